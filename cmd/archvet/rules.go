@@ -1,0 +1,89 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/archvet/archvet/rules"
+)
+
+func newRulesCommand() *cobra.Command {
+	var format, framework string
+	cmd := &cobra.Command{
+		Use:   "rules",
+		Short: "List the rule catalogue",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cat, err := loadCatalogue(cmd.ErrOrStderr())
+			if err != nil {
+				return err
+			}
+			list := cat.Rules
+			if framework != "" {
+				if _, ok := rules.FrameworkByID(framework); !ok {
+					return usageError("--framework: unknown framework %q", framework)
+				}
+				list = nil
+				for _, r := range cat.Rules {
+					if r.In(framework) {
+						list = append(list, r)
+					}
+				}
+			}
+			switch format {
+			case "json":
+				return writeRulesJSON(cmd.OutOrStdout(), list)
+			case "text":
+				return writeRulesTable(cmd.OutOrStdout(), list)
+			}
+			return usageError("--format: want text or json, got %q", format)
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "output `FORMAT`: text or json")
+	cmd.Flags().StringVar(&framework, "framework", "", "only rules mapped to this framework `ID`")
+	return cmd
+}
+
+// ruleJSON is the documented shape of `archvet rules --format json`.
+type ruleJSON struct {
+	ID          string            `json:"id"`
+	Title       string            `json:"title"`
+	Severity    rules.Severity    `json:"severity"`
+	Level       string            `json:"level"`
+	Frameworks  []rules.Mapping   `json:"frameworks"`
+	Description string            `json:"description"`
+	Remediation string            `json:"remediation"`
+	References  []rules.Reference `json:"references"`
+	Builtin     bool              `json:"builtin"`
+}
+
+func writeRulesJSON(w io.Writer, list []*rules.Rule) error {
+	out := make([]ruleJSON, 0, len(list))
+	for _, r := range list {
+		out = append(out, ruleJSON{ID: r.ID, Title: r.Title, Severity: r.Severity, Level: r.Level, Frameworks: r.Frameworks,
+			Description: r.Description, Remediation: r.Remediation, References: r.References, Builtin: r.Builtin})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+func writeRulesTable(w io.Writer, list []*rules.Rule) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tSEVERITY\tFRAMEWORKS\tTITLE")
+	for _, r := range list {
+		var fws []string
+		for _, m := range r.Frameworks {
+			fws = append(fws, m.Framework+":"+m.Category)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, strings.Join(fws, " "), r.Title)
+	}
+	fmt.Fprintf(tw, "\n%d rules\n", len(list))
+	return tw.Flush()
+}

@@ -1,0 +1,255 @@
+package document
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/archvet/archvet/internal/diag"
+)
+
+// LoadHCL decodes a design review written in HCL. shape says which block
+// types are entries of a list; with a nil shape no block is.
+func LoadHCL(path string, src []byte, shape Shape) (*Document, diag.Diagnostics) {
+	text, skip, bad := checkText(path, src)
+	if bad != nil {
+		return nil, diag.Diagnostics{*bad}
+	}
+	if d := checkBrackets(path, text, skip); d != nil {
+		return nil, diag.Diagnostics{*d}
+	}
+	d := &hclDecoder{filename: path, skip: skip, shape: shape, ix: NewIndex(path)}
+	file, hd := parseHCL(text, path)
+	if hd.HasErrors() {
+		d.addHCL(hd)
+		return nil, d.diags
+	}
+	body, ok := file.Body.(*hclsyntax.Body)
+	if !ok {
+		return nil, diag.Diagnostics{diag.Errorf(fileStart(path), "HCL parser returned an unexpected body")}
+	}
+	if len(body.Attributes) == 0 && len(body.Blocks) == 0 {
+		return nil, diag.Diagnostics{diag.Errorf(fileStart(path), "empty design review")}
+	}
+	d.addHCL(hd)
+	if d.rejectIteration(body) {
+		return nil, d.diags
+	}
+	v := d.body(body, "", 0)
+	if d.diags.HasErrors() {
+		return nil, dedupe(d.diags)
+	}
+	start := hcl.Pos{Line: 1, Column: 1}
+	d.ix.Add("", d.span(start, body.SrcRange.End))
+	return &Document{Path: path, Format: HCL, Value: v, Index: d.ix}, d.diags
+}
+
+// parseHCL guards against a panic in the third-party parser: a bad file
+// must give a diagnostic, never a crash.
+func parseHCL(text []byte, path string) (f *hcl.File, hd hcl.Diagnostics) {
+	defer func() {
+		if r := recover(); r != nil {
+			f, hd = nil, hcl.Diagnostics{{
+				Severity: hcl.DiagError,
+				Summary:  fmt.Sprintf("HCL parser failed: %v", r),
+			}}
+		}
+	}()
+	return hclsyntax.ParseConfig(text, path, hcl.Pos{Line: 1, Column: 1})
+}
+
+// checkBrackets refuses absurd bracket nesting before parsing, because the
+// HCL parser recurses once per level and a deep enough file would exhaust
+// the stack, which no recover can catch. Brackets inside strings and
+// comments are counted too; no real file comes near the limit either way.
+func checkBrackets(filename string, text []byte, skip int) *diag.Diagnostic {
+	depth, line, lineStart := 0, 1, 0
+	for i, c := range text {
+		switch c {
+		case '\n':
+			line++
+			lineStart = i + 1
+		case '{', '[', '(':
+			depth++
+			if depth > maxBrackets {
+				p := diag.Pos{Line: line, Column: runeCount(text[lineStart:i]) + 1, Byte: i + skip}
+				d := diag.Errorf(&diag.Range{Filename: filename, Start: p, End: p},
+					"the document nests brackets more than %d levels deep", maxBrackets)
+				return &d
+			}
+		case '}', ']', ')':
+			depth = max(depth-1, 0)
+		}
+	}
+	return nil
+}
+
+type hclDecoder struct {
+	filename string
+	skip     int // bytes of byte order mark stripped before parsing
+	shape    Shape
+	ix       *Index
+	diags    diag.Diagnostics
+	stop     bool
+}
+
+func (d *hclDecoder) pos(p hcl.Pos) diag.Pos {
+	return diag.Pos{Line: max(p.Line, 1), Column: max(p.Column, 1), Byte: p.Byte + d.skip}
+}
+
+func (d *hclDecoder) span(start, end hcl.Pos) diag.Range {
+	return diag.Range{Filename: d.filename, Start: d.pos(start), End: d.pos(end)}
+}
+
+func (d *hclDecoder) rng(r hcl.Range) diag.Range { return d.span(r.Start, r.End) }
+
+func (d *hclDecoder) errorf(r hcl.Range, format string, args ...any) {
+	rr := d.rng(r)
+	d.diags = append(d.diags, diag.Errorf(&rr, format, args...))
+}
+
+func (d *hclDecoder) fail(r hcl.Range, format string, args ...any) {
+	d.errorf(r, format, args...)
+	d.stop = true
+}
+
+func (d *hclDecoder) tooDeep(r hcl.Range) {
+	d.fail(r, "the document nests deeper than %d levels", maxDepth)
+}
+
+func (d *hclDecoder) addHCL(hd hcl.Diagnostics) {
+	for _, x := range hd {
+		sev := diag.Error
+		if x.Severity == hcl.DiagWarning {
+			sev = diag.Warning
+		}
+		r := x.Subject
+		if r == nil {
+			r = x.Context
+		}
+		subj := fileStart(d.filename)
+		if r != nil && r.Start.Line > 0 {
+			rr := d.rng(*r)
+			subj = &rr
+		}
+		d.diags = append(d.diags, diag.Diagnostic{Severity: sev, Summary: x.Summary, Detail: x.Detail, Subject: subj})
+	}
+}
+
+// origin records what first set a key of a body, to explain a conflict.
+type origin struct {
+	what string // "argument", "block" or "list"
+	at   hcl.Range
+}
+
+func (d *hclDecoder) line(r hcl.Range) int { return d.pos(r.Start).Line }
+
+// body decodes the attributes and blocks of b, which sits inside depth
+// enclosing collections, in source order so that list entries keep the
+// order they are written in.
+func (d *hclDecoder) body(b *hclsyntax.Body, path string, depth int) map[string]any {
+	type item struct {
+		attr  *hclsyntax.Attribute
+		block *hclsyntax.Block
+		at    int
+	}
+	items := make([]item, 0, len(b.Attributes)+len(b.Blocks))
+	for _, a := range b.Attributes {
+		items = append(items, item{attr: a, at: a.NameRange.Start.Byte})
+	}
+	for _, blk := range b.Blocks {
+		items = append(items, item{block: blk, at: blk.TypeRange.Start.Byte})
+	}
+	sort.Slice(items, func(i, j int) bool { return items[i].at < items[j].at })
+
+	out := make(map[string]any, len(items))
+	origins := map[string]origin{}
+	for _, it := range items {
+		if d.stop {
+			return out
+		}
+		if a := it.attr; a != nil {
+			if o, ok := origins[a.Name]; ok {
+				d.errorf(a.NameRange, "%q is set both as an argument and by the %s on line %d", a.Name, o.what, d.line(o.at))
+				continue
+			}
+			origins[a.Name] = origin{"argument", a.NameRange}
+			p := JoinKey(path, a.Name)
+			out[a.Name] = d.expr(a.Expr, p, depth+1)
+			d.ix.Add(p, d.span(a.NameRange.Start, a.SrcRange.End))
+			continue
+		}
+		d.block(it.block, out, origins, path, depth)
+	}
+	return out
+}
+
+func (d *hclDecoder) block(blk *hclsyntax.Block, out map[string]any, origins map[string]origin, path string, depth int) {
+	var listKey, labelField string
+	var isList bool
+	if d.shape != nil {
+		listKey, labelField, isList = d.shape.ListBlock(withoutIndices(path), blk.Type)
+	}
+	whole := d.span(blk.TypeRange.Start, blk.CloseBraceRange.End)
+	if !isList {
+		if len(blk.Labels) > 0 {
+			d.errorf(blk.LabelRanges[0], "unexpected label on the %q block: only blocks that are entries of a list take a label", blk.Type)
+			return
+		}
+		if o, ok := origins[blk.Type]; ok {
+			if o.what == "block" {
+				d.errorf(blk.TypeRange, "duplicate %q block: it is already defined on line %d", blk.Type, d.line(o.at))
+			} else {
+				d.errorf(blk.TypeRange, "%q is set both as a block and by the %s on line %d", blk.Type, o.what, d.line(o.at))
+			}
+			return
+		}
+		origins[blk.Type] = origin{"block", blk.TypeRange}
+		if depth+1 >= maxDepth {
+			d.tooDeep(blk.TypeRange)
+			return
+		}
+		p := JoinKey(path, blk.Type)
+		out[blk.Type] = d.body(blk.Body, p, depth+1)
+		d.ix.Add(p, whole)
+		return
+	}
+
+	if o, ok := origins[listKey]; ok && o.what != "list" {
+		d.errorf(blk.TypeRange, "%q blocks make up the list %q, which is already set by the %s on line %d", blk.Type, listKey, o.what, d.line(o.at))
+		return
+	}
+	maxLabels := 1
+	if labelField == "" {
+		maxLabels = 0
+	}
+	if len(blk.Labels) > maxLabels {
+		d.errorf(blk.LabelRanges[maxLabels], "the %q block takes at most %d label(s)", blk.Type, maxLabels)
+		return
+	}
+	if _, ok := origins[listKey]; !ok {
+		origins[listKey] = origin{"list", blk.TypeRange}
+	}
+	if depth+2 >= maxDepth {
+		d.tooDeep(blk.TypeRange)
+		return
+	}
+	listPath := JoinKey(path, listKey)
+	list, _ := out[listKey].([]any)
+	entry := JoinIndex(listPath, len(list))
+	m := d.body(blk.Body, entry, depth+2)
+	if len(blk.Labels) == 1 {
+		if a, ok := blk.Body.Attributes[labelField]; ok {
+			d.errorf(a.NameRange, "%q is already given by the label of this %q block", labelField, blk.Type)
+		} else if _, ok := m[labelField]; ok {
+			d.errorf(blk.LabelRanges[0], "the label of this %q block sets %q, which its body sets too", blk.Type, labelField)
+		}
+		m[labelField] = blk.Labels[0]
+		d.ix.Add(JoinKey(entry, labelField), d.rng(blk.LabelRanges[0]))
+	}
+	d.ix.addFirst(listPath, whole)
+	d.ix.Add(entry, whole)
+	out[listKey] = append(list, m)
+}

@@ -1,0 +1,192 @@
+package report
+
+import (
+	"github.com/archvet/archvet/checks"
+	"github.com/archvet/archvet/internal/diag"
+	"github.com/archvet/archvet/rules"
+)
+
+// This file is the documented, stable JSON shape of a report
+// (docs/report-json.md). The other machine formats are derived from the
+// same walk over the results, so they always agree with it.
+
+// JSONReport is the top level of `archvet check --format json`.
+type JSONReport struct {
+	Files   []JSONFile  `json:"files"`
+	Summary JSONSummary `json:"summary"`
+}
+
+// JSONFile is one design review.
+type JSONFile struct {
+	Path        string           `json:"path"`
+	Format      string           `json:"format,omitempty"`
+	Service     string           `json:"service,omitempty"`
+	Tier        *int             `json:"tier,omitempty"`
+	Score       *float64         `json:"score"`
+	Verdict     string           `json:"verdict"`
+	Gate        JSONGate         `json:"gate"`
+	Frameworks  []JSONFramework  `json:"frameworks"`
+	Diagnostics []JSONDiagnostic `json:"diagnostics"`
+	Results     []JSONResult     `json:"results"`
+}
+
+// JSONGate says whether the file passed the CI gate and why not.
+type JSONGate struct {
+	Passed  bool     `json:"passed"`
+	Reasons []string `json:"reasons"`
+}
+
+// JSONFramework is one framework's score.
+type JSONFramework struct {
+	ID         string         `json:"id"`
+	Score      *float64       `json:"score"`
+	Tally      checks.Tally   `json:"rules"`
+	Categories []JSONCategory `json:"categories"`
+}
+
+// JSONCategory is one category's score; score is null when no rule of the
+// category applied.
+type JSONCategory struct {
+	ID    string       `json:"id"`
+	Score *float64     `json:"score"`
+	Tally checks.Tally `json:"rules"`
+}
+
+// JSONDiagnostic is a warning or error about the input itself.
+type JSONDiagnostic struct {
+	Severity string       `json:"severity"`
+	Message  string       `json:"message"`
+	Location JSONLocation `json:"location"`
+}
+
+// JSONResult is one rule outcome: one per passing or not-applicable rule,
+// one per offending entry of a failing rule.
+type JSONResult struct {
+	Rule        string          `json:"rule"`
+	Title       string          `json:"title"`
+	Severity    rules.Severity  `json:"severity"`
+	Status      checks.Status   `json:"status"`
+	Frameworks  []rules.Mapping `json:"frameworks"`
+	Message     string          `json:"message,omitempty"`
+	Remediation string          `json:"remediation,omitempty"`
+	Location    *JSONLocation   `json:"location,omitempty"`
+}
+
+// JSONLocation is where a finding points. Line and column are absent when
+// the position could not be found; exact is false when the field is
+// missing and the position is that of its nearest parent.
+type JSONLocation struct {
+	Path   string `json:"path"`
+	Line   int    `json:"line,omitempty"`
+	Column int    `json:"column,omitempty"`
+	Field  string `json:"field,omitempty"`
+	Exact  *bool  `json:"exact,omitempty"`
+}
+
+// JSONSummary totals the run.
+type JSONSummary struct {
+	Files      int            `json:"files"`
+	Broken     int            `json:"broken"`
+	GatePassed int            `json:"gate_passed"`
+	GateFailed int            `json:"gate_failed"`
+	Findings   map[string]int `json:"findings"`
+	ExitCode   int            `json:"exit_code"`
+}
+
+// Build converts a report to its JSON model.
+func Build(rep checks.Report) JSONReport {
+	out := JSONReport{Files: make([]JSONFile, 0, len(rep.Files))}
+	out.Summary.Findings = map[string]int{}
+	for _, sev := range []rules.Severity{rules.Critical, rules.High, rules.Medium, rules.Low} {
+		out.Summary.Findings[sev.String()] = 0
+	}
+	for _, f := range rep.Files {
+		jf := buildFile(f)
+		out.Files = append(out.Files, jf)
+		out.Summary.Files++
+		switch {
+		case f.Broken:
+			out.Summary.Broken++
+		case len(f.GateFailures) > 0:
+			out.Summary.GateFailed++
+		default:
+			out.Summary.GatePassed++
+		}
+		for _, r := range f.Results {
+			if r.Status == checks.Fail {
+				out.Summary.Findings[r.Rule.Severity.String()] += len(r.Findings)
+			}
+		}
+	}
+	out.Summary.ExitCode = rep.ExitCode()
+	return out
+}
+
+func buildFile(f checks.FileReport) JSONFile {
+	jf := JSONFile{
+		Path:        f.Path,
+		Format:      string(f.Format),
+		Service:     f.Service,
+		Frameworks:  []JSONFramework{},
+		Diagnostics: []JSONDiagnostic{},
+		Results:     []JSONResult{},
+		Gate:        JSONGate{Passed: !f.Broken && len(f.GateFailures) == 0, Reasons: append([]string{}, f.GateFailures...)},
+	}
+	for _, d := range f.Diagnostics {
+		jf.Diagnostics = append(jf.Diagnostics, JSONDiagnostic{Severity: d.Severity.String(), Message: d.Summary, Location: locationOf(f.Path, d.Subject)})
+	}
+	if f.Broken {
+		jf.Verdict = "error"
+		jf.Gate.Reasons = append(jf.Gate.Reasons, "the file could not be evaluated")
+		return jf
+	}
+	tier := f.Tier
+	jf.Tier = &tier
+	jf.Score = score(f.Scorecard.Overall)
+	jf.Verdict = string(f.Verdict)
+	for _, fw := range f.Scorecard.Frameworks {
+		jfw := JSONFramework{ID: fw.ID, Score: score(fw.Tally), Tally: fw.Tally, Categories: []JSONCategory{}}
+		for _, c := range fw.Categories {
+			jfw.Categories = append(jfw.Categories, JSONCategory{ID: c.ID, Score: score(c.Tally), Tally: c.Tally})
+		}
+		jf.Frameworks = append(jf.Frameworks, jfw)
+	}
+	for _, r := range f.Results {
+		base := JSONResult{Rule: r.Rule.ID, Title: r.Rule.Title, Severity: r.Rule.Severity, Status: r.Status, Frameworks: r.Rule.Frameworks}
+		if r.Status != checks.Fail {
+			jf.Results = append(jf.Results, base)
+			continue
+		}
+		for _, fd := range r.Findings {
+			res := base
+			res.Message = fd.Message
+			res.Remediation = r.Rule.Remediation
+			loc := locationOf(f.Path, &fd.Location)
+			loc.Field = fd.Field
+			exact := fd.Exact
+			loc.Exact = &exact
+			res.Location = &loc
+			jf.Results = append(jf.Results, res)
+		}
+	}
+	return jf
+}
+
+func score(t checks.Tally) *float64 {
+	if !t.Applicable() {
+		return nil
+	}
+	s := t.Score()
+	return &s
+}
+
+func locationOf(file string, r *diag.Range) JSONLocation {
+	loc := JSONLocation{Path: file}
+	if r != nil {
+		if r.Filename != "" {
+			loc.Path = r.Filename
+		}
+		loc.Line, loc.Column = r.Start.Line, r.Start.Column
+	}
+	return loc
+}

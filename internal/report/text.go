@@ -1,0 +1,166 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/archvet/archvet/checks"
+	"github.com/archvet/archvet/internal/diag"
+	"github.com/archvet/archvet/rules"
+)
+
+// textFormatter is the human report: findings as file:line:col lines a
+// terminal or editor can jump to, each with its fix, then the scores.
+type textFormatter struct{ color bool }
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiCyan   = "\x1b[36m"
+	ansiGreen  = "\x1b[32m"
+	ansiDim    = "\x1b[2m"
+)
+
+func (t textFormatter) paint(code, s string) string {
+	if !t.color {
+		return s
+	}
+	return code + s + ansiReset
+}
+
+func (t textFormatter) severity(s rules.Severity) string {
+	label := fmt.Sprintf("%-8s", s)
+	switch s {
+	case rules.Critical, rules.High:
+		return t.paint(ansiRed, label)
+	case rules.Medium:
+		return t.paint(ansiYellow, label)
+	}
+	return t.paint(ansiCyan, label)
+}
+
+func (t textFormatter) Format(w io.Writer, rep checks.Report) error {
+	p := &printer{w: w}
+	for i, f := range rep.Files {
+		if i > 0 {
+			p.line("")
+		}
+		t.file(p, f)
+	}
+	if len(rep.Files) > 1 {
+		p.line("")
+		t.summary(p, rep)
+	}
+	return p.err
+}
+
+func (t textFormatter) file(p *printer, f checks.FileReport) {
+	p.line(t.paint(ansiBold, f.Path))
+	for _, d := range f.Diagnostics {
+		label := fmt.Sprintf("%-8s", d.Severity)
+		if d.Severity == diag.Error {
+			label = t.paint(ansiRed, label)
+		} else {
+			label = t.paint(ansiYellow, label)
+		}
+		p.line("%s %s %s", where(f.Path, d.Subject), label, d.Summary)
+	}
+	if f.Broken {
+		p.line("%s could not be evaluated", f.Path)
+		return
+	}
+	for _, r := range f.Results {
+		if r.Status != checks.Fail {
+			continue
+		}
+		for _, fd := range r.Findings {
+			p.line("%s %s %s %s", where(f.Path, &fd.Location), t.severity(r.Rule.Severity), r.Rule.ID, fd.Message)
+		}
+		p.line("    %s %s", t.paint(ansiDim, "fix:"), firstSentence(r.Rule.Remediation))
+	}
+	sc := f.Scorecard
+	p.line("")
+	service := f.Service
+	if service == "" {
+		service = f.Path
+	}
+	p.line("%s (tier %d): score %.1f/100, %s", t.paint(ansiBold, service), f.Tier, sc.Overall.Score(), t.verdict(f.Verdict))
+	p.line("  %d passed, %d failed, %d not applicable", sc.Overall.Passed, sc.Overall.Failed, sc.Overall.NotApplicable)
+	for _, fw := range sc.Frameworks {
+		if !fw.Applicable() {
+			p.line("  %-24s %s", fw.Name, "n/a")
+			continue
+		}
+		var weak []string
+		for _, c := range fw.Categories {
+			if c.Failed > 0 {
+				weak = append(weak, fmt.Sprintf("%s %.0f", c.ID, c.Score()))
+			}
+		}
+		line := fmt.Sprintf("  %-24s %5.1f", fw.Name, fw.Score())
+		if len(weak) > 0 {
+			line += "  " + t.paint(ansiDim, "weakest: "+strings.Join(weak, ", "))
+		}
+		p.line("%s", line)
+	}
+	if len(f.GateFailures) > 0 {
+		p.line("gate: %s (%s)", t.paint(ansiRed, "failed"), strings.Join(f.GateFailures, "; "))
+	} else {
+		p.line("gate: %s", t.paint(ansiGreen, "passed"))
+	}
+}
+
+func (t textFormatter) verdict(v checks.Verdict) string {
+	s := strings.ToUpper(v.Describe()[:1]) + v.Describe()[1:]
+	switch v {
+	case checks.Ready:
+		return t.paint(ansiGreen, s)
+	case checks.Conditional:
+		return t.paint(ansiYellow, s)
+	}
+	return t.paint(ansiRed, s)
+}
+
+func (t textFormatter) summary(p *printer, rep checks.Report) {
+	s := Build(rep).Summary
+	p.line("%d files: %d passed the gate, %d failed, %d could not be evaluated", s.Files, s.GatePassed, s.GateFailed, s.Broken)
+}
+
+// where renders a position as file:line:col, and says so when unknown
+// instead of pretending the finding is at 1:1.
+func where(file string, r *diag.Range) string {
+	if r == nil || !r.Start.Known() {
+		return file + ": (position unknown)"
+	}
+	name := r.Filename
+	if name == "" {
+		name = file
+	}
+	return fmt.Sprintf("%s:%d:%d", name, r.Start.Line, r.Start.Column)
+}
+
+// firstSentence keeps the text report to one line per fix; the whole
+// remediation is in `archvet explain` and the other formats.
+func firstSentence(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if i := strings.Index(s, ". "); i >= 0 {
+		return s[:i+1]
+	}
+	return s
+}
+
+// printer remembers the first write error so formatters stay linear.
+type printer struct {
+	w   io.Writer
+	err error
+}
+
+func (p *printer) line(format string, args ...any) {
+	if p.err != nil {
+		return
+	}
+	_, p.err = fmt.Fprintf(p.w, format+"\n", args...)
+}

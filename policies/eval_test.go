@@ -1,0 +1,52 @@
+package policies_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/archvet/archvet/checks"
+	"github.com/archvet/archvet/internal/document"
+)
+
+// evalOne evaluates a generic input and returns one rule's outcome.
+func evalOne(t *testing.T, engine *checks.Engine, id string, input map[string]any) (checks.Status, []string) {
+	t.Helper()
+	doc := &document.Document{Path: "example.yaml", Value: normalise(input).(map[string]any), Index: document.NewIndex("example.yaml")}
+	results, err := engine.Evaluate(context.Background(), doc, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range results {
+		if r.Rule.ID == id {
+			var msgs []string
+			for _, f := range r.Findings {
+				msgs = append(msgs, f.Field+": "+f.Message)
+			}
+			return r.Status, msgs
+		}
+	}
+	t.Fatalf("rule %s not evaluated", id)
+	return "", nil
+}
+
+// normalise turns yaml.v3's generic values into the loader's value types.
+func normalise(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			x[k] = normalise(e)
+		}
+		return x
+	case []any:
+		for i, e := range x {
+			x[i] = normalise(e)
+		}
+		return x
+	case int:
+		return int64(x)
+	case time.Time:
+		return x.Format("2006-01-02")
+	}
+	return v
+}

@@ -1,0 +1,22 @@
+package archvet.rules.ideals.focused_responsibilities_test
+
+import rego.v1
+
+import data.archvet.rules.ideals.focused_responsibilities
+
+test_short_list_passes if {
+	count(focused_responsibilities.deny) == 0 with input as {"service": {"name": "orders", "responsibilities": ["take orders", "track orders"]}}
+}
+
+test_long_list_fails if {
+	findings := focused_responsibilities.deny with input as {"service": {"name": "orders", "responsibilities": ["a", "b", "c", "d", "e", "f"]}}
+	count(findings) == 1
+	some f in findings
+	f.path == "service.responsibilities"
+}
+
+test_missing_list_fails if {
+	some f in focused_responsibilities.deny with input as {"service": {"name": "orders"}}
+	f.path == "service.responsibilities"
+	contains(f.msg, "does not list")
+}

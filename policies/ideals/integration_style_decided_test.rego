@@ -1,0 +1,33 @@
+package archvet.rules.ideals.integration_style_decided_test
+
+import rego.v1
+
+import data.archvet.rules.ideals.integration_style_decided
+
+test_decided_passes if {
+	count(integration_style_decided.deny) == 0 with input as {
+		"dependencies": [{"name": "payments"}],
+		"decisions": [{"id": "ADR-2", "title": "sync", "topic": "integration-style", "status": "accepted"}],
+	}
+}
+
+test_async_in_use_passes if {
+	count(integration_style_decided.deny) == 0 with input as {"dependencies": [
+		{"name": "payments"},
+		{"name": "email", "interaction": "async"},
+	]}
+}
+
+test_undecided_all_sync_fails if {
+	findings := integration_style_decided.deny with input as {
+		"dependencies": [{"name": "payments"}, {"name": "search", "interaction": "sync"}],
+		"decisions": [{"id": "ADR-1", "title": "style", "topic": "integration-style", "status": "rejected"}],
+	}
+	count(findings) == 1
+	some f in findings
+	f.path == "decisions"
+}
+
+test_no_dependencies_not_applicable if {
+	not integration_style_decided.applicable with input as {"apis": [{"name": "public"}]}
+}

@@ -1,0 +1,54 @@
+# METADATA
+# title: One team owns the service
+# description: |-
+#   A service owned by two teams is owned by neither: pages bounce between
+#   rotations, each team waits for the other to approve changes, and the
+#   backlog fills with work nobody feels responsible for. Shared ownership
+#   often also signals that the service does two jobs, one for each team.
+#   A single accountable team keeps decisions, on-call and the roadmap in one
+#   place.
+# related_resources:
+#   - ref: https://www.infoq.com/articles/microservices-design-ideals/
+#     description: IDEALS, single responsibility
+#   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_ops_model_def_resource_owners.html
+#     description: OPS02-BP01 Resources have identified owners
+# custom:
+#   id: ID016
+#   severity: medium
+#   level: reactive
+#   frameworks:
+#     ideals: single-responsibility
+#     well-architected: operational-excellence
+#   remediation: |-
+#     Make one team accountable for the service and put only that team in
+#     `service.owner`. If two teams each need part of it, consider splitting
+#     the service along the line between their responsibilities.
+#   applicability: Every service.
+#   example: |-
+#     service:
+#       name: orders
+#       owner: checkout-team
+#       tier: 0
+package archvet.rules.ideals.single_owner
+
+import rego.v1
+
+import data.archvet.lib
+
+owner := lib.get(input, ["service", "owner"], "")
+
+# A comma, semicolon, ampersand or the word "and" between names lists more
+# than one team.
+several_owners if regex.match(`[,;&]|\sand\s`, lower(owner))
+
+deny contains lib.finding(msg, path) if {
+	trim_space(owner) == ""
+	msg := "the design does not say which team owns the service"
+	path := "service.owner"
+}
+
+deny contains lib.finding(msg, path) if {
+	several_owners
+	msg := sprintf("the service is owned by more than one team (%q)", [owner])
+	path := "service.owner"
+}

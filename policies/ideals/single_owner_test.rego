@@ -1,0 +1,27 @@
+package archvet.rules.ideals.single_owner_test
+
+import rego.v1
+
+import data.archvet.rules.ideals.single_owner
+
+test_single_team_passes if {
+	count(single_owner.deny) == 0 with input as {"service": {"name": "orders", "owner": "checkout-team"}}
+}
+
+test_two_teams_fail if {
+	findings := single_owner.deny with input as {"service": {"name": "orders", "owner": "checkout and billing"}}
+	count(findings) == 1
+	some f in findings
+	f.path == "service.owner"
+}
+
+test_comma_list_fails if {
+	some f in single_owner.deny with input as {"service": {"name": "orders", "owner": "checkout, billing"}}
+	f.path == "service.owner"
+}
+
+test_missing_owner_fails if {
+	some f in single_owner.deny with input as {"service": {"name": "orders"}}
+	f.path == "service.owner"
+	contains(f.msg, "does not say")
+}

@@ -1,0 +1,36 @@
+package archvet.rules.production_readiness.backup_retention_test
+
+import rego.v1
+
+import data.archvet.rules.production_readiness.backup_retention as rule
+
+test_long_retention_passes if {
+	count(rule.deny) == 0 with input as {"data_stores": [{"name": "orders-db", "backups": {"enabled": true, "retention_days": 35}}]}
+}
+
+test_short_retention_fails_for_tier_0 if {
+	findings := rule.deny with input as {"data_stores": [
+		{"name": "orders-db", "backups": {"enabled": true, "retention_days": 35}},
+		{"name": "ledger", "backups": {"enabled": true, "retention_days": 7}},
+	]}
+	count(findings) == 1
+	some f in findings
+	f.path == "data_stores[1].backups.retention_days"
+	contains(f.msg, "at least 30 days")
+}
+
+test_week_is_enough_for_tier_2 if {
+	count(rule.deny) == 0 with input as {
+		"service": {"name": "x", "owner": "t", "tier": 2},
+		"data_stores": [{"name": "ledger", "backups": {"enabled": true, "retention_days": 7}}],
+	}
+}
+
+test_missing_retention_fails if {
+	some f in rule.deny with input as {"data_stores": [{"name": "ledger", "backups": {"enabled": true}}]}
+	f.path == "data_stores[0].backups.retention_days"
+}
+
+test_no_backups_not_applicable if {
+	not rule.applicable with input as {"data_stores": [{"name": "ledger"}]}
+}

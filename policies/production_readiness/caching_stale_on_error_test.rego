@@ -1,0 +1,54 @@
+package archvet.rules.production_readiness.caching_stale_on_error_test
+
+import rego.v1
+
+import data.archvet.rules.production_readiness.caching_stale_on_error as rule
+
+test_stale_serving_caches_pass if {
+	count(rule.deny) == 0 with input as {
+		"dependencies": [{"name": "catalogue", "criticality": "hard"}],
+		"data_stores": [
+			{"name": "catalogue-cache", "kind": "cache", "cache": {"stale_if_error": true}},
+			{"name": "prices", "role": "cache", "cache": {"stale_if_error": false, "stale_while_revalidate": true}},
+			{"name": "orders-db", "kind": "relational"},
+		],
+	}
+}
+
+test_cache_without_stale_serving_fails if {
+	findings := rule.deny with input as {
+		"dependencies": [{"name": "catalogue", "criticality": "soft", "fallback": "cached-response"}],
+		"data_stores": [
+			{"name": "catalogue-cache", "kind": "cache", "cache": {"stale_if_error": true}},
+			{"name": "prices", "kind": "cache", "cache": {"stale_if_error": false, "stale_while_revalidate": false}},
+		],
+	}
+	count(findings) == 1
+	some f in findings
+	f.path == "data_stores[1].cache.stale_if_error"
+	contains(f.msg, "prices")
+}
+
+test_unstated_stale_serving_fails if {
+	some f in rule.deny with input as {
+		"dependencies": [{"name": "catalogue"}],
+		"data_stores": [{"name": "catalogue-cache", "kind": "cache"}],
+	}
+	f.path == "data_stores[0].cache.stale_if_error"
+	contains(f.msg, "does not say")
+}
+
+test_tier_3_not_applicable if {
+	not rule.applicable with input as {
+		"service": {"name": "tool", "owner": "team", "tier": 3},
+		"dependencies": [{"name": "catalogue", "criticality": "hard"}],
+		"data_stores": [{"name": "catalogue-cache", "kind": "cache"}],
+	}
+}
+
+test_only_soft_dependencies_not_applicable if {
+	not rule.applicable with input as {
+		"dependencies": [{"name": "reviews", "criticality": "soft", "fallback": "default-value"}],
+		"data_stores": [{"name": "reviews-cache", "kind": "cache"}],
+	}
+}

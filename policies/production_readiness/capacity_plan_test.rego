@@ -1,0 +1,37 @@
+package archvet.rules.production_readiness.capacity_plan_test
+
+import rego.v1
+
+import data.archvet.rules.production_readiness.capacity_plan as rule
+
+test_plan_and_sizes_pass if {
+	count(rule.deny) == 0 with input as {
+		"capacity": {"plan": "docs/capacity.md"},
+		"data_stores": [
+			{"name": "orders-db", "size_gb": 400},
+			{"name": "jobs", "kind": "queue"},
+			{"name": "sessions", "kind": "cache"},
+		],
+	}
+}
+
+test_missing_plan_fails if {
+	findings := rule.deny with input as {"capacity": {"peak_rps": 100}}
+	count(findings) == 1
+	some f in findings
+	f.path == "capacity.plan"
+}
+
+test_unsized_store_fails if {
+	findings := rule.deny with input as {
+		"capacity": {"plan": "docs/capacity.md"},
+		"data_stores": [{"name": "orders-db", "size_gb": 400}, {"name": "ledger"}],
+	}
+	count(findings) == 1
+	some f in findings
+	f.path == "data_stores[1].size_gb"
+}
+
+test_tier_3_not_applicable if {
+	not rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 3}}
+}

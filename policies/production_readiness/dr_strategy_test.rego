@@ -1,0 +1,41 @@
+package archvet.rules.production_readiness.dr_strategy_test
+
+import rego.v1
+
+import data.archvet.rules.production_readiness.dr_strategy as rule
+
+test_fitting_strategy_passes if {
+	count(rule.deny) == 0 with input as {"disaster_recovery": {
+		"rto_minutes": 30,
+		"strategy": "warm-standby",
+		"plan": "docs/dr.md",
+	}}
+}
+
+test_missing_strategy_and_plan_fail if {
+	findings := rule.deny with input as {"disaster_recovery": {"rto_minutes": 30}}
+	{f.path | some f in findings} == {"disaster_recovery.strategy", "disaster_recovery.plan"}
+}
+
+test_backup_restore_cannot_meet_short_rto if {
+	findings := rule.deny with input as {"disaster_recovery": {
+		"rto_minutes": 60,
+		"strategy": "backup-restore",
+		"plan": "docs/dr.md",
+	}}
+	count(findings) == 1
+	some f in findings
+	f.path == "disaster_recovery.strategy"
+	contains(f.msg, "backup-restore")
+}
+
+test_backup_restore_fine_for_long_rto if {
+	count(rule.deny) == 0 with input as {
+		"service": {"name": "x", "owner": "t", "tier": 2},
+		"disaster_recovery": {"rto_minutes": 1440, "strategy": "backup-restore", "plan": "docs/dr.md"},
+	}
+}
+
+test_tier_3_not_applicable if {
+	not rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 3}}
+}

@@ -1,0 +1,64 @@
+# METADATA
+# title: Disaster recovery has been exercised within the last year
+# description: |-
+#   A recovery plan that has never been run is full of steps that no longer
+#   work: renamed resources, missing permissions, runbooks that assume people
+#   who have left, and a failover that takes far longer than the RTO. The only
+#   way to find those gaps before a real disaster is to execute the plan, in
+#   production or a faithful copy, and measure the recovery against the
+#   objectives. Systems and teams change every year, so an exercise more than
+#   a year old says little about today.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/wellarchitected/latest/reliability-pillar/rel_planning_for_recovery_dr_tested.html
+#     description: REL13-BP03 Test disaster recovery implementation to validate the implementation
+#   - ref: https://sre.google/sre-book/testing-reliability/
+#     description: Google SRE book, Testing for Reliability (disaster testing)
+# custom:
+#   id: PR310
+#   severity: high
+#   level: proactive
+#   frameworks:
+#     production-readiness: backup-and-recovery
+#     well-architected: reliability
+#   remediation: |-
+#     Run the disaster recovery plan end to end at least once a year (a game
+#     day that fails over or restores for real), compare the measured recovery
+#     time and data loss with the RTO and RPO, fix what broke, and record the
+#     date in `disaster_recovery.last_tested`.
+#   applicability: Services of tier 0, 1 or 2.
+#   example: |-
+#     disaster_recovery:
+#       strategy: warm-standby
+#       last_tested: 2026-09-15
+package archvet.rules.production_readiness.dr_tested
+
+import rego.v1
+
+import data.archvet.lib
+
+max_age_days := 365
+
+ns_per_day := ((24 * 60) * 60) * 1000000000
+
+last_tested := lib.get(input, ["disaster_recovery", "last_tested"], null)
+
+# age_days is how many days ago a YYYY-MM-DD date was; undefined when the
+# date cannot be read.
+age_days(date) := (time.now_ns() - time.parse_ns("2006-01-02", date)) / ns_per_day if {
+	regex.match(`^\d{4}-\d{2}-\d{2}$`, date)
+}
+
+applicable if lib.tier <= 2
+
+deny contains lib.finding(msg, "disaster_recovery.last_tested") if {
+	lib.tier <= 2
+	last_tested == null
+	msg := "the design does not say when disaster recovery was last exercised"
+}
+
+deny contains lib.finding(msg, "disaster_recovery.last_tested") if {
+	lib.tier <= 2
+	last_tested != null
+	age_days(last_tested) > max_age_days
+	msg := sprintf("disaster recovery was last exercised on %s, more than %d days ago", [last_tested, max_age_days])
+}

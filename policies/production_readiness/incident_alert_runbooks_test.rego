@@ -1,0 +1,28 @@
+package archvet.rules.production_readiness.incident_alert_runbooks_test
+
+import rego.v1
+
+import data.archvet.rules.production_readiness.incident_alert_runbooks as rule
+
+test_runbooks_linked_pass if {
+	count(rule.deny) == 0 with input as {"observability": {"alerts": [
+		{"name": "burn", "severity": "page", "runbook": "runbooks/burn.md"},
+		{"name": "disk", "severity": "ticket"},
+	]}}
+}
+
+test_page_without_runbook_fails if {
+	findings := rule.deny with input as {"observability": {"alerts": [
+		{"name": "disk", "severity": "ticket"},
+		{"name": "burn", "severity": "page", "runbook": "runbooks/burn.md"},
+		{"name": "latency", "severity": "page"},
+	]}}
+	count(findings) == 1
+	some f in findings
+	f.path == "observability.alerts[2].runbook"
+	contains(f.msg, "latency")
+}
+
+test_no_paging_alerts_not_applicable if {
+	not rule.applicable with input as {"observability": {"alerts": [{"name": "disk", "severity": "ticket"}]}}
+}

@@ -1,0 +1,50 @@
+package archvet.rules.production_readiness.incident_on_call_test
+
+import rego.v1
+
+import data.archvet.rules.production_readiness.incident_on_call as rule
+
+test_tier0_24x7_passes if {
+	count(rule.deny) == 0 with input as {
+		"service": {"name": "s", "owner": "t", "tier": 0},
+		"operations": {"on_call": {"rotation": "primary", "hours": "24x7"}},
+	}
+}
+
+test_tier2_business_hours_passes if {
+	count(rule.deny) == 0 with input as {
+		"service": {"name": "s", "owner": "t", "tier": 2},
+		"operations": {"on_call": {"rotation": "primary", "hours": "business-hours"}},
+	}
+}
+
+test_tier1_business_hours_fails if {
+	findings := rule.deny with input as {
+		"service": {"name": "s", "owner": "t", "tier": 1},
+		"operations": {"on_call": {"rotation": "primary", "hours": "business-hours"}},
+	}
+	count(findings) == 1
+	some f in findings
+	f.path == "operations.on_call.hours"
+	contains(f.msg, "24x7")
+}
+
+test_no_on_call_fails if {
+	findings := rule.deny with input as {"service": {"name": "s", "owner": "t", "tier": 2}}
+	count(findings) == 2
+	some f in findings
+	f.path == "operations.on_call.rotation"
+}
+
+test_hours_none_fails if {
+	some f in rule.deny with input as {
+		"service": {"name": "s", "owner": "t", "tier": 2},
+		"operations": {"on_call": {"rotation": "primary", "hours": "none"}},
+	}
+	f.path == "operations.on_call.hours"
+	contains(f.msg, "nobody")
+}
+
+test_tier3_not_applicable if {
+	not rule.applicable with input as {"service": {"name": "s", "owner": "t", "tier": 3}}
+}

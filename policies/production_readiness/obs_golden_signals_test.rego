@@ -1,0 +1,27 @@
+package archvet.rules.production_readiness.obs_golden_signals_test
+
+import rego.v1
+
+import data.archvet.rules.production_readiness.obs_golden_signals as rule
+
+test_all_signals_pass if {
+	count(rule.deny) == 0 with input as {"observability": {"metrics": {"golden_signals": ["errors", "latency", "saturation", "traffic"]}}}
+}
+
+test_missing_signals_fail if {
+	findings := rule.deny with input as {"observability": {"metrics": {"golden_signals": ["latency", "errors"]}}}
+	count(findings) == 2
+	every f in findings {
+		f.path == "observability.metrics.golden_signals"
+	}
+	some f in findings
+	contains(f.msg, "saturation")
+}
+
+test_unstated_signals_fail if {
+	findings := rule.deny with input as {"service": {"name": "s", "owner": "t", "tier": 2}}
+	count(findings) == 1
+	some f in findings
+	f.path == "observability.metrics.golden_signals"
+	contains(f.msg, "does not say")
+}

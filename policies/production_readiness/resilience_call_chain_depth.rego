@@ -1,0 +1,59 @@
+# METADATA
+# title: No synchronous call chain is more than three hops deep
+# description: |-
+#   Every synchronous hop adds its latency to the request and multiplies in
+#   its chance of failure: five services at 99.9% each give at best 99.5%
+#   end to end, and the slowest hop sets the tail latency for all. Deep
+#   chains also amplify retries and make timeouts hard to set consistently.
+#   Beyond three hops a design is usually better served by caching, data
+#   replicated through events, or an asynchronous step.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/rel04-bp02.html
+#     description: REL04-BP02 Implement loosely coupled dependencies
+#   - ref: https://www.infoq.com/articles/microservices-design-ideals/
+#     description: IDEALS, loose coupling
+#   - ref: https://sre.google/sre-book/addressing-cascading-failures/
+#     description: Google SRE book, Addressing Cascading Failures
+# custom:
+#   id: PR215
+#   severity: medium
+#   level: proactive
+#   frameworks:
+#     production-readiness: resilience
+#     well-architected: reliability
+#     ideals: loose-coupling
+#   remediation: |-
+#     Shorten the chain behind the dependency: cache or replicate the data the
+#     service needs (for example a read model fed by events), call the
+#     service that owns the data directly, or make the deep part of the work
+#     asynchronous. Then update `dependencies[].call_depth`.
+#   applicability: At least one synchronous dependency declares its call depth.
+#   example: |-
+#     dependencies:
+#       - name: payments
+#         interaction: sync
+#         call_depth: 2
+package archvet.rules.production_readiness.resilience_call_chain_depth
+
+import rego.v1
+
+import data.archvet.lib
+
+# Deepest synchronous chain, counted from the dependency itself, accepted.
+max_call_depth := 3
+
+applicable if {
+	some [_, dep] in lib.sync_dependencies
+	lib.get(dep, "call_depth", null) != null
+}
+
+deny contains lib.finding(msg, path) if {
+	some [i, dep] in lib.sync_dependencies
+	depth := lib.get(dep, "call_depth", 0)
+	depth > max_call_depth
+	msg := sprintf(
+		"dependency %q sits in front of %d synchronous hops, more than %d; latency adds up and availability multiplies down",
+		[dep.name, depth, max_call_depth],
+	)
+	path := sprintf("dependencies[%d].call_depth", [i])
+}

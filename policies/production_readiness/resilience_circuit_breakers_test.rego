@@ -1,0 +1,41 @@
+package archvet.rules.production_readiness.resilience_circuit_breakers_test
+
+import rego.v1
+
+import data.archvet.rules.production_readiness.resilience_circuit_breakers as rule
+
+test_breakers_on_hard_dependencies_pass if {
+	count(rule.deny) == 0 with input as {
+		"service": {"name": "orders", "owner": "team", "tier": 1},
+		"dependencies": [
+			{"name": "payments", "criticality": "hard", "circuit_breaker": true},
+			{"name": "recommendations", "criticality": "soft"},
+			{"name": "audit", "interaction": "async"},
+		],
+	}
+}
+
+test_missing_breaker_fails if {
+	findings := rule.deny with input as {
+		"service": {"name": "orders", "owner": "team", "tier": 2},
+		"dependencies": [
+			{"name": "payments", "criticality": "hard", "circuit_breaker": true},
+			{"name": "ledger", "circuit_breaker": false},
+			{"name": "inventory"},
+		],
+	}
+	count(findings) == 2
+	paths := {f.path | some f in findings}
+	paths == {"dependencies[1].circuit_breaker", "dependencies[2].circuit_breaker"}
+}
+
+test_tier_3_not_applicable if {
+	not rule.applicable with input as {
+		"service": {"name": "tool", "owner": "team", "tier": 3},
+		"dependencies": [{"name": "ledger"}],
+	}
+}
+
+test_only_soft_dependencies_not_applicable if {
+	not rule.applicable with input as {"dependencies": [{"name": "recommendations", "criticality": "soft"}]}
+}

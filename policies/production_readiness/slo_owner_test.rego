@@ -1,0 +1,21 @@
+package archvet.rules.production_readiness.slo_owner_test
+
+import rego.v1
+
+import data.archvet.rules.production_readiness.slo_owner as rule
+
+test_owned_slos_pass if {
+	count(rule.deny) == 0 with input as {"slos": [{"name": "avail", "owner": "team-a"}]}
+}
+
+test_unowned_slo_fails if {
+	findings := rule.deny with input as {"slos": [{"name": "avail", "owner": "team-a"}, {"name": "lat"}]}
+	count(findings) == 1
+	some f in findings
+	f.path == "slos[1].owner"
+	contains(f.msg, "lat")
+}
+
+test_no_slos_not_applicable if {
+	not rule.applicable with input as {"slos": []}
+}

@@ -1,0 +1,45 @@
+package archvet.rules.twelve_factor.admin_one_off_processes_test
+
+import rego.v1
+
+import data.archvet.rules.twelve_factor.admin_one_off_processes as rule
+
+test_one_off_process_passes if {
+	count(rule.deny) == 0 with input as {
+		"processes": {"admin_tasks": {"mode": "one-off-process"}},
+		"data_stores": [{"name": "db", "migrations": {"strategy": "expand-contract"}}],
+	}
+}
+
+test_manual_shell_fails if {
+	findings := rule.deny with input as {"processes": {"admin_tasks": {"mode": "manual-shell"}}}
+	count(findings) == 1
+	some f in findings
+	f.path == "processes.admin_tasks.mode"
+}
+
+test_cron_in_app_fails if {
+	some f in rule.deny with input as {"processes": {"admin_tasks": {"mode": "cron-in-app"}}}
+	f.path == "processes.admin_tasks.mode"
+	contains(f.msg, "replicas")
+}
+
+test_missing_mode_fails if {
+	some f in rule.deny with input as {"processes": {}}
+	f.path == "processes.admin_tasks.mode"
+	contains(f.msg, "does not say")
+}
+
+test_manual_migrations_fail_per_store if {
+	findings := rule.deny with input as {
+		"processes": {"admin_tasks": {"mode": "one-off-process"}},
+		"data_stores": [
+			{"name": "db", "migrations": {"strategy": "online-tool"}},
+			{"name": "ledger", "migrations": {"strategy": "manual"}},
+		],
+	}
+	count(findings) == 1
+	some f in findings
+	f.path == "data_stores[1].migrations.strategy"
+	contains(f.msg, "\"ledger\"")
+}

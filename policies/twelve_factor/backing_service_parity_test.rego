@@ -1,0 +1,39 @@
+package archvet.rules.twelve_factor.backing_service_parity_test
+
+import rego.v1
+
+import data.archvet.rules.twelve_factor.backing_service_parity as rule
+
+test_same_services_pass if {
+	count(rule.deny) == 0 with input as {"environments": [
+		{"name": "dev", "kind": "development", "backing_services": "same-as-production"},
+		{"name": "staging", "kind": "staging", "backing_services": "same-as-production"},
+		{"name": "production", "kind": "production"},
+	]}
+}
+
+test_each_environment_checked_on_its_own if {
+	findings := rule.deny with input as {"environments": [
+		{"name": "dev", "kind": "development", "backing_services": "substitutes"},
+		{"name": "staging", "kind": "staging", "backing_services": "same-as-production"},
+		{"name": "qa", "kind": "test"},
+		{"name": "production", "kind": "production"},
+	]}
+	count(findings) == 2
+	{f.path | some f in findings} == {"environments[0].backing_services", "environments[2].backing_services"}
+}
+
+test_production_named_without_kind_is_not_checked if {
+	count(rule.deny) == 0 with input as {"environments": [
+		{"name": "staging", "kind": "staging", "backing_services": "same-as-production"},
+		{"name": "prod"},
+	]}
+}
+
+test_not_applicable_with_only_production if {
+	not rule.applicable with input as {"environments": [{"name": "production", "kind": "production"}]}
+}
+
+test_not_applicable_without_environments if {
+	not rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 0}}
+}

@@ -1,0 +1,48 @@
+# METADATA
+# title: Exact dependency versions are pinned by a lockfile
+# description: |-
+#   A manifest usually names version ranges, so two builds of the same commit
+#   can pull different transitive dependencies. A lockfile pins the exact
+#   versions (and ideally their checksums), which makes builds repeatable,
+#   lets a rollback rebuild what actually ran, and keeps an unreviewed
+#   upstream release from slipping into production.
+# related_resources:
+#   - ref: https://12factor.net/dependencies
+#     description: Twelve-Factor App, II. Dependencies
+#   - ref: https://sre.google/sre-book/release-engineering/
+#     description: Google SRE book, Release Engineering (hermetic, repeatable builds)
+# custom:
+#   id: TF005
+#   severity: medium
+#   level: reactive
+#   frameworks:
+#     twelve-factor: dependencies
+#     production-readiness: change-management
+#   remediation: |-
+#     Commit the lockfile your package manager produces (go.sum,
+#     package-lock.json, poetry.lock, Cargo.lock ...), build with it in
+#     frozen mode, and record it in `build.lockfile`.
+#   applicability: Every service.
+#   example: |-
+#     build:
+#       manifest: go.mod
+#       lockfile: go.sum
+package archvet.rules.twelve_factor.dependency_lockfile
+
+import rego.v1
+
+import data.archvet.lib
+
+lockfile := trim_space(lib.get(input, ["build", "lockfile"], ""))
+
+deny contains lib.finding(msg, "build.lockfile") if {
+	lockfile == ""
+	msg := "the design does not name a lockfile that pins exact dependency versions"
+}
+
+# Naming the manifest again as the lockfile pins nothing.
+deny contains lib.finding(msg, "build.lockfile") if {
+	lockfile != ""
+	lockfile == trim_space(lib.get(input, ["build", "manifest"], ""))
+	msg := sprintf("the lockfile %q is the manifest itself, so exact versions are not pinned", [lockfile])
+}

@@ -1,0 +1,33 @@
+package archvet.rules.twelve_factor.fast_startup_test
+
+import rego.v1
+
+import data.archvet.rules.twelve_factor.fast_startup as rule
+
+test_fast_startup_passes if {
+	count(rule.deny) == 0 with input as {"service": {"tier": 0}, "processes": {"startup_seconds": 12}}
+}
+
+test_slow_startup_fails_for_critical_tier if {
+	findings := rule.deny with input as {"service": {"tier": 1}, "processes": {"startup_seconds": 90}}
+	count(findings) == 1
+	some f in findings
+	f.path == "processes.startup_seconds"
+	contains(f.msg, "within 60s")
+}
+
+test_same_startup_passes_for_lower_tier if {
+	count(rule.deny) == 0 with input as {"service": {"tier": 2}, "processes": {"startup_seconds": 90}}
+}
+
+test_very_slow_startup_fails_for_lower_tier if {
+	some f in rule.deny with input as {"service": {"tier": 3}, "processes": {"startup_seconds": 300}}
+	f.path == "processes.startup_seconds"
+	contains(f.msg, "within 120s")
+}
+
+test_missing_startup_fails if {
+	some f in rule.deny with input as {"processes": {}}
+	f.path == "processes.startup_seconds"
+	contains(f.msg, "does not say")
+}

@@ -1,0 +1,46 @@
+package archvet.rules.twelve_factor.graceful_shutdown_test
+
+import rego.v1
+
+import data.archvet.rules.twelve_factor.graceful_shutdown as rule
+
+test_bounded_graceful_shutdown_passes if {
+	count(rule.deny) == 0 with input as {
+		"apis": [{"name": "orders", "timeout_ms": 5000}],
+		"processes": {"shutdown": {"graceful": true, "drain_seconds": 30}},
+	}
+}
+
+test_abrupt_exit_fails if {
+	findings := rule.deny with input as {"processes": {"shutdown": {"graceful": false, "drain_seconds": 10}}}
+	count(findings) == 1
+	some f in findings
+	f.path == "processes.shutdown.graceful"
+}
+
+test_missing_shutdown_fails_twice if {
+	findings := rule.deny with input as {"processes": {}}
+	{f.path | some f in findings} == {"processes.shutdown.graceful", "processes.shutdown.drain_seconds"}
+}
+
+test_unbounded_drain_fails if {
+	findings := rule.deny with input as {"processes": {"shutdown": {"graceful": true, "drain_seconds": 600}}}
+	count(findings) == 1
+	some f in findings
+	f.path == "processes.shutdown.drain_seconds"
+	contains(f.msg, "600s")
+}
+
+test_drain_shorter_than_api_deadline_fails if {
+	findings := rule.deny with input as {
+		"apis": [
+			{"name": "orders", "timeout_ms": 2000},
+			{"name": "reports", "timeout_ms": 45000},
+		],
+		"processes": {"shutdown": {"graceful": true, "drain_seconds": 30}},
+	}
+	count(findings) == 1
+	some f in findings
+	f.path == "processes.shutdown.drain_seconds"
+	contains(f.msg, "\"reports\"")
+}

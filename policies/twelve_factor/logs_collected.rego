@@ -1,0 +1,50 @@
+# METADATA
+# title: The log stream is collected and searchable in one place
+# description: |-
+#   Writing to stdout only helps if the platform captures the stream and
+#   routes it somewhere durable. Otherwise logs live in each instance's
+#   buffer and die with it, and investigating an incident means logging in
+#   to machines one by one. Collecting every instance's stream into one
+#   searchable store keeps the history after instances are replaced and lets
+#   events from all of them be read together.
+# related_resources:
+#   - ref: https://12factor.net/logs
+#     description: Twelve-Factor App, XI. Logs
+#   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_workload_observability_analyze_workload_logs.html
+#     description: OPS08-BP02 Analyze workload logs
+# custom:
+#   id: TF028
+#   severity: medium
+#   level: reactive
+#   frameworks:
+#     twelve-factor: logs
+#     well-architected: operational-excellence
+#     production-readiness: observability
+#   remediation: |-
+#     Have the platform's log router forward every instance's stdout to a
+#     central store (CloudWatch Logs, Cloud Logging, Loki, Elasticsearch, a
+#     vendor) with a retention that covers incident reviews, and set
+#     `observability.logging.centralized: true`.
+#   applicability: Every service.
+#   example: |-
+#     observability:
+#       logging:
+#         destination: stdout
+#         centralized: true
+package archvet.rules.twelve_factor.logs_collected
+
+import rego.v1
+
+import data.archvet.lib
+
+logging := lib.get(input, ["observability", "logging"], {})
+
+deny contains lib.finding(msg, "observability.logging.centralized") if {
+	lib.get(logging, "centralized", null) == false
+	msg := sprintf("logs written to %s are not collected in one place, so they are lost with each instance", [lib.get(logging, "destination", "the instance")])
+}
+
+deny contains lib.finding(msg, "observability.logging.centralized") if {
+	lib.get(logging, "centralized", null) == null
+	msg := "the design does not say whether logs are collected in one searchable place"
+}

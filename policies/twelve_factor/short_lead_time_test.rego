@@ -1,0 +1,52 @@
+package archvet.rules.twelve_factor.short_lead_time_test
+
+import rego.v1
+
+import data.archvet.rules.twelve_factor.short_lead_time as rule
+
+test_short_lead_time_passes if {
+	count(rule.deny) == 0 with input as {
+		"service": {"tier": 0},
+		"environments": [
+			{"name": "staging", "kind": "staging", "lead_time_hours": 1},
+			{"name": "production", "kind": "production", "lead_time_hours": 6},
+		],
+	}
+}
+
+test_slow_production_fails_for_critical_tier if {
+	findings := rule.deny with input as {
+		"service": {"tier": 1},
+		"environments": [
+			{"name": "staging", "kind": "staging", "lead_time_hours": 2},
+			{"name": "production", "kind": "production", "lead_time_hours": 72},
+		],
+	}
+	count(findings) == 1
+	some f in findings
+	f.path == "environments[1].lead_time_hours"
+}
+
+test_same_lead_time_passes_for_lower_tier if {
+	count(rule.deny) == 0 with input as {
+		"service": {"tier": 2},
+		"environments": [{"name": "production", "kind": "production", "lead_time_hours": 72}],
+	}
+}
+
+test_missing_production_lead_time_fails if {
+	findings := rule.deny with input as {
+		"service": {"tier": 2},
+		"environments": [
+			{"name": "staging", "kind": "staging"},
+			{"name": "prod"},
+		],
+	}
+	count(findings) == 1
+	some f in findings
+	f.path == "environments[1].lead_time_hours"
+}
+
+test_not_applicable_without_environments if {
+	not rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 0}}
+}

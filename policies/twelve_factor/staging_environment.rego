@@ -1,0 +1,79 @@
+# METADATA
+# title: A pre-production environment runs each release before production
+# description: |-
+#   Dev/prod parity needs somewhere other than production to run the release
+#   first. A critical service needs a staging environment, deployed the same
+#   way and backed by the same kinds of services, where a release is
+#   verified before users see it; a less critical one needs at least one
+#   non-production environment. Without one, production is the first place
+#   the assembled system runs.
+# related_resources:
+#   - ref: https://12factor.net/dev-prod-parity
+#     description: Twelve-Factor App, X. Dev/prod parity
+#   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_dev_integ_multi_env.html
+#     description: OPS05-BP08 Use multiple environments
+# custom:
+#   id: TF025
+#   severity: medium
+#   level: reactive
+#   frameworks:
+#     twelve-factor: dev-prod-parity
+#     well-architected: operational-excellence
+#     production-readiness: testing
+#   remediation: |-
+#     List the service's environments under `environments`. For tier 0 and 1
+#     services add one of kind `staging` that runs the production release
+#     process against the same kinds of backing services; for tier 2 at
+#     least a test or staging environment.
+#   applicability: Tiers 0 to 2; a tier 3 prototype or internal tool may go without one.
+#   example: |-
+#     environments:
+#       - name: staging
+#         kind: staging
+#       - name: production
+#         kind: production
+package archvet.rules.twelve_factor.staging_environment
+
+import rego.v1
+
+import data.archvet.lib
+
+applicable if lib.tier <= 2
+
+is_production(env) if env.kind == "production"
+
+is_production(env) if {
+	not env.kind
+	lower(env.name) in {"production", "prod"}
+}
+
+has_staging if {
+	some env in lib.environments
+	env.kind == "staging"
+}
+
+has_pre_production if {
+	some env in lib.environments
+	not is_production(env)
+	lib.get(env, "kind", "") != "development"
+}
+
+deny contains lib.finding(msg, "environments") if {
+	applicable
+	count(lib.environments) == 0
+	msg := "the design does not list the environments the service runs in"
+}
+
+deny contains lib.finding(msg, "environments") if {
+	lib.critical
+	count(lib.environments) > 0
+	not has_staging
+	msg := sprintf("a tier %d service has no staging environment to verify releases before production", [lib.tier])
+}
+
+deny contains lib.finding(msg, "environments") if {
+	lib.tier == 2
+	count(lib.environments) > 0
+	not has_pre_production
+	msg := "no test or staging environment runs a release before production"
+}

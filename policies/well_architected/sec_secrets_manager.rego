@@ -1,0 +1,58 @@
+# METADATA
+# title: Secrets live in a dedicated secrets manager
+# description: |-
+#   Secrets passed as plain environment variables show up in process
+#   listings, crash dumps, debug endpoints and deploy logs, and nothing
+#   records who read them. A secrets manager encrypts them with managed keys,
+#   audits every read, scopes access per workload and makes rotation routine.
+#   Kubernetes secrets are only base64-encoded unless the cluster encrypts
+#   etcd and restricts who may read them, which is acceptable for lower tiers
+#   but not for a service that carries revenue or other services.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/sec_identities_secrets.html
+#     description: SEC02-BP03 Store and use secrets securely
+#   - ref: https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html
+#     description: OWASP Secrets Management Cheat Sheet
+# custom:
+#   id: WA306
+#   severity: medium
+#   level: proactive
+#   frameworks:
+#     well-architected: security
+#     production-readiness: security
+#   remediation: |-
+#     Keep secrets in Vault, AWS Secrets Manager, GCP Secret Manager or Azure
+#     Key Vault, have the service (or a sidecar) fetch them with its own
+#     workload identity, and set `config.secrets.store` accordingly. Secrets
+#     kept in the repository or in config files are reported by TF007.
+#   applicability: The service keeps secrets in the environment (tiers 0 to 2) or in Kubernetes secrets (tiers 0 and 1).
+#   example: |-
+#     config:
+#       secrets:
+#         store: aws-secrets-manager
+package archvet.rules.well_architected.sec_secrets_manager
+
+import rego.v1
+
+import data.archvet.lib
+
+store := lib.get(input, ["config", "secrets", "store"], "")
+
+managers := {"vault", "aws-secrets-manager", "gcp-secret-manager", "azure-key-vault"}
+
+# Stores TF007 already reports (repository, config files, none said) are left to it.
+applicable if store in managers
+
+applicable if store in {"environment", "kubernetes-secrets"}
+
+deny contains lib.finding(msg, "config.secrets.store") if {
+	store == "environment"
+	lib.tier <= 2
+	msg := sprintf("secrets are kept in environment variables; a tier %d service should read them from a secrets manager", [lib.tier])
+}
+
+deny contains lib.finding(msg, "config.secrets.store") if {
+	store == "kubernetes-secrets"
+	lib.critical
+	msg := sprintf("secrets are kept in kubernetes secrets; a tier %d service should read them from a secrets manager", [lib.tier])
+}

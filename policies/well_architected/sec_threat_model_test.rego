@@ -1,0 +1,55 @@
+package archvet.rules.well_architected.sec_threat_model_test
+
+import rego.v1
+
+import data.archvet.rules.well_architected.sec_threat_model
+
+now := time.parse_ns("2006-01-02", "2026-11-23")
+
+test_recent_model_passes if {
+	count(sec_threat_model.deny) == 0 with input as {
+		"service": {"name": "s", "owner": "t", "tier": 0},
+		"security": {"threat_model": "tm.md", "threat_model_updated": "2026-06-01"},
+	}
+		with time.now_ns as now
+}
+
+test_missing_model_fails if {
+	findings := sec_threat_model.deny with input as {"service": {"name": "s", "owner": "t", "tier": 2}}
+		with time.now_ns as now
+	count(findings) == 1
+	some f in findings
+	f.path == "security.threat_model"
+}
+
+test_stale_model_fails_for_critical if {
+	findings := sec_threat_model.deny with input as {
+		"service": {"name": "s", "owner": "t", "tier": 1},
+		"security": {"threat_model": "tm.md", "threat_model_updated": "2025-01-10"},
+	}
+		with time.now_ns as now
+	count(findings) == 1
+	some f in findings
+	f.path == "security.threat_model_updated"
+}
+
+test_review_date_missing_fails_for_critical if {
+	some f in sec_threat_model.deny with input as {
+		"service": {"name": "s", "owner": "t", "tier": 0},
+		"security": {"threat_model": "tm.md"},
+	}
+		with time.now_ns as now
+	f.path == "security.threat_model_updated"
+}
+
+test_stale_model_accepted_for_tier_2 if {
+	count(sec_threat_model.deny) == 0 with input as {
+		"service": {"name": "s", "owner": "t", "tier": 2},
+		"security": {"threat_model": "tm.md", "threat_model_updated": "2020-01-10"},
+	}
+		with time.now_ns as now
+}
+
+test_not_applicable_to_tier_3 if {
+	not sec_threat_model.applicable with input as {"service": {"name": "s", "owner": "t", "tier": 3}}
+}
