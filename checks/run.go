@@ -3,6 +3,8 @@ package checks
 import (
 	"bytes"
 	"context"
+	"errors"
+	"io/fs"
 	"fmt"
 	"os"
 	"runtime"
@@ -116,7 +118,11 @@ func (c *Checker) CheckFile(ctx context.Context, in Input) FileReport {
 	}
 	src, err := c.read(in.Path)
 	if err != nil {
-		return broken(diag.Errorf(&diag.Range{Filename: in.Path}, "%v", err))
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return broken(diag.Errorf(&diag.Range{Filename: in.Path}, "cannot read the file: %v", err))
 	}
 	doc, ds := document.Load(in.Path, src, c.Schema)
 	rep.Diagnostics = append(rep.Diagnostics, ds...)

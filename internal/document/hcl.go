@@ -221,12 +221,12 @@ func (d *hclDecoder) block(blk *hclsyntax.Block, out map[string]any, origins map
 		d.errorf(blk.TypeRange, "%q blocks make up the list %q, which is already set by the %s on line %d", blk.Type, listKey, o.what, d.line(o.at))
 		return
 	}
-	maxLabels := 1
-	if labelField == "" {
-		maxLabels = 0
-	}
-	if len(blk.Labels) > maxLabels {
-		d.errorf(blk.LabelRanges[maxLabels], "the %q block takes at most %d label(s)", blk.Type, maxLabels)
+	switch {
+	case labelField == "" && len(blk.Labels) > 0:
+		d.errorf(blk.LabelRanges[0], "unexpected label on the %q block: it takes no label", blk.Type)
+		return
+	case len(blk.Labels) > 1:
+		d.errorf(blk.LabelRanges[1], "unexpected second label on the %q block: it takes one label, its %s", blk.Type, labelField)
 		return
 	}
 	if _, ok := origins[listKey]; !ok {

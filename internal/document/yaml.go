@@ -52,8 +52,12 @@ func decodeYAML(s *source, emptyAt *diag.Range) (map[string]any, *Index, diag.Di
 		active: map[*yaml.Node]bool{},
 	}
 	if n := d.overflow(root); n != nil {
+		what := "the document has"
+		if n.Kind == yaml.AliasNode {
+			what = "aliases expand to"
+		}
 		return nil, nil, diag.Diagnostics{diag.Errorf(d.src.at(n.Line, n.Column),
-			"aliases expand to more than %d values", maxValues)}
+			"%s more than %d values", what, maxValues)}
 	}
 	v, end := d.value(root, "", 0)
 	if d.diags.HasErrors() {
@@ -160,7 +164,7 @@ func (d *yamlDecoder) value(n *yaml.Node, path string, depth int) (any, tpos) {
 	}
 	d.values++
 	if d.values > maxValues {
-		d.fail(n, "the document has more than %d values", maxValues)
+		d.fail(n, "the document has more than %d values", maxValues) // overflow() should have caught it
 		return nil, tpos{}
 	}
 	if n.Kind == yaml.AliasNode {
@@ -262,8 +266,13 @@ func (d *yamlDecoder) overflow(root *yaml.Node) *yaml.Node {
 			}
 			return nil
 		}
-		total++
-		for _, c := range n.Content {
+		if total++; total > maxValues {
+			return n
+		}
+		for i, c := range n.Content {
+			if n.Kind == yaml.MappingNode && i%2 == 0 {
+				continue // keys are not values
+			}
 			if at := walk(c); at != nil {
 				return at
 			}

@@ -60,12 +60,17 @@ func yamlErrProblem(err error) (int, string) {
 func yamlSyntaxError(s *source, err error) diag.Diagnostic {
 	reported, problem := yamlErrProblem(err)
 	line := locateYAMLError(s, problem, reported)
-	col := yamlErrColumn(s.line(line), problem)
+	text := s.line(line)
+	col := yamlErrColumn(text, problem)
 	summary := "invalid YAML: " + problem
 	if strings.HasPrefix(problem, "exceeded max depth") {
 		summary = fmt.Sprintf("the document nests deeper than %d levels", maxDepth)
 	}
-	return diag.Errorf(s.at(line, col), "%s", summary)
+	d := diag.Errorf(s.at(line, col), "%s", summary)
+	if off, ok := colOffset(text, col); ok && off < len(text) && text[off] == '\t' {
+		d.Detail = "YAML indentation must use spaces, not tabs"
+	}
+	return d
 }
 
 func locateYAMLError(s *source, problem string, reported int) int {

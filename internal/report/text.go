@@ -66,7 +66,11 @@ func (t textFormatter) file(p *printer, f checks.FileReport) {
 		} else {
 			label = t.paint(ansiYellow, label)
 		}
-		p.line("%s %s %s", where(f.Path, d.Subject), label, d.Summary)
+		at := f.Path
+		if d.Subject != nil && d.Subject.Start.Known() {
+			at = where(f.Path, d.Subject)
+		}
+		p.line("%s %s %s", at, label, d.Summary)
 	}
 	if f.Broken {
 		p.line("%s could not be evaluated", f.Path)

@@ -253,3 +253,22 @@ func closest(name string, allowed []string) string {
 	}
 	return best
 }
+
+// BlockFor is ListBlock's inverse, for writing HCL: the block type and
+// label field of the list of objects under key.
+func (s *Schema) BlockFor(parentPath, key string) (string, string, bool) {
+	node := s.tree
+	if parentPath != "" {
+		for _, k := range strings.Split(parentPath, ".") {
+			node = child(node, k)
+			if node == nil {
+				return "", "", false
+			}
+		}
+	}
+	props, _ := node["properties"].(map[string]any)
+	prop, _ := props[key].(map[string]any)
+	block, ok := prop["x-hcl-block"].(string)
+	label, _ := prop["x-hcl-label"].(string)
+	return block, label, ok
+}

@@ -23,17 +23,13 @@
 #   remediation: |-
 #     Deploy every environment, production included, from a pipeline
 #     triggered by a merge or a promotion, with a rolling, blue-green or canary
-#     strategy. Set `deployment.automated: true` and
-#     `environments[].deployed_by: pipeline`.
+#     strategy, and set `deployment.automated: true`. (Per-environment
+#     `deployed_by` is checked by TF023.)
 #   applicability: Every service.
 #   example: |-
 #     deployment:
 #       automated: true
 #       strategy: canary
-#     environments:
-#       - name: prod
-#         kind: production
-#         deployed_by: pipeline
 package archvet.rules.ideals.automated_deployment
 
 import rego.v1
@@ -56,12 +52,4 @@ deny contains lib.finding(msg, path) if {
 	lib.get(input, ["deployment", "strategy"], "") == "manual"
 	msg := "the release strategy is manual"
 	path := "deployment.strategy"
-}
-
-deny contains lib.finding(msg, path) if {
-	some i, env in lib.environments
-	lib.get(env, "kind", "") == "production"
-	lib.get(env, "deployed_by", "") == "manual"
-	msg := sprintf("production environment %q is deployed by hand", [env.name])
-	path := sprintf("environments[%d].deployed_by", [i])
 }

@@ -30,7 +30,9 @@
 #     and 1 services (20% for tier 2) and record it in
 #     `capacity.headroom_percent`. A tier 0 service across N zones needs at
 #     least 100/(N-1)% to lose a zone without scaling.
-#   applicability: Services of tier 0, 1 or 2.
+#   applicability: |-
+#     Services of tier 0, 1 or 2. The peak estimate itself is checked here only
+#     for services without APIs; WA335 asks it of services with APIs.
 #   example: |-
 #     deployment:
 #       availability_zones: 3
@@ -55,9 +57,13 @@ else := 20
 
 applicable if lib.tier <= 2
 
-deny contains lib.finding("the design does not estimate the expected peak load", "capacity.peak_rps") if {
+# Services with APIs are asked for their peak by WA335; this covers workers
+# and consumers, whose peak is a message or job rate.
+deny contains lib.finding(msg, "capacity.peak_rps") if {
 	lib.tier <= 2
+	count(lib.apis) == 0
 	peak == null
+	msg := "the design does not estimate the expected peak load (messages or jobs per second for a worker)"
 }
 
 deny contains lib.finding("the design does not say how much spare capacity is kept above the expected peak", "capacity.headroom_percent") if {

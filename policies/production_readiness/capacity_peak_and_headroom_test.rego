@@ -11,9 +11,14 @@ test_estimated_peak_with_headroom_passes if {
 	}
 }
 
-test_missing_estimates_fail if {
+test_missing_estimates_fail_for_worker if {
 	findings := rule.deny with input as {"capacity": {"load_shedding": true}}
 	{f.path | some f in findings} == {"capacity.peak_rps", "capacity.headroom_percent"}
+}
+
+test_api_peak_left_to_wa335 if {
+	findings := rule.deny with input as {"apis": [{"name": "orders"}], "capacity": {"load_shedding": true}}
+	{f.path | some f in findings} == {"capacity.headroom_percent"}
 }
 
 test_thin_headroom_fails if {

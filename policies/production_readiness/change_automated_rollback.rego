@@ -1,0 +1,50 @@
+# METADATA
+# title: Bad releases of tier 0 and 1 services roll back automatically
+# description: |-
+#   When a release starts failing, the fastest safe action is to undo it,
+#   and a machine watching health checks and SLO burn can decide that in
+#   seconds, at any hour, without first paging someone. Automatic rollback
+#   turns many would-be incidents into brief blips and removes the
+#   temptation to debug forward in production while users wait.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/wellarchitected/latest/operational-excellence-pillar/ops_mit_deploy_risks_auto_testing_and_rollback.html
+#     description: OPS06-BP04 Automate testing and rollback
+#   - ref: https://docs.aws.amazon.com/wellarchitected/latest/reliability-pillar/rel_tracking_change_management_automated_changemgmt.html
+#     description: REL08-BP05 Deploy changes with automation
+# custom:
+#   id: PR442
+#   severity: high
+#   level: proactive
+#   frameworks:
+#     production-readiness: change-management
+#     well-architected: operational-excellence
+#   remediation: |-
+#     Have the deployment pipeline watch health checks, error rate and SLO
+#     burn during and after each rollout stage and revert to the last good
+#     release when they degrade. Set `deployment.rollback.automated: true`.
+#   applicability: Services of tier 0 and 1.
+#   example: |-
+#     deployment:
+#       strategy: canary
+#       rollback:
+#         automated: true
+#         tested: true
+package archvet.rules.production_readiness.change_automated_rollback
+
+import rego.v1
+
+import data.archvet.lib
+
+applicable if lib.critical
+
+automated := object.get(input, ["deployment", "rollback", "automated"], null)
+
+deny contains lib.finding(msg, "deployment.rollback.automated") if {
+	automated == null
+	msg := "the design does not say whether a failing release is rolled back automatically"
+}
+
+deny contains lib.finding(msg, "deployment.rollback.automated") if {
+	automated == false
+	msg := sprintf("a failing release of this tier %d service is rolled back only by hand", [lib.tier])
+}

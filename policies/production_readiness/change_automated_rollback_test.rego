@@ -1,0 +1,26 @@
+package archvet.rules.production_readiness.change_automated_rollback_test
+
+import rego.v1
+
+import data.archvet.rules.production_readiness.change_automated_rollback as rule
+
+test_automated_rollback_passes if {
+	count(rule.deny) == 0 with input as {"deployment": {"rollback": {"automated": true}}}
+}
+
+test_manual_rollback_fails if {
+	findings := rule.deny with input as {"deployment": {"rollback": {"automated": false}}}
+	count(findings) == 1
+	some f in findings
+	f.path == "deployment.rollback.automated"
+}
+
+test_unstated_fails if {
+	some f in rule.deny with input as {"deployment": {}}
+	f.path == "deployment.rollback.automated"
+	contains(f.msg, "does not say")
+}
+
+test_tier2_not_applicable if {
+	not rule.applicable with input as {"service": {"name": "s", "owner": "t", "tier": 2}}
+}

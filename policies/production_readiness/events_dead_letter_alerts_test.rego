@@ -1,0 +1,26 @@
+package archvet.rules.production_readiness.events_dead_letter_alerts_test
+
+import rego.v1
+
+import data.archvet.rules.production_readiness.events_dead_letter_alerts
+
+test_alerted_passes if {
+	count(events_dead_letter_alerts.deny) == 0 with input as {"events": {"consumes": [
+		{"name": "payment-settled", "dead_letter": "dlq", "dead_letter_alert": true},
+		{"name": "stock-changed"},
+	]}}
+}
+
+test_unwatched_dead_letter_fails if {
+	findings := events_dead_letter_alerts.deny with input as {"events": {"consumes": [
+		{"name": "payment-settled", "dead_letter": "dlq", "dead_letter_alert": true},
+		{"name": "stock-changed", "dead_letter": "stock-dlq"},
+	]}}
+	count(findings) == 1
+	some f in findings
+	f.path == "events.consumes[1].dead_letter_alert"
+}
+
+test_no_dead_letter_not_applicable if {
+	not events_dead_letter_alerts.applicable with input as {"events": {"consumes": [{"name": "stock-changed"}]}}
+}

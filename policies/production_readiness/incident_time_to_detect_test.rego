@@ -1,0 +1,40 @@
+package archvet.rules.production_readiness.incident_time_to_detect_test
+
+import rego.v1
+
+import data.archvet.rules.production_readiness.incident_time_to_detect as rule
+
+test_tier0_five_minutes_passes if {
+	count(rule.deny) == 0 with input as {
+		"service": {"name": "s", "owner": "t", "tier": 0},
+		"operations": {"time_to_detect_minutes": 5},
+	}
+}
+
+test_tier2_twenty_minutes_passes if {
+	count(rule.deny) == 0 with input as {
+		"service": {"name": "s", "owner": "t", "tier": 2},
+		"operations": {"time_to_detect_minutes": 20},
+	}
+}
+
+test_tier0_fifteen_minutes_fails if {
+	findings := rule.deny with input as {
+		"service": {"name": "s", "owner": "t", "tier": 0},
+		"operations": {"time_to_detect_minutes": 15},
+	}
+	count(findings) == 1
+	some f in findings
+	f.path == "operations.time_to_detect_minutes"
+	contains(f.msg, "within 5 minutes")
+}
+
+test_missing_target_fails if {
+	some f in rule.deny with input as {"operations": {}}
+	f.path == "operations.time_to_detect_minutes"
+	contains(f.msg, "no time-to-detect")
+}
+
+test_tier3_not_applicable if {
+	not rule.applicable with input as {"service": {"name": "s", "owner": "t", "tier": 3}}
+}

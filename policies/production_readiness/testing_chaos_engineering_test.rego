@@ -1,0 +1,59 @@
+package archvet.rules.production_readiness.testing_chaos_engineering_test
+
+import rego.v1
+
+import data.archvet.rules.production_readiness.testing_chaos_engineering as rule
+
+# 2026-06-01T00:00:00Z
+now := 1780272000000000000
+
+test_recent_game_day_passes if {
+	count(rule.deny) == 0 with input as {"operations": {"chaos_testing": {
+		"enabled": true,
+		"scenarios": ["zone loss"],
+		"last_game_day": "2025-12-01",
+	}}}
+		with time.now_ns as now
+}
+
+test_stale_game_day_fails if {
+	findings := rule.deny with input as {"operations": {"chaos_testing": {
+		"enabled": true,
+		"scenarios": ["zone loss"],
+		"last_game_day": "2024-03-01",
+	}}}
+		with time.now_ns as now
+	count(findings) == 1
+	some f in findings
+	f.path == "operations.chaos_testing.last_game_day"
+	contains(f.msg, "2024-03-01")
+}
+
+test_disabled_fails if {
+	findings := rule.deny with input as {"operations": {"chaos_testing": {"enabled": false}}}
+		with time.now_ns as now
+	count(findings) == 2
+	some f in findings
+	f.path == "operations.chaos_testing.enabled"
+}
+
+test_no_scenarios_fails if {
+	some f in rule.deny with input as {"operations": {"chaos_testing": {"enabled": true, "last_game_day": "2026-05-01"}}}
+		with time.now_ns as now
+	f.path == "operations.chaos_testing.scenarios"
+}
+
+test_invalid_date_fails if {
+	some f in rule.deny with input as {"operations": {"chaos_testing": {
+		"enabled": true,
+		"scenarios": ["zone loss"],
+		"last_game_day": "last spring",
+	}}}
+		with time.now_ns as now
+	f.path == "operations.chaos_testing.last_game_day"
+	contains(f.msg, "not a date")
+}
+
+test_tier2_not_applicable if {
+	not rule.applicable with input as {"service": {"name": "s", "owner": "t", "tier": 2}}
+}

@@ -1,0 +1,61 @@
+# METADATA
+# title: Idle non-production environments scale to zero
+# description: |-
+#   Development, test and staging environments are used during working
+#   hours and for the odd pipeline run, yet they are usually billed around
+#   the clock. Scaling them to zero when idle, by schedule or on inactivity,
+#   removes most of their cost without slowing anyone down, provided they
+#   can be brought back quickly and automatically.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/cost_manage_demand_resources_dynamic.html
+#     description: COST09-BP03 Supply resources dynamically
+#   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/cost_decomissioning_resources_decomm_automated.html
+#     description: COST04-BP04 Decommission resources automatically
+# custom:
+#   id: WA358
+#   severity: low
+#   level: proactive
+#   frameworks:
+#     well-architected: cost-optimization
+#   remediation: |-
+#     Schedule non-production environments to stop outside working hours or
+#     scale them to zero on inactivity (instance schedulers, scale-to-zero
+#     platforms, ephemeral preview environments), and set
+#     `cost.scale_to_zero: true`.
+#   applicability: The service declares at least one development, test or staging environment.
+#   example: |-
+#     environments:
+#       - name: staging
+#         kind: staging
+#       - name: prod
+#         kind: production
+#     cost:
+#       scale_to_zero: true
+package archvet.rules.well_architected.cost_nonprod_scale_to_zero
+
+import rego.v1
+
+import data.archvet.lib
+
+nonprod contains env.name if {
+	some env in lib.environments
+	lib.get(env, "kind", "") in {"development", "test", "staging"}
+}
+
+applicable if count(nonprod) > 0
+
+names := concat(", ", sort(nonprod))
+
+scale_to_zero := lib.get(input, ["cost", "scale_to_zero"], null)
+
+deny contains lib.finding(msg, "cost.scale_to_zero") if {
+	applicable
+	scale_to_zero == false
+	msg := sprintf("non-production environments (%s) keep running when idle", [names])
+}
+
+deny contains lib.finding(msg, "cost.scale_to_zero") if {
+	applicable
+	scale_to_zero == null
+	msg := sprintf("the design does not say whether idle non-production environments (%s) scale to zero", [names])
+}

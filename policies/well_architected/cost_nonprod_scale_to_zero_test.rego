@@ -1,0 +1,28 @@
+package archvet.rules.well_architected.cost_nonprod_scale_to_zero_test
+
+import rego.v1
+
+import data.archvet.rules.well_architected.cost_nonprod_scale_to_zero
+
+envs := [{"name": "dev", "kind": "development"}, {"name": "prod", "kind": "production"}]
+
+test_scale_to_zero_passes if {
+	count(cost_nonprod_scale_to_zero.deny) == 0 with input as {"environments": envs, "cost": {"scale_to_zero": true}}
+}
+
+test_always_on_fails if {
+	findings := cost_nonprod_scale_to_zero.deny with input as {"environments": envs, "cost": {"scale_to_zero": false}}
+	count(findings) == 1
+	some f in findings
+	f.path == "cost.scale_to_zero"
+	contains(f.msg, "dev")
+}
+
+test_unstated_fails if {
+	some f in cost_nonprod_scale_to_zero.deny with input as {"environments": envs}
+	f.path == "cost.scale_to_zero"
+}
+
+test_production_only_not_applicable if {
+	not cost_nonprod_scale_to_zero.applicable with input as {"environments": [{"name": "prod", "kind": "production"}]}
+}

@@ -1,0 +1,26 @@
+package archvet.rules.well_architected.cost_review_test
+
+import rego.v1
+
+import data.archvet.rules.well_architected.cost_review
+
+now := time.parse_ns("2006-01-02", "2026-11-23")
+
+test_recent_review_passes if {
+	count(cost_review.deny) == 0 with input as {"cost": {"last_review": "2026-08-01"}}
+		with time.now_ns as now
+}
+
+test_old_review_fails if {
+	findings := cost_review.deny with input as {"cost": {"last_review": "2026-01-15"}}
+		with time.now_ns as now
+	count(findings) == 1
+	some f in findings
+	f.path == "cost.last_review"
+}
+
+test_no_review_fails if {
+	some f in cost_review.deny with input as {}
+		with time.now_ns as now
+	f.path == "cost.last_review"
+}

@@ -1,0 +1,28 @@
+package archvet.rules.well_architected.ops_telemetry_layers_test
+
+import rego.v1
+
+import data.archvet.rules.well_architected.ops_telemetry_layers as rule
+
+test_all_layers_pass if {
+	count(rule.deny) == 0 with input as {"observability": {"metrics": {"layers": ["business", "application", "system"]}}}
+}
+
+test_missing_business_layer_fails if {
+	findings := rule.deny with input as {"observability": {"metrics": {"layers": ["system", "application"]}}}
+	count(findings) == 1
+	some f in findings
+	f.path == "observability.metrics.layers"
+	contains(f.msg, "business")
+}
+
+test_unstated_fails if {
+	findings := rule.deny with input as {"observability": {"metrics": {}}}
+	count(findings) == 1
+	some f in findings
+	contains(f.msg, "does not say")
+}
+
+test_tier3_not_applicable if {
+	not rule.applicable with input as {"service": {"name": "s", "owner": "t", "tier": 3}}
+}

@@ -1,0 +1,38 @@
+package archvet.rules.well_architected.perf_autoscaling_metric_test
+
+import rego.v1
+
+import data.archvet.rules.well_architected.perf_autoscaling_metric
+
+test_queue_depth_passes_for_worker if {
+	count(perf_autoscaling_metric.deny) == 0 with input as {
+		"events": {"consumes": [{"name": "order-placed"}]},
+		"processes": {"scaling": {"autoscaling": true, "autoscaling_metric": "queue-depth"}},
+	}
+}
+
+test_cpu_passes_for_api if {
+	count(perf_autoscaling_metric.deny) == 0 with input as {
+		"apis": [{"name": "a"}],
+		"processes": {"scaling": {"autoscaling": true, "autoscaling_metric": "cpu"}},
+	}
+}
+
+test_cpu_fails_for_worker if {
+	findings := perf_autoscaling_metric.deny with input as {
+		"events": {"consumes": [{"name": "order-placed"}]},
+		"processes": {"scaling": {"autoscaling": true, "autoscaling_metric": "CPU utilisation"}},
+	}
+	count(findings) == 1
+	some f in findings
+	f.path == "processes.scaling.autoscaling_metric"
+}
+
+test_missing_metric_fails if {
+	some f in perf_autoscaling_metric.deny with input as {"processes": {"scaling": {"autoscaling": true}}}
+	f.path == "processes.scaling.autoscaling_metric"
+}
+
+test_no_autoscaling_not_applicable if {
+	not perf_autoscaling_metric.applicable with input as {"processes": {"scaling": {"autoscaling": false}}}
+}

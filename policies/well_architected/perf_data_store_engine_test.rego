@@ -1,0 +1,28 @@
+package archvet.rules.well_architected.perf_data_store_engine_test
+
+import rego.v1
+
+import data.archvet.rules.well_architected.perf_data_store_engine
+
+test_declared_passes if {
+	count(perf_data_store_engine.deny) == 0 with input as {"data_stores": [{"name": "db", "kind": "relational", "engine": "PostgreSQL"}]}
+}
+
+test_missing_engine_fails if {
+	findings := perf_data_store_engine.deny with input as {"data_stores": [
+		{"name": "db", "kind": "relational", "engine": "PostgreSQL"},
+		{"name": "idx", "kind": "search"},
+	]}
+	count(findings) == 1
+	some f in findings
+	f.path == "data_stores[1].engine"
+}
+
+test_missing_both_fails_twice if {
+	findings := perf_data_store_engine.deny with input as {"data_stores": [{"name": "x"}]}
+	{f.path | some f in findings} == {"data_stores[0].kind", "data_stores[0].engine"}
+}
+
+test_no_stores_not_applicable if {
+	not perf_data_store_engine.applicable with input as {}
+}

@@ -1,0 +1,62 @@
+# METADATA
+# title: Services with APIs are held to a latency budget
+# description: |-
+#   Without a number to meet, latency creeps up one dependency, one query
+#   and one serialisation step at a time until users notice. A performance
+#   budget states how long a request may take end to end inside the service,
+#   so that design choices, reviews and load tests can be checked against
+#   it. The budget must be at least as tight as any latency SLO, or meeting
+#   it would still break the promise made to users.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/perf_process_culture_establish_key_performance_indicators.html
+#     description: PERF05-BP01 Establish key performance indicators (KPIs) to measure workload health and performance
+#   - ref: https://sre.google/sre-book/service-level-objectives/
+#     description: Google SRE book, Service Level Objectives
+# custom:
+#   id: WA330
+#   severity: medium
+#   level: proactive
+#   frameworks:
+#     well-architected: performance-efficiency
+#     production-readiness: capacity
+#   remediation: |-
+#     Set `capacity.performance_budget_ms` to the time a typical request may
+#     spend in the service (for example the p99 target), no looser than the
+#     `threshold_ms` of any latency SLO, and split it across the dependencies
+#     on the request path.
+#   applicability: The service offers at least one API.
+#   example: |-
+#     apis:
+#       - name: orders
+#     slos:
+#       - name: fast-orders
+#         sli: latency
+#         threshold_ms: 300
+#     capacity:
+#       performance_budget_ms: 250
+package archvet.rules.well_architected.perf_performance_budget
+
+import rego.v1
+
+import data.archvet.lib
+
+applicable if count(lib.apis) > 0
+
+budget := lib.get(input, ["capacity", "performance_budget_ms"], null)
+
+deny contains lib.finding(msg, "capacity.performance_budget_ms") if {
+	applicable
+	budget == null
+	msg := "the design does not set a latency budget for the service's apis"
+}
+
+deny contains lib.finding(msg, "capacity.performance_budget_ms") if {
+	applicable
+	budget != null
+	some slo in lib.slos
+	lib.get(slo, "sli", "") == "latency"
+	threshold := lib.get(slo, "threshold_ms", null)
+	threshold != null
+	budget > threshold
+	msg := sprintf("the latency budget of %v ms is looser than latency slo %q (%v ms)", [budget, slo.name, threshold])
+}
