@@ -79,7 +79,6 @@ func TestRegoUnitTests(t *testing.T) {
 	ch, err := tester.NewRunner().
 		SetCompiler(ast.NewCompiler().WithEnablePrintStatements(true)).
 		SetModules(modules).
-		RaiseBuiltinErrors(true).
 		RunTests(context.Background(), nil)
 	if err != nil {
 		t.Fatal(err)

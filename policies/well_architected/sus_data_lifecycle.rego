@@ -47,7 +47,7 @@ deny contains lib.finding(msg, sprintf("data_stores[%d].lifecycle_policy", [i]))
 	lib.get(store, "lifecycle_policy", null) != true
 	retention := lib.get(store, "retention_days", null)
 	retention != null
-	msg := sprintf("store %q declares a %v-day retention but no lifecycle policy enforces it", [store.name, retention])
+	msg := sprintf("store %q declares a %v-day retention but no lifecycle policy is declared to enforce it", [store.name, retention])
 }
 
 deny contains lib.finding(msg, sprintf("data_stores[%d].lifecycle_policy", [i])) if {
