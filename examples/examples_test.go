@@ -10,7 +10,9 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -211,6 +213,34 @@ func TestDocumentsDecodeAlike(t *testing.T) {
 		}
 		if !reflect.DeepEqual(yd.Value, hd.Value) {
 			t.Errorf("%s and %s decode to different documents", yamlPath, hclPath)
+		}
+	}
+}
+
+// TestReadmeShowsPinnedScores keeps the README's example table in step
+// with the pins.
+func TestReadmeShowsPinnedScores(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := regexp.MustCompile(`(?m)^\| \[examples/([a-z0-9-]+)\]\([^)]*\) \| [^|]+ \| ([\d.]+) \| ([a-z-]+) \| (\d) \|$`)
+	rows := row.FindAllStringSubmatch(string(b), -1)
+	if len(rows) == 0 {
+		t.Fatal("README has no example table")
+	}
+	for _, m := range rows {
+		pb, err := os.ReadFile(filepath.Join(m[1], "expected.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var p pin
+		if err := json.Unmarshal(pb, &p); err != nil {
+			t.Fatal(err)
+		}
+		got := strconv.FormatFloat(p.Score, 'f', 1, 64) + " " + p.Verdict + " " + strconv.Itoa(p.Exit)
+		if want := m[2] + " " + m[3] + " " + m[4]; got != want {
+			t.Errorf("README says %s scores %s; the pin says %s", m[1], want, got)
 		}
 	}
 }
