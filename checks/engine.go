@@ -109,6 +109,10 @@ type Finding struct {
 	Location diag.Range
 	// Exact is false when the field is absent and Location is its parent's.
 	Exact bool
+	// Waiver is the waiver that names this finding, current or expired.
+	Waiver *Waiver
+	// WaiverExpired is true when Waiver has expired: the finding counts.
+	WaiverExpired bool
 }
 
 // RuleResult is one rule's outcome on one file.

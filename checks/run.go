@@ -13,6 +13,7 @@ import (
 
 	"github.com/archvet/archvet/internal/diag"
 	"github.com/archvet/archvet/internal/document"
+	"github.com/archvet/archvet/internal/imports"
 	"github.com/archvet/archvet/internal/schema"
 )
 
@@ -29,6 +30,8 @@ type Checker struct {
 	Gate        Gate
 	Now         time.Time
 	MaxFileSize int64
+	// Profiles adjust rules and the gate per service tier.
+	Profiles map[int]Profile
 }
 
 // Input is one file to check. Discovered files (found by walking a
@@ -49,6 +52,7 @@ type FileReport struct {
 	Results     []RuleResult
 	Scorecard   Scorecard
 	Verdict     Verdict
+	Maturity    Maturity
 	// GateFailures says why the file fails the gate; empty means it passed.
 	GateFailures []string
 	// Broken is true when the file could not be evaluated at all.
@@ -137,6 +141,14 @@ func (c *Checker) CheckFile(ctx context.Context, in Input) FileReport {
 		rep.Skipped = true
 		return rep
 	}
+	// Facts imported from Backstage, OpenSLO and Score files join the
+	// review before it is validated, indexed at their own files.
+	is := imports.Apply(doc)
+	rep.Diagnostics = append(rep.Diagnostics, is...)
+	if is.HasErrors() {
+		rep.Broken = true
+		return rep
+	}
 	rep.Format = doc.Format
 	rep.Service, _ = lookup(doc.Value, "service", "name").(string)
 	if t, ok := lookup(doc.Value, "service", "tier").(int64); ok {
@@ -148,14 +160,19 @@ func (c *Checker) CheckFile(ctx context.Context, in Input) FileReport {
 		rep.Broken = true
 		return rep
 	}
+	AttachEvidence(doc, c.Schema)
 	results, err := c.Engine.Evaluate(ctx, doc, c.Now)
 	if err != nil {
 		return broken(diag.Errorf(&diag.Range{Filename: in.Path}, "%v", err))
 	}
+	profile := c.Profiles[rep.Tier]
+	results = profile.apply(results)
+	rep.Diagnostics = append(rep.Diagnostics, applyWaivers(doc, results, c.Now)...)
 	rep.Results = results
 	rep.Scorecard = ScoreResults(results)
 	rep.Verdict = Judge(rep.Scorecard)
-	rep.GateFailures = c.Gate.Check(rep.Scorecard)
+	rep.Maturity = Assess(results, rep.Scorecard)
+	rep.GateFailures = profile.gate(c.Gate).Check(rep.Scorecard)
 	return rep
 }
 

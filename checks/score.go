@@ -14,6 +14,10 @@ type Tally struct {
 	Passed        int `json:"passed"`
 	Failed        int `json:"failed"`
 	NotApplicable int `json:"not_applicable"`
+	// Waived rules are scored in their own bucket: their points are
+	// neither earned nor possible, and WaivedPoints says how many.
+	Waived       int `json:"waived"`
+	WaivedPoints int `json:"waived_points"`
 }
 
 func (t *Tally) add(res RuleResult) {
@@ -28,6 +32,9 @@ func (t *Tally) add(res RuleResult) {
 		t.Possible += w
 	case NotApplicable:
 		t.NotApplicable++
+	case Waived:
+		t.Waived++
+		t.WaivedPoints += w
 	}
 }
 

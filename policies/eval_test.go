@@ -7,12 +7,18 @@ import (
 
 	"github.com/archvet/archvet/checks"
 	"github.com/archvet/archvet/internal/document"
+	"github.com/archvet/archvet/internal/schema"
 )
 
 // evalOne evaluates a generic input and returns one rule's outcome.
 func evalOne(t *testing.T, engine *checks.Engine, id string, input map[string]any) (checks.Status, []string) {
 	t.Helper()
 	doc := &document.Document{Path: "example.yaml", Value: normalise(input).(map[string]any), Index: document.NewIndex("example.yaml")}
+	sch, err := schema.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks.AttachEvidence(doc, sch)
 	results, err := engine.Evaluate(context.Background(), doc, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)

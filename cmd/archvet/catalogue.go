@@ -4,38 +4,106 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+
+	"github.com/spf13/pflag"
 
 	"github.com/archvet/archvet/checks"
+	"github.com/archvet/archvet/internal/config"
 	"github.com/archvet/archvet/internal/diag"
 	"github.com/archvet/archvet/policies"
 	"github.com/archvet/archvet/rules"
 )
 
-// loadCatalogue reads the built-in policies. A broken catalogue is a policy
-// error: exit 2 with every problem at its file and line.
-func loadCatalogue(stderr io.Writer) (*rules.Catalogue, error) {
+// policySource says where a command's catalogue comes from: the built-in
+// policies, the organisation's own (--policy, repeatable, and `policies`
+// in the configuration file), adjusted by the configuration.
+type policySource struct {
+	dirs       []string
+	configPath string
+}
+
+func (s *policySource) register(f *pflag.FlagSet) {
+	f.StringArrayVar(&s.dirs, "policy", nil, "add the Rego rules in `DIR` to the catalogue (repeatable)")
+	f.StringVar(&s.configPath, "config", "", "read configuration from `FILE` (default: .archvet.yaml in the working directory or a parent)")
+}
+
+// loadConfig finds and reads the configuration; no file is no error.
+func (s policySource) loadConfig(stderr io.Writer) (*config.Config, error) {
+	path := s.configPath
+	if path == "" {
+		found, ok := config.Find(".")
+		if !ok {
+			return nil, nil
+		}
+		path = found
+	}
+	cfg, ds := config.Load(path)
+	if err := reportDiagnostics(stderr, ds); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+// load reads the catalogue and applies the configuration to it.
+func (s policySource) load(stderr io.Writer) (*rules.Catalogue, *config.Config, error) {
+	cfg, err := s.loadConfig(stderr)
+	if err != nil {
+		return nil, nil, err
+	}
 	sources, err := rules.ReadFS(policies.FS, true, "policies")
 	if err != nil {
-		return nil, &exitError{code: exitBadInput, err: fmt.Errorf("reading built-in policies: %w", err)}
+		return nil, nil, &exitError{code: exitBadInput, err: fmt.Errorf("reading built-in policies: %w", err)}
+	}
+	dirs := append([]string{}, s.dirs...)
+	if cfg != nil {
+		dirs = append(dirs, cfg.Policies...)
+	}
+	for _, dir := range dirs {
+		info, err := os.Stat(dir)
+		if err != nil || !info.IsDir() {
+			return nil, nil, usageError("policy directory %s: not a readable directory", dir)
+		}
+		custom, err := rules.ReadFS(os.DirFS(dir), false, dir)
+		if err != nil {
+			return nil, nil, &exitError{code: exitBadInput, err: fmt.Errorf("reading policies in %s: %w", dir, err)}
+		}
+		sources = append(sources, custom...)
 	}
 	cat, ds := rules.Parse(sources)
 	if err := reportDiagnostics(stderr, ds); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return cat, nil
+	if err := reportDiagnostics(stderr, cfg.ApplyToCatalogue(cat)); err != nil {
+		return nil, nil, err
+	}
+	return cat, cfg, nil
 }
 
-// compileCatalogue loads and compiles the catalogue into an engine.
-func compileCatalogue(ctx context.Context, stderr io.Writer, opts checks.Options) (*checks.Engine, error) {
-	cat, err := loadCatalogue(stderr)
+// compile loads the catalogue and compiles it into an engine.
+func (s policySource) compile(ctx context.Context, stderr io.Writer, opts checks.Options) (*checks.Engine, *config.Config, error) {
+	cat, cfg, err := s.load(stderr)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	engine, ds := checks.Compile(ctx, cat, opts)
 	if err := reportDiagnostics(stderr, ds); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return engine, nil
+	return engine, cfg, nil
+}
+
+// loadCatalogue reads the default catalogue: built-in policies plus what
+// the configuration file found from the working directory adds.
+func loadCatalogue(stderr io.Writer) (*rules.Catalogue, error) {
+	cat, _, err := policySource{}.load(stderr)
+	return cat, err
+}
+
+// compileCatalogue compiles the default catalogue into an engine.
+func compileCatalogue(ctx context.Context, stderr io.Writer, opts checks.Options) (*checks.Engine, error) {
+	engine, _, err := policySource{}.compile(ctx, stderr, opts)
+	return engine, err
 }
 
 func reportDiagnostics(w io.Writer, ds diag.Diagnostics) error {

@@ -14,13 +14,14 @@ import (
 
 	"github.com/archvet/archvet/checks"
 	"github.com/archvet/archvet/internal/atomicfile"
+	"github.com/archvet/archvet/internal/config"
 	"github.com/archvet/archvet/internal/inputs"
 	"github.com/archvet/archvet/internal/report"
 	"github.com/archvet/archvet/internal/schema"
-	"github.com/archvet/archvet/rules"
 )
 
 type checkOptions struct {
+	policySource
 	formats     []string
 	failOn      string
 	minScore    float64
@@ -28,6 +29,9 @@ type checkOptions struct {
 	maxFileSize int64
 	timeout     time.Duration
 	color       string
+	// failOnSet and minScoreSet record flags given on the command line,
+	// which override the configuration file.
+	failOnSet, minScoreSet bool
 }
 
 func newCheckCommand() *cobra.Command {
@@ -45,10 +49,13 @@ input or policy error.`,
   archvet check --format text --format json=archvet.json examples/`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			o.failOnSet = cmd.Flags().Changed("fail-on")
+			o.minScoreSet = cmd.Flags().Changed("min-score")
 			return runCheck(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), o, args)
 		},
 	}
 	f := cmd.Flags()
+	o.policySource.register(f)
 	f.StringArrayVar(&o.formats, "format", []string{"text"}, "output `FORMAT` or FORMAT=FILE, repeatable; formats: "+strings.Join(report.Names(), ", "))
 	f.StringVar(&o.failOn, "fail-on", "high", "fail the gate on a failed rule of this `SEVERITY` or above (critical, high, medium, low, none)")
 	f.Float64Var(&o.minScore, "min-score", 0, "fail the gate when a file scores below `N` (0-100)")
@@ -84,18 +91,27 @@ func parseOutputs(specs []string) ([]output, error) {
 	return outs, nil
 }
 
-func (o checkOptions) gate() (checks.Gate, error) {
-	g := checks.Gate{MinScore: o.minScore}
-	if o.minScore < 0 || o.minScore > 100 {
+// gate combines the configuration's thresholds with the flags; a flag
+// given on the command line wins.
+func (o checkOptions) gate(cfg *config.Config) (checks.Gate, error) {
+	failOn, minScore := o.failOn, o.minScore
+	if cfg != nil {
+		if cfg.Gate.FailOn != nil && !o.failOnSet {
+			failOn = *cfg.Gate.FailOn
+		}
+		if cfg.Gate.MinScore != nil && !o.minScoreSet {
+			minScore = *cfg.Gate.MinScore
+		}
+	}
+	g := checks.Gate{MinScore: minScore}
+	if minScore < 0 || minScore > 100 {
 		return g, usageError("--min-score must be between 0 and 100")
 	}
-	if !strings.EqualFold(o.failOn, "none") {
-		sev, err := rules.ParseSeverity(o.failOn)
-		if err != nil {
-			return g, usageError("--fail-on: %v", err)
-		}
-		g.FailOn = sev
+	sev, err := config.ParseFailOn(failOn)
+	if err != nil {
+		return g, usageError("--fail-on: %v", err)
 	}
+	g.FailOn = sev
 	return g, nil
 }
 
@@ -132,8 +148,7 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, o checkOptions, arg
 	if err != nil {
 		return err
 	}
-	gate, err := o.gate()
-	if err != nil {
+	if _, err := o.gate(nil); err != nil {
 		return err
 	}
 	now, err := o.now()
@@ -144,11 +159,26 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, o checkOptions, arg
 	if err != nil {
 		return err
 	}
-	engine, err := compileCatalogue(ctx, stderr, checks.Options{Timeout: o.timeout})
+	engine, cfg, err := o.policySource.compile(ctx, stderr, checks.Options{Timeout: o.timeout})
 	if err != nil {
 		return err
 	}
-	checker := &checks.Checker{Engine: engine, Schema: sch, Gate: gate, Now: now, MaxFileSize: o.maxFileSize}
+	gate, err := o.gate(cfg)
+	if err != nil {
+		return err
+	}
+	profiles := cfg.TierProfiles()
+	for tier, p := range profiles {
+		// A threshold on the command line beats every threshold in the file.
+		if o.failOnSet {
+			p.FailOn = nil
+		}
+		if o.minScoreSet {
+			p.MinScore = nil
+		}
+		profiles[tier] = p
+	}
+	checker := &checks.Checker{Engine: engine, Schema: sch, Gate: gate, Now: now, MaxFileSize: o.maxFileSize, Profiles: profiles}
 	rep := checker.CheckAll(ctx, inputs.Expand(args))
 	if len(rep.Files) == 0 {
 		return usageError("no design reviews found in %s", strings.Join(args, ", "))

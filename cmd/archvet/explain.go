@@ -11,12 +11,13 @@ import (
 )
 
 func newExplainCommand() *cobra.Command {
-	return &cobra.Command{
+	var src policySource
+	cmd := &cobra.Command{
 		Use:   "explain RULE-ID",
 		Short: "Explain a rule: why it matters, how to fix it, and a passing example",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cat, err := loadCatalogue(cmd.ErrOrStderr())
+			cat, _, err := src.load(cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
@@ -27,6 +28,8 @@ func newExplainCommand() *cobra.Command {
 			return writeExplanation(cmd.OutOrStdout(), r)
 		},
 	}
+	src.register(cmd.Flags())
+	return cmd
 }
 
 func writeExplanation(w io.Writer, r *rules.Rule) error {

@@ -14,12 +14,13 @@ import (
 
 func newRulesCommand() *cobra.Command {
 	var format, framework string
+	var src policySource
 	cmd := &cobra.Command{
 		Use:   "rules",
 		Short: "List the rule catalogue",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cat, err := loadCatalogue(cmd.ErrOrStderr())
+			cat, _, err := src.load(cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
@@ -44,6 +45,7 @@ func newRulesCommand() *cobra.Command {
 			return usageError("--format: want text or json, got %q", format)
 		},
 	}
+	src.register(cmd.Flags())
 	cmd.Flags().StringVar(&format, "format", "text", "output `FORMAT`: text or json")
 	cmd.Flags().StringVar(&framework, "framework", "", "only rules mapped to this framework `ID`")
 	return cmd

@@ -25,6 +25,7 @@ type JSONFile struct {
 	Score       *float64         `json:"score"`
 	Verdict     string           `json:"verdict"`
 	Gate        JSONGate         `json:"gate"`
+	Maturity    *JSONMaturity    `json:"maturity,omitempty"`
 	Frameworks  []JSONFramework  `json:"frameworks"`
 	Diagnostics []JSONDiagnostic `json:"diagnostics"`
 	Results     []JSONResult     `json:"results"`
@@ -70,6 +71,28 @@ type JSONResult struct {
 	Message     string          `json:"message,omitempty"`
 	Remediation string          `json:"remediation,omitempty"`
 	Location    *JSONLocation   `json:"location,omitempty"`
+	Waiver      *checks.Waiver  `json:"waiver,omitempty"`
+	// Fingerprint identifies a finding across commits (see Fingerprint).
+	Fingerprint string `json:"fingerprint,omitempty"`
+	// Baseline is "new" or "unchanged" when the run has a baseline.
+	Baseline string `json:"baseline,omitempty"`
+}
+
+// JSONMaturity is the highest maturity level whose rules all pass, and
+// what blocks the next one.
+type JSONMaturity struct {
+	Level    string        `json:"level"`
+	Next     string        `json:"next,omitempty"`
+	Blockers []JSONBlocker `json:"blockers"`
+}
+
+// JSONBlocker is a rule to fix for the next level, with the points it is
+// worth and the score it would add.
+type JSONBlocker struct {
+	Rule      string  `json:"rule"`
+	Title     string  `json:"title"`
+	Points    int     `json:"points"`
+	ScoreGain float64 `json:"score_gain"`
 }
 
 // JSONLocation is where a finding points. Line and column are absent when
@@ -90,7 +113,19 @@ type JSONSummary struct {
 	GatePassed int            `json:"gate_passed"`
 	GateFailed int            `json:"gate_failed"`
 	Findings   map[string]int `json:"findings"`
+	Waived     int            `json:"waived"`
 	ExitCode   int            `json:"exit_code"`
+	// Baseline is present when the run was compared with a baseline.
+	Baseline *JSONBaseline `json:"baseline,omitempty"`
+}
+
+// JSONBaseline counts findings against the baseline: new ones (which alone
+// fail the gate), ones still present, and ones fixed since.
+type JSONBaseline struct {
+	Path    string `json:"path"`
+	New     int    `json:"new"`
+	Present int    `json:"present"`
+	Fixed   int    `json:"fixed"`
 }
 
 // Build converts a report to its JSON model.
@@ -113,8 +148,12 @@ func Build(rep checks.Report) JSONReport {
 			out.Summary.GatePassed++
 		}
 		for _, r := range f.Results {
-			if r.Status == checks.Fail {
-				out.Summary.Findings[r.Rule.Severity.String()] += len(r.Findings)
+			for _, fd := range r.Findings {
+				if fd.IsWaived() {
+					out.Summary.Waived++
+				} else {
+					out.Summary.Findings[r.Rule.Severity.String()]++
+				}
 			}
 		}
 	}
@@ -151,14 +190,24 @@ func buildFile(f checks.FileReport) JSONFile {
 		}
 		jf.Frameworks = append(jf.Frameworks, jfw)
 	}
+	m := JSONMaturity{Level: f.Maturity.Level, Next: f.Maturity.Next, Blockers: []JSONBlocker{}}
+	for _, b := range f.Maturity.Blockers {
+		m.Blockers = append(m.Blockers, JSONBlocker{Rule: b.Rule.ID, Title: b.Rule.Title, Points: b.Points, ScoreGain: b.ScoreGain})
+	}
+	jf.Maturity = &m
 	for _, r := range f.Results {
 		base := JSONResult{Rule: r.Rule.ID, Title: r.Rule.Title, Severity: r.Rule.Severity, Status: r.Status, Frameworks: r.Rule.Frameworks}
-		if r.Status != checks.Fail {
+		if len(r.Findings) == 0 {
 			jf.Results = append(jf.Results, base)
 			continue
 		}
 		for _, fd := range r.Findings {
 			res := base
+			res.Status = checks.Fail
+			if fd.IsWaived() {
+				res.Status = checks.Waived
+			}
+			res.Waiver = fd.Waiver
 			res.Message = fd.Message
 			res.Remediation = r.Rule.Remediation
 			loc := locationOf(f.Path, &fd.Location)

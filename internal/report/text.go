@@ -12,7 +12,10 @@ import (
 
 // textFormatter is the human report: findings as file:line:col lines a
 // terminal or editor can jump to, each with its fix, then the scores.
-type textFormatter struct{ color bool }
+type textFormatter struct {
+	color    bool
+	baseline *Baseline
+}
 
 const (
 	ansiReset  = "\x1b[0m"
@@ -54,6 +57,10 @@ func (t textFormatter) Format(w io.Writer, rep checks.Report) error {
 		p.line("")
 		t.summary(p, rep)
 	}
+	if t.baseline != nil {
+		p.line("")
+		p.line("%s", t.baseline.Describe())
+	}
 	return p.err
 }
 
@@ -76,14 +83,24 @@ func (t textFormatter) file(p *printer, f checks.FileReport) {
 		p.line("%s could not be evaluated", f.Path)
 		return
 	}
+	var waived []string
 	for _, r := range f.Results {
-		if r.Status != checks.Fail {
-			continue
-		}
+		failing := 0
 		for _, fd := range r.Findings {
+			if fd.IsWaived() {
+				waived = append(waived, fmt.Sprintf("%s %s %s %s (waived by %s until %s: %s)", where(f.Path, &fd.Location),
+					t.paint(ansiDim, "waived  "), r.Rule.ID, fd.Message, fd.Waiver.ApprovedBy, fd.Waiver.Expires, fd.Waiver.Reason))
+				continue
+			}
+			failing++
 			p.line("%s %s %s %s", where(f.Path, &fd.Location), t.severity(r.Rule.Severity), r.Rule.ID, fd.Message)
 		}
-		p.line("    %s %s", t.paint(ansiDim, "fix:"), firstSentence(r.Rule.Remediation))
+		if failing > 0 {
+			p.line("    %s %s", t.paint(ansiDim, "fix:"), firstSentence(r.Rule.Remediation))
+		}
+	}
+	for _, w := range waived {
+		p.line("%s", w)
 	}
 	sc := f.Scorecard
 	p.line("")
@@ -92,7 +109,12 @@ func (t textFormatter) file(p *printer, f checks.FileReport) {
 		service = f.Path
 	}
 	p.line("%s (tier %d): score %.1f/100, %s", t.paint(ansiBold, service), f.Tier, sc.Overall.Score(), t.verdict(f.Verdict))
-	p.line("  %d passed, %d failed, %d not applicable", sc.Overall.Passed, sc.Overall.Failed, sc.Overall.NotApplicable)
+	counts := fmt.Sprintf("  %d passed, %d failed, %d not applicable", sc.Overall.Passed, sc.Overall.Failed, sc.Overall.NotApplicable)
+	if sc.Overall.Waived > 0 {
+		counts += fmt.Sprintf(", %d waived (%d points not counted)", sc.Overall.Waived, sc.Overall.WaivedPoints)
+	}
+	p.line("%s", counts)
+	t.maturity(p, f.Maturity)
 	for _, fw := range sc.Frameworks {
 		if !fw.Applicable() {
 			p.line("  %-24s %s", fw.Name, "n/a")
@@ -115,6 +137,24 @@ func (t textFormatter) file(p *printer, f checks.FileReport) {
 	} else {
 		p.line("gate: %s", t.paint(ansiGreen, "passed"))
 	}
+}
+
+func (t textFormatter) maturity(p *printer, m checks.Maturity) {
+	if m.Next == "" {
+		p.line("  maturity: %s (the top of the ladder)", m.Level)
+		return
+	}
+	ids := make([]string, 0, len(m.Blockers))
+	for _, b := range m.Blockers {
+		ids = append(ids, fmt.Sprintf("%s +%.1f", b.Rule.ID, b.ScoreGain))
+	}
+	const shown = 8
+	more := ""
+	if len(ids) > shown {
+		more = fmt.Sprintf(" and %d more", len(ids)-shown)
+		ids = ids[:shown]
+	}
+	p.line("  maturity: %s; to reach %s fix %s%s", m.Level, m.Next, strings.Join(ids, ", "), more)
 }
 
 func (t textFormatter) verdict(v checks.Verdict) string {

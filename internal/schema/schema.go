@@ -8,6 +8,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,11 +29,14 @@ var source []byte
 
 const schemaURL = "https://archvet.dev/schema/design-review-v1.json"
 
-// Schema is the compiled design-review schema.
+// Schema is a compiled JSON Schema written in YAML: the design-review
+// format, or archvet's own configuration file.
 type Schema struct {
 	json     []byte
 	tree     map[string]any
 	compiled *jsonschema.Schema
+	// strict makes unknown fields errors rather than warnings.
+	strict bool
 }
 
 var (
@@ -41,14 +45,16 @@ var (
 	loadErr  error
 )
 
-// Load compiles the embedded schema once per process.
+// Load compiles the embedded design-review schema once per process.
 func Load() (*Schema, error) {
-	loadOnce.Do(func() { loaded, loadErr = compile() })
+	loadOnce.Do(func() { loaded, loadErr = Compile(schemaURL, source, false) })
 	return loaded, loadErr
 }
 
-func compile() (*Schema, error) {
-	js, err := yamlToJSON(source)
+// Compile compiles a JSON Schema written in YAML. With strict set, fields
+// the schema does not know are errors; otherwise they are warnings.
+func Compile(url string, yamlSource []byte, strict bool) (*Schema, error) {
+	js, err := yamlToJSON(yamlSource)
 	if err != nil {
 		return nil, fmt.Errorf("embedded schema: %w", err)
 	}
@@ -58,14 +64,14 @@ func compile() (*Schema, error) {
 	}
 	c := jsonschema.NewCompiler()
 	c.AssertFormat()
-	if err := c.AddResource(schemaURL, doc); err != nil {
+	if err := c.AddResource(url, doc); err != nil {
 		return nil, fmt.Errorf("embedded schema: %w", err)
 	}
-	compiled, err := c.Compile(schemaURL)
+	compiled, err := c.Compile(url)
 	if err != nil {
 		return nil, fmt.Errorf("embedded schema: %w", err)
 	}
-	return &Schema{json: js, tree: doc.(map[string]any), compiled: compiled}, nil
+	return &Schema{json: js, tree: doc.(map[string]any), compiled: compiled, strict: strict}, nil
 }
 
 // JSON returns the schema as indented JSON, as `archvet schema` prints it.
@@ -133,6 +139,9 @@ func (s *Schema) Validate(doc *document.Document) diag.Diagnostics {
 			for _, name := range k.Properties {
 				field := document.JoinKey(path, name)
 				d := diag.Warningf(rangeOf(doc, field), "unknown field %q", field)
+				if s.strict {
+					d.Severity = diag.Error
+				}
 				if guess := closest(name, allowed); guess != "" {
 					d.Summary += fmt.Sprintf("; did you mean %q?", guess)
 				}
@@ -211,22 +220,55 @@ func logicalPath(value any, tokens []string) string {
 	return path
 }
 
+// resolve follows a local $ref ("#/$defs/name") to the schema it names.
+func (s *Schema) resolve(node map[string]any) map[string]any {
+	ref, ok := node["$ref"].(string)
+	if !ok || !strings.HasPrefix(ref, "#/") {
+		return node
+	}
+	cur := s.tree
+	for _, part := range strings.Split(strings.TrimPrefix(ref, "#/"), "/") {
+		next, _ := cur[part].(map[string]any)
+		if next == nil {
+			return node
+		}
+		cur = next
+	}
+	return cur
+}
+
+// propertyNode finds the schema of one key of an object schema, looking
+// at patternProperties when the key is not a named property.
+func (s *Schema) propertyNode(node map[string]any, key string) map[string]any {
+	props, _ := node["properties"].(map[string]any)
+	if p, ok := props[key].(map[string]any); ok {
+		return s.resolve(p)
+	}
+	patterns, _ := node["patternProperties"].(map[string]any)
+	for pattern, p := range patterns {
+		if re, err := regexp.Compile(pattern); err == nil && re.MatchString(key) {
+			m, _ := p.(map[string]any)
+			return s.resolve(m)
+		}
+	}
+	return nil
+}
+
 // propertiesAt lists the field names allowed at an instance location.
 func (s *Schema) propertiesAt(tokens []string, value any) []string {
-	node := s.tree
+	node := s.resolve(s.tree)
 	cur := value
 	for _, tok := range tokens {
 		switch v := cur.(type) {
 		case []any:
 			items, _ := node["items"].(map[string]any)
-			node = items
+			node = s.resolve(items)
 			i, _ := strconv.Atoi(tok)
 			if i >= 0 && i < len(v) {
 				cur = v[i]
 			}
 		case map[string]any:
-			props, _ := node["properties"].(map[string]any)
-			node, _ = props[tok].(map[string]any)
+			node = s.propertyNode(node, tok)
 			cur = v[tok]
 		}
 		if node == nil {
@@ -271,4 +313,48 @@ func (s *Schema) BlockFor(parentPath, key string) (string, string, bool) {
 	block, ok := prop["x-hcl-block"].(string)
 	label, _ := prop["x-hcl-label"].(string)
 	return block, label, ok
+}
+
+// EvidencePaths lists the logical paths of the values in a document that
+// reference a document (a runbook, a threat model, an ADR...): the schema
+// marks those fields with x-evidence.
+func (s *Schema) EvidencePaths(value map[string]any) []string {
+	var out []string
+	var walk func(node map[string]any, v any, path string)
+	walk = func(node map[string]any, v any, path string) {
+		if node == nil {
+			return
+		}
+		if node["x-evidence"] == true {
+			switch x := v.(type) {
+			case string:
+				out = append(out, path)
+			case []any:
+				for i := range x {
+					out = append(out, document.JoinIndex(path, i))
+				}
+			}
+			return
+		}
+		switch x := v.(type) {
+		case map[string]any:
+			props, _ := node["properties"].(map[string]any)
+			keys := make([]string, 0, len(x))
+			for k := range x {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				p, _ := props[k].(map[string]any)
+				walk(p, x[k], document.JoinKey(path, k))
+			}
+		case []any:
+			items, _ := node["items"].(map[string]any)
+			for i, e := range x {
+				walk(items, e, document.JoinIndex(path, i))
+			}
+		}
+	}
+	walk(s.tree, value, "")
+	return out
 }

@@ -1,0 +1,164 @@
+// Package config reads .archvet.yaml: how an organisation adapts the
+// checklist (its own policies, frameworks and rules switched off,
+// severities, gate thresholds and per-tier profiles).
+package config
+
+import (
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"github.com/archvet/archvet/internal/diag"
+	"github.com/archvet/archvet/internal/document"
+	"github.com/archvet/archvet/internal/schema"
+)
+
+// FileName is the configuration file archvet looks for.
+const FileName = ".archvet.yaml"
+
+//go:embed config.schema.yaml
+var schemaSource []byte
+
+// Schema compiles the configuration schema; unknown keys are errors.
+func Schema() (*schema.Schema, error) {
+	return schema.Compile("https://archvet.dev/schema/config-v1.json", schemaSource, true)
+}
+
+// Gate holds optional gate settings; nil means "not set here".
+type Gate struct {
+	FailOn   *string  `json:"fail_on"`
+	MinScore *float64 `json:"min_score"`
+}
+
+// Rules holds per-rule settings.
+type Rules struct {
+	Disable  []string          `json:"disable"`
+	Enable   []string          `json:"enable"`
+	Severity map[string]string `json:"severity"`
+}
+
+// Profile is what a tier adds to the top-level settings.
+type Profile struct {
+	Gate  Gate  `json:"gate"`
+	Rules Rules `json:"rules"`
+}
+
+// Config is a parsed .archvet.yaml. The zero value is "no configuration".
+type Config struct {
+	// Path is the file it was read from, empty when none was found.
+	Path       string
+	Policies   []string `json:"policies"`
+	Frameworks struct {
+		Disable []string `json:"disable"`
+	} `json:"frameworks"`
+	Rules Rules              `json:"rules"`
+	Gate  Gate               `json:"gate"`
+	Tiers map[string]Profile `json:"tiers"`
+	// doc keeps positions for reporting problems found after parsing,
+	// such as a rule id that does not exist.
+	doc *document.Document
+}
+
+// Find looks for .archvet.yaml in dir and its parents.
+func Find(dir string) (string, bool) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", false
+	}
+	for {
+		p := filepath.Join(abs, FileName)
+		if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() {
+			rel, err := filepath.Rel(mustGetwd(), p)
+			if err != nil {
+				return p, true
+			}
+			return rel, true
+		}
+		parent := filepath.Dir(abs)
+		if parent == abs {
+			return "", false
+		}
+		abs = parent
+	}
+}
+
+func mustGetwd() string {
+	wd, _ := os.Getwd()
+	return wd
+}
+
+// Load reads and validates a configuration file. Every problem comes back
+// as a diagnostic with its position.
+func Load(path string) (*Config, diag.Diagnostics) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, diag.Diagnostics{diag.Errorf(&diag.Range{Filename: path}, "cannot read the configuration: %v", err)}
+	}
+	doc, ds := document.LoadYAML(path, src)
+	if ds.HasErrors() {
+		return nil, ds
+	}
+	sch, err := Schema()
+	if err != nil {
+		return nil, diag.Diagnostics{diag.Errorf(nil, "%v", err)}
+	}
+	if vs := sch.Validate(doc); vs.HasErrors() {
+		return nil, vs
+	}
+	// The schema has vouched for every type, so decoding through JSON
+	// cannot fail on shape.
+	b, err := json.Marshal(doc.Value)
+	if err != nil {
+		return nil, diag.Diagnostics{diag.Errorf(&diag.Range{Filename: path}, "%v", err)}
+	}
+	cfg := &Config{}
+	if err := json.Unmarshal(b, cfg); err != nil {
+		return nil, diag.Diagnostics{diag.Errorf(&diag.Range{Filename: path}, "%v", err)}
+	}
+	cfg.Path, cfg.doc = path, doc
+	base := filepath.Dir(path)
+	for i, p := range cfg.Policies {
+		if !filepath.IsAbs(p) {
+			cfg.Policies[i] = filepath.Join(base, p)
+		}
+	}
+	return cfg, nil
+}
+
+// At returns the position of a logical path in the configuration file.
+func (c *Config) At(path string) *diag.Range {
+	if c == nil || c.doc == nil {
+		return nil
+	}
+	r, _, ok := c.doc.Index.Resolve(path)
+	if !ok {
+		return &diag.Range{Filename: c.Path}
+	}
+	return &r
+}
+
+// Profile returns the tier's profile, if the configuration has one.
+func (c *Config) Profile(tier int) (Profile, bool) {
+	if c == nil {
+		return Profile{}, false
+	}
+	p, ok := c.Tiers[strconv.Itoa(tier)]
+	return p, ok
+}
+
+// Describe names the file for messages.
+func (c *Config) Describe() string {
+	if c == nil || c.Path == "" {
+		return "no configuration file"
+	}
+	return fmt.Sprintf("configuration %s", c.Path)
+}
