@@ -17,10 +17,11 @@ func LoadHCL(path string, src []byte, shape Shape) (*Document, diag.Diagnostics)
 	if bad != nil {
 		return nil, diag.Diagnostics{*bad}
 	}
-	if d := checkBrackets(path, text, skip); d != nil {
-		return nil, diag.Diagnostics{*d}
+	text, crs := stripCR(text)
+	d := &hclDecoder{filename: path, skip: skip, crs: crs, shape: shape, ix: NewIndex(path)}
+	if d.checkNesting(text) {
+		return nil, d.diags
 	}
-	d := &hclDecoder{filename: path, skip: skip, shape: shape, ix: NewIndex(path)}
 	file, hd := parseHCL(text, path)
 	if hd.HasErrors() {
 		d.addHCL(hd)
@@ -34,9 +35,6 @@ func LoadHCL(path string, src []byte, shape Shape) (*Document, diag.Diagnostics)
 		return nil, diag.Diagnostics{diag.Errorf(fileStart(path), "empty design review")}
 	}
 	d.addHCL(hd)
-	if d.rejectIteration(body) {
-		return nil, d.diags
-	}
 	v := d.body(body, "", 0)
 	if d.diags.HasErrors() {
 		return nil, dedupe(d.diags)
@@ -60,43 +58,23 @@ func parseHCL(text []byte, path string) (f *hcl.File, hd hcl.Diagnostics) {
 	return hclsyntax.ParseConfig(text, path, hcl.Pos{Line: 1, Column: 1})
 }
 
-// checkBrackets refuses absurd bracket nesting before parsing, because the
-// HCL parser recurses once per level and a deep enough file would exhaust
-// the stack, which no recover can catch. Brackets inside strings and
-// comments are counted too; no real file comes near the limit either way.
-func checkBrackets(filename string, text []byte, skip int) *diag.Diagnostic {
-	depth, line, lineStart := 0, 1, 0
-	for i, c := range text {
-		switch c {
-		case '\n':
-			line++
-			lineStart = i + 1
-		case '{', '[', '(':
-			depth++
-			if depth > maxBrackets {
-				p := diag.Pos{Line: line, Column: runeCount(text[lineStart:i]) + 1, Byte: i + skip}
-				d := diag.Errorf(&diag.Range{Filename: filename, Start: p, End: p},
-					"the document nests brackets more than %d levels deep", maxBrackets)
-				return &d
-			}
-		case '}', ']', ')':
-			depth = max(depth-1, 0)
-		}
-	}
-	return nil
-}
-
 type hclDecoder struct {
 	filename string
-	skip     int // bytes of byte order mark stripped before parsing
+	skip     int   // bytes of byte order mark stripped before parsing
+	crs      []int // CRs stripped before each line (see stripCR)
 	shape    Shape
 	ix       *Index
 	diags    diag.Diagnostics
 	stop     bool
+	values   int
 }
 
 func (d *hclDecoder) pos(p hcl.Pos) diag.Pos {
-	return diag.Pos{Line: max(p.Line, 1), Column: max(p.Column, 1), Byte: p.Byte + d.skip}
+	b := p.Byte + d.skip
+	if p.Line >= 1 && p.Line <= len(d.crs) {
+		b += d.crs[p.Line-1]
+	}
+	return diag.Pos{Line: max(p.Line, 1), Column: max(p.Column, 1), Byte: b}
 }
 
 func (d *hclDecoder) span(start, end hcl.Pos) diag.Range {
@@ -117,6 +95,19 @@ func (d *hclDecoder) fail(r hcl.Range, format string, args ...any) {
 
 func (d *hclDecoder) tooDeep(r hcl.Range) {
 	d.fail(r, "the document nests deeper than %d levels", maxDepth)
+}
+
+// count admits one more value, and stops decoding past maxValues: without
+// aliases HCL cannot multiply values, but a huge file can still have many.
+func (d *hclDecoder) count(r hcl.Range) bool {
+	if d.stop {
+		return false
+	}
+	if d.values++; d.values > maxValues {
+		d.fail(r, "the document has more than %d values", maxValues)
+		return false
+	}
+	return true
 }
 
 func (d *hclDecoder) addHCL(hd hcl.Diagnostics) {
@@ -140,7 +131,8 @@ func (d *hclDecoder) addHCL(hd hcl.Diagnostics) {
 
 // origin records what first set a key of a body, to explain a conflict.
 type origin struct {
-	what string // "argument", "block" or "list"
+	what string // as named in messages: "argument", "block", `"x" blocks`
+	list bool
 	at   hcl.Range
 }
 
@@ -167,17 +159,24 @@ func (d *hclDecoder) body(b *hclsyntax.Body, path string, depth int) map[string]
 	out := make(map[string]any, len(items))
 	origins := map[string]origin{}
 	for _, it := range items {
-		if d.stop {
+		var at hcl.Range
+		if it.attr != nil {
+			at = it.attr.NameRange
+		} else {
+			at = it.block.TypeRange
+		}
+		if !d.count(at) {
 			return out
 		}
 		if a := it.attr; a != nil {
-			if o, ok := origins[a.Name]; ok {
-				d.errorf(a.NameRange, "%q is set both as an argument and by the %s on line %d", a.Name, o.what, d.line(o.at))
+			name := normal(a.Name)
+			if o, ok := origins[name]; ok {
+				d.errorf(a.NameRange, "%q is set both as an argument and by the %s on line %d", name, o.what, d.line(o.at))
 				continue
 			}
-			origins[a.Name] = origin{"argument", a.NameRange}
-			p := JoinKey(path, a.Name)
-			out[a.Name] = d.expr(a.Expr, p, depth+1)
+			origins[name] = origin{what: "argument", at: a.NameRange}
+			p := JoinKey(path, name)
+			out[name] = d.expr(a.Expr, p, depth+1)
 			d.ix.Add(p, d.span(a.NameRange.Start, a.SrcRange.End))
 			continue
 		}
@@ -187,50 +186,51 @@ func (d *hclDecoder) body(b *hclsyntax.Body, path string, depth int) map[string]
 }
 
 func (d *hclDecoder) block(blk *hclsyntax.Block, out map[string]any, origins map[string]origin, path string, depth int) {
+	typ := normal(blk.Type)
 	var listKey, labelField string
 	var isList bool
 	if d.shape != nil {
-		listKey, labelField, isList = d.shape.ListBlock(withoutIndices(path), blk.Type)
+		listKey, labelField, isList = d.shape.ListBlock(withoutIndices(path), typ)
 	}
 	whole := d.span(blk.TypeRange.Start, blk.CloseBraceRange.End)
 	if !isList {
 		if len(blk.Labels) > 0 {
-			d.errorf(blk.LabelRanges[0], "unexpected label on the %q block: only blocks that are entries of a list take a label", blk.Type)
+			d.errorf(blk.LabelRanges[0], "unexpected label on the %q block: only blocks that are entries of a list take a label", typ)
 			return
 		}
-		if o, ok := origins[blk.Type]; ok {
+		if o, ok := origins[typ]; ok {
 			if o.what == "block" {
-				d.errorf(blk.TypeRange, "duplicate %q block: it is already defined on line %d", blk.Type, d.line(o.at))
+				d.errorf(blk.TypeRange, "duplicate %q block: it is already defined on line %d", typ, d.line(o.at))
 			} else {
-				d.errorf(blk.TypeRange, "%q is set both as a block and by the %s on line %d", blk.Type, o.what, d.line(o.at))
+				d.errorf(blk.TypeRange, "%q is set both as a block and by the %s on line %d", typ, o.what, d.line(o.at))
 			}
 			return
 		}
-		origins[blk.Type] = origin{"block", blk.TypeRange}
+		origins[typ] = origin{what: "block", at: blk.TypeRange}
 		if depth+1 >= maxDepth {
 			d.tooDeep(blk.TypeRange)
 			return
 		}
-		p := JoinKey(path, blk.Type)
-		out[blk.Type] = d.body(blk.Body, p, depth+1)
+		p := JoinKey(path, typ)
+		out[typ] = d.body(blk.Body, p, depth+1)
 		d.ix.Add(p, whole)
 		return
 	}
 
-	if o, ok := origins[listKey]; ok && o.what != "list" {
-		d.errorf(blk.TypeRange, "%q blocks make up the list %q, which is already set by the %s on line %d", blk.Type, listKey, o.what, d.line(o.at))
+	if o, ok := origins[listKey]; ok && !o.list {
+		d.errorf(blk.TypeRange, "%q blocks make up the list %q, which is already set by the %s on line %d", typ, listKey, o.what, d.line(o.at))
 		return
 	}
 	switch {
 	case labelField == "" && len(blk.Labels) > 0:
-		d.errorf(blk.LabelRanges[0], "unexpected label on the %q block: it takes no label", blk.Type)
+		d.errorf(blk.LabelRanges[0], "unexpected label on the %q block: it takes no label", typ)
 		return
 	case len(blk.Labels) > 1:
-		d.errorf(blk.LabelRanges[1], "unexpected second label on the %q block: it takes one label, its %s", blk.Type, labelField)
+		d.errorf(blk.LabelRanges[1], "unexpected second label on the %q block: it takes one label, its %s", typ, labelField)
 		return
 	}
 	if _, ok := origins[listKey]; !ok {
-		origins[listKey] = origin{"list", blk.TypeRange}
+		origins[listKey] = origin{what: fmt.Sprintf("%q blocks", typ), list: true, at: blk.TypeRange}
 	}
 	if depth+2 >= maxDepth {
 		d.tooDeep(blk.TypeRange)
@@ -242,11 +242,11 @@ func (d *hclDecoder) block(blk *hclsyntax.Block, out map[string]any, origins map
 	m := d.body(blk.Body, entry, depth+2)
 	if len(blk.Labels) == 1 {
 		if a, ok := blk.Body.Attributes[labelField]; ok {
-			d.errorf(a.NameRange, "%q is already given by the label of this %q block", labelField, blk.Type)
+			d.errorf(a.NameRange, "%q is already given by the label of this %q block", labelField, typ)
 		} else if _, ok := m[labelField]; ok {
-			d.errorf(blk.LabelRanges[0], "the label of this %q block sets %q, which its body sets too", blk.Type, labelField)
+			d.errorf(blk.LabelRanges[0], "the label of this %q block sets %q, which its body sets too", typ, labelField)
 		}
-		m[labelField] = blk.Labels[0]
+		m[labelField] = normal(blk.Labels[0])
 		d.ix.Add(JoinKey(entry, labelField), d.rng(blk.LabelRanges[0]))
 	}
 	d.ix.addFirst(listPath, whole)

@@ -3,7 +3,6 @@ package document
 import (
 	"math"
 	"math/big"
-	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -11,29 +10,78 @@ import (
 	"github.com/zclconf/go-cty/cty/convert"
 )
 
-func runeCount(b []byte) int { return utf8.RuneCount(b) }
+// Bounds on what one evaluated expression may hold. Turning a number into
+// text costs time in the size of its exponent, and HCL does that for
+// "${n}" and for number keys; with literals near float64 range and only a
+// few multiplications or divisions, exponents stay small enough.
+const (
+	maxExponent = 1100 // binary; float64 reaches 2^1024, subnormals 2^-1074
+	maxMultiply = 16
+)
 
-// rejectIteration reports every for expression (and template for
-// directive, which wraps one) up front. A design review is data; nested
-// for expressions over literal tuples could otherwise multiply into
-// billions of values inside the evaluator, where no limit of ours reaches.
-func (d *hclDecoder) rejectIteration(body *hclsyntax.Body) bool {
-	found := false
-	hclsyntax.VisitAll(body, func(n hclsyntax.Node) hcl.Diagnostics {
-		if f, ok := n.(*hclsyntax.ForExpr); ok {
-			d.errorf(f.OpenRange, "for expressions are not supported in a design review: write the values out")
-			found = true
+// screen refuses, before evaluation, what the evaluator would otherwise
+// turn into unbounded work, where no limit of ours reaches: for
+// expressions (nested ones over literal tuples multiply into billions of
+// values; a design review is data, so they have no use here), numbers far
+// outside float64 range, and long chains of multiplications.
+func (d *hclDecoder) screen(e hclsyntax.Expression) bool {
+	if isPlainString(e) {
+		return true // the common case, spared a tree walk
+	}
+	ok, mults := true, 0
+	hclsyntax.VisitAll(e, func(n hclsyntax.Node) hcl.Diagnostics {
+		switch x := n.(type) {
+		case *hclsyntax.ForExpr:
+			d.errorf(x.OpenRange, "for expressions are not supported in a design review: write the values out")
+			ok = false
+		case *hclsyntax.LiteralValueExpr:
+			if x.Val.Type() == cty.Number && x.Val.IsKnown() && !x.Val.IsNull() {
+				bf := x.Val.AsBigFloat()
+				if bf.IsInf() || (bf.Sign() != 0 && abs(bf.MantExp(nil)) > maxExponent) {
+					d.errorf(x.SrcRange, "number is out of range: numbers in a design review must fit in a 64-bit float")
+					ok = false
+				}
+			}
+		case *hclsyntax.BinaryOpExpr:
+			switch x.Op {
+			case hclsyntax.OpMultiply, hclsyntax.OpDivide, hclsyntax.OpModulo:
+				if mults++; mults == maxMultiply+1 {
+					d.errorf(x.SrcRange, "more than %d multiplications or divisions in one value: write the value out", maxMultiply)
+					ok = false
+				}
+			}
 		}
 		return nil
 	})
-	return found
+	return ok
+}
+
+// isPlainString reports a quoted string without interpolation.
+func isPlainString(e hclsyntax.Expression) bool {
+	t, ok := e.(*hclsyntax.TemplateExpr)
+	if !ok {
+		return false
+	}
+	for _, p := range t.Parts {
+		if l, ok := p.(*hclsyntax.LiteralValueExpr); !ok || l.Val.Type() != cty.String {
+			return false
+		}
+	}
+	return true
+}
+
+func abs(i int) int {
+	if i < 0 {
+		return -i
+	}
+	return i
 }
 
 // expr decodes an attribute value that sits inside depth enclosing
 // collections. Object and tuple constructors are walked here rather than
 // evaluated so that each key and element keeps its own position.
 func (d *hclDecoder) expr(e hclsyntax.Expression, path string, depth int) any {
-	if d.stop {
+	if !d.count(e.Range()) {
 		return nil
 	}
 	for {
@@ -80,6 +128,9 @@ func (d *hclDecoder) expr(e hclsyntax.Expression, path string, depth int) any {
 		}
 		return out
 	}
+	if !d.screen(e) {
+		return nil
+	}
 	v, hd := e.Value(nil)
 	if hd.HasErrors() {
 		d.addHCL(hd)
@@ -92,6 +143,9 @@ func (d *hclDecoder) expr(e hclsyntax.Expression, path string, depth int) any {
 // variable, and anything else must evaluate, without variables, to a
 // string.
 func (d *hclDecoder) objectKey(k hclsyntax.Expression) (string, bool) {
+	if !d.screen(k) {
+		return "", false
+	}
 	v, hd := k.Value(nil)
 	if hd.HasErrors() {
 		d.addHCL(hd)
@@ -137,6 +191,9 @@ func (d *hclDecoder) ctyValue(v cty.Value, path string, r hcl.Range, depth int) 
 		out := make([]any, 0, v.LengthInt())
 		for it := v.ElementIterator(); it.Next(); {
 			_, ev := it.Element()
+			if !d.count(r) {
+				return nil
+			}
 			p := JoinIndex(path, len(out))
 			out = append(out, d.ctyValue(ev, p, r, depth+1))
 			d.ix.Add(p, d.rng(r))
@@ -150,6 +207,9 @@ func (d *hclDecoder) ctyValue(v cty.Value, path string, r hcl.Range, depth int) 
 		out := make(map[string]any, v.LengthInt())
 		for it := v.ElementIterator(); it.Next(); {
 			k, ev := it.Element()
+			if !d.count(r) {
+				return nil
+			}
 			key := k.AsString()
 			p := JoinKey(path, key)
 			out[key] = d.ctyValue(ev, p, r, depth+1)
@@ -171,7 +231,7 @@ func (d *hclDecoder) number(bf *big.Float, r hcl.Range) any {
 	}
 	f, _ := bf.Float64()
 	if math.IsInf(f, 0) {
-		d.errorf(r, "number %s is out of range", bf.Text('g', 10))
+		d.errorf(r, "number is out of range: numbers in a design review must fit in a 64-bit float")
 		return nil
 	}
 	return f

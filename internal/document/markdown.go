@@ -17,11 +17,11 @@ func LoadMarkdown(path string, src []byte) (*Document, diag.Diagnostics) {
 	}
 	lines := splitLines(text)
 	block, ds := frontMatter(path, text, lines, skip)
-	if ds == nil && block == nil {
-		block = fencedBlock(path, text, lines, skip)
-	}
 	if ds != nil {
 		return nil, ds
+	}
+	if block == nil {
+		block = fencedBlock(path, text, lines, skip)
 	}
 	if block == nil {
 		return nil, diag.Diagnostics{diag.Errorf(fileStart(path),
@@ -72,7 +72,7 @@ func lineRange(filename string, l mdLine, n, col, skip int) *diag.Range {
 }
 
 // frontMatter finds a `---` line opening the file and the `---` or `...`
-// line closing it.
+// line closing it. text is unused but kept: mdprobe.go calls it this way.
 func frontMatter(filename string, text []byte, lines []mdLine, skip int) (*embedded, diag.Diagnostics) {
 	if len(lines) == 0 || trimRight(lines[0].text) != "---" {
 		return nil, nil
@@ -80,11 +80,7 @@ func frontMatter(filename string, text []byte, lines []mdLine, skip int) (*embed
 	opener := lineRange(filename, lines[0], 1, 1, skip)
 	for i := 1; i < len(lines); i++ {
 		if t := trimRight(lines[i].text); t == "---" || t == "..." {
-			start := len(text)
-			if len(lines) > 1 {
-				start = lines[1].start
-			}
-			return &embedded{start: start, end: lines[i].start, line: 2, opener: opener}, nil
+			return &embedded{start: lines[1].start, end: lines[i].start, line: 2, opener: opener}, nil
 		}
 	}
 	return nil, diag.Diagnostics{diag.Errorf(opener, "the front matter opened here is never closed: end it with a line holding only ---")}

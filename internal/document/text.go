@@ -5,6 +5,8 @@ import (
 	"sort"
 	"unicode/utf8"
 
+	"github.com/zclconf/go-cty/cty"
+
 	"github.com/archvet/archvet/internal/diag"
 )
 
@@ -148,4 +150,34 @@ func (s *source) span(start, end diag.Pos) *diag.Range {
 func (s *source) at(line, col int) *diag.Range {
 	p := s.pos(line, col)
 	return s.span(p, p)
+}
+
+// normal puts a string in Unicode normal form C, as HCL does with every
+// string it reads, so that YAML and HCL spellings of the same text (say,
+// "é" as one code point or as e plus an accent) decode to equal values.
+func normal(s string) string { return cty.NormalizeString(s) }
+
+// stripCR turns CRLF line ends into LF, so that an HCL heredoc written on
+// Windows holds the same string as a YAML block scalar, which YAML already
+// normalises. crs[n] is how many CRs were removed before line n+1, to map
+// byte offsets back into the original file.
+func stripCR(text []byte) (out []byte, crs []int) {
+	if !bytes.Contains(text, []byte("\r\n")) {
+		return text, nil
+	}
+	out = make([]byte, 0, len(text))
+	crs = []int{0}
+	removed := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+			removed++
+			continue
+		}
+		out = append(out, c)
+		if c == '\n' {
+			crs = append(crs, removed)
+		}
+	}
+	return out, crs
 }

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"bytes"
 	"reflect"
 	"testing"
 )
@@ -50,5 +51,28 @@ func TestTwinValues(t *testing.T) {
 				t.Errorf("got %#v (%T), want %#v (%T)", tt.got, tt.got, tt.want, tt.want)
 			}
 		})
+	}
+}
+
+// TestLineEndsAndUnicodeForms checks that a file saved on Windows, or with
+// decomposed accents, decodes as its plain twin does: policies compare
+// strings, and should not see the editor that wrote them.
+func TestLineEndsAndUnicodeForms(t *testing.T) {
+	want := mustLoad(t, "twin.yaml", readTestdata(t, "twin.yaml")).Value
+	for _, name := range []string{"twin.yaml", "twin.hcl"} {
+		src := bytes.ReplaceAll(readTestdata(t, name), []byte("\n"), []byte("\r\n"))
+		doc := mustLoad(t, name, src)
+		if !reflect.DeepEqual(doc.Value, want) {
+			t.Errorf("%s with CRLF line ends decodes differently:\n%#v", name, doc.Value["service"])
+		}
+		checkRangesMatchBytes(t, doc, string(src))
+	}
+
+	decomposed := "e\u0301" // e + combining acute accent; NFC is "\u00e9"
+	y := mustLoad(t, "n.yaml", []byte("service:\n  name: caf"+decomposed+"\n  \"caf"+decomposed+"\": 1\n"))
+	h := mustLoad(t, "n.hcl", []byte("service {\n  name = \"caf"+decomposed+"\"\n  caf"+decomposed+" = 1\n}\n"))
+	wantN := map[string]any{"service": map[string]any{"name": "caf\u00e9", "caf\u00e9": int64(1)}}
+	if !reflect.DeepEqual(y.Value, wantN) || !reflect.DeepEqual(h.Value, wantN) {
+		t.Errorf("not NFC:\nyaml %q\nhcl  %q", y.Value, h.Value)
 	}
 }

@@ -58,6 +58,20 @@ true: bool key
 	}
 }
 
+func TestYAMLTrailingDocumentMarkers(t *testing.T) {
+	for _, src := range []string{
+		"---\nservice: {name: a}\n",
+		"service: {name: a}\n---\n",
+		"service: {name: a}\n...\n",
+		"---\nservice: {name: a}\n---\n# the end\n---\n",
+	} {
+		doc := mustLoad(t, "m.yaml", []byte(src))
+		if want := map[string]any{"service": map[string]any{"name": "a"}}; !reflect.DeepEqual(doc.Value, want) {
+			t.Errorf("%q: value %#v", src, doc.Value)
+		}
+	}
+}
+
 func TestYAMLAnchorsAndMerges(t *testing.T) {
 	src := `defaults: &defaults
   timeout_ms: 500

@@ -67,9 +67,10 @@ func decodeYAML(s *source, emptyAt *diag.Range) (map[string]any, *Index, diag.Di
 	return v.(map[string]any), d.ix, d.diags
 }
 
-// parseYAML parses the first document of text, and the start of a second
-// one only to be able to reject it. The parser is third-party code fed
-// untrusted input, so a panic in it becomes an error, not a crash.
+// parseYAML parses the first document of text, and the next non-empty
+// one only to be able to reject it: a trailing "---" before the end of the
+// file is harmless. The parser is third-party code fed untrusted input, so
+// a panic in it becomes an error, not a crash.
 func parseYAML(text []byte) (first, second *yaml.Node, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -84,13 +85,17 @@ func parseYAML(text []byte) (first, second *yaml.Node, err error) {
 		}
 		return nil, nil, err
 	}
-	if err := dec.Decode(&b); err != nil {
-		if isEOF(err) {
-			return &a, nil, nil
+	for {
+		if err := dec.Decode(&b); err != nil {
+			if isEOF(err) {
+				return &a, nil, nil
+			}
+			return nil, nil, err
 		}
-		return nil, nil, err
+		if len(b.Content) > 0 && !isEmptyNode(b.Content[0]) {
+			return &a, &b, nil
+		}
 	}
-	return &a, &b, nil
 }
 
 // isEmptyNode reports a document with nothing in it but, maybe, comments.
@@ -227,15 +232,15 @@ func (d *yamlDecoder) size(n *yaml.Node) int {
 	}
 	d.sizes[n] = -1
 	s := 1
-	if n.Kind == yaml.AliasNode {
-		s = 1
-		if n.Alias != nil {
-			s = d.size(n.Alias)
-		}
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		s = d.size(n.Alias)
 	}
-	for _, c := range n.Content {
+	for i, c := range n.Content {
 		if s < 0 {
 			break
+		}
+		if n.Kind == yaml.MappingNode && i%2 == 0 && !isMergeKey(c) {
+			continue // keys are not values; counted as value() counts
 		}
 		cs := d.size(c)
 		if cs < 0 {
@@ -400,7 +405,7 @@ func (d *yamlDecoder) key(k *yaml.Node) (string, bool) {
 		d.errorf(k, "a mapping key must be a string, not %s", describe(n))
 		return "", false
 	}
-	return n.Value, true
+	return normal(n.Value), true
 }
 
 func (d *yamlDecoder) scalar(n *yaml.Node) any {
@@ -411,7 +416,7 @@ func (d *yamlDecoder) scalar(n *yaml.Node) any {
 	default:
 		// Strings, and tags a policy has no type for (timestamps,
 		// binary, custom tags), are kept as written.
-		return n.Value
+		return normal(n.Value)
 	}
 	var v any
 	if err := n.Decode(&v); err != nil {
@@ -437,5 +442,5 @@ func (d *yamlDecoder) scalar(n *yaml.Node) any {
 		}
 		return x
 	}
-	return n.Value
+	return normal(n.Value)
 }

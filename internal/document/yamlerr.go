@@ -78,6 +78,9 @@ func locateYAMLError(s *source, problem string, reported int) int {
 	if lo > hi {
 		return hi
 	}
+	if len(s.text) > 1<<20 {
+		return lo // each probe reparses; past a megabyte the hint will do
+	}
 	same := func(n int) bool {
 		end := len(s.text)
 		if n < len(s.starts) {
