@@ -32,6 +32,9 @@ type Checker struct {
 	MaxFileSize int64
 	// Profiles adjust rules and the gate per service tier.
 	Profiles map[int]Profile
+	// Progress, if set, is told after each file how many of the inputs are
+	// done. CheckAll calls it from one goroutine at a time.
+	Progress func(done, total int)
 }
 
 // Input is one file to check. Discovered files (found by walking a
@@ -87,6 +90,8 @@ func (c *Checker) CheckAll(ctx context.Context, inputs []Input) Report {
 	out := make([]FileReport, len(inputs))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
+	var progressMu sync.Mutex
+	done := 0
 	workers := min(runtime.NumCPU(), len(inputs))
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
@@ -94,6 +99,12 @@ func (c *Checker) CheckAll(ctx context.Context, inputs []Input) Report {
 			defer wg.Done()
 			for i := range jobs {
 				out[i] = c.CheckFile(ctx, inputs[i])
+				if c.Progress != nil {
+					progressMu.Lock()
+					done++
+					c.Progress(done, len(inputs))
+					progressMu.Unlock()
+				}
 			}
 		}()
 	}

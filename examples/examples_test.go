@@ -178,19 +178,23 @@ func withoutPositions(f checks.FileReport) report.JSONFile {
 }
 
 // assertPositionsExist checks every failure points at a line and column
-// that exist in its file.
+// that exist in its file: the review, or a file it imports.
 func assertPositionsExist(t *testing.T, f checks.FileReport) {
 	t.Helper()
-	src, err := os.ReadFile(f.Path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(string(src), "\n")
 	for _, r := range f.Results {
 		for _, fd := range r.Findings {
+			file := fd.Location.Filename
+			if file == "" {
+				file = f.Path
+			}
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(string(src), "\n")
 			l, c := fd.Location.Start.Line, fd.Location.Start.Column
 			if l < 1 || l > len(lines) || c < 1 || c > len(lines[l-1])+1 {
-				t.Errorf("%s: %s %s points at %d:%d, outside the file", f.Path, r.Rule.ID, fd.Field, l, c)
+				t.Errorf("%s: %s %s points at %s:%d:%d, outside the file", f.Path, r.Rule.ID, fd.Field, file, l, c)
 			}
 		}
 	}

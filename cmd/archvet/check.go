@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -32,6 +33,9 @@ type checkOptions struct {
 	// failOnSet and minScoreSet record flags given on the command line,
 	// which override the configuration file.
 	failOnSet, minScoreSet bool
+	// baseline is a baseline file to gate against (--baseline); saveBaseline
+	// is where `archvet baseline` writes one instead of reporting.
+	baseline, saveBaseline string
 }
 
 func newCheckCommand() *cobra.Command {
@@ -41,7 +45,8 @@ func newCheckCommand() *cobra.Command {
 		Short: "Check design reviews against the catalogue",
 		Long: `Check design reviews (files, directories or globs) against the catalogue.
 
-Directories are searched for *.yaml, *.yml and *.hcl files that declare
+Directories are searched for *.yaml, *.yml and *.hcl files, and Markdown
+design docs, that declare
 format_version. Exit codes: 0 the gate passed, 1 the gate failed, 2 a usage,
 input or policy error.`,
 		Example: `  archvet check examples/checkout/design.yaml
@@ -63,6 +68,7 @@ input or policy error.`,
 	f.Int64Var(&o.maxFileSize, "max-file-size", checks.DefaultMaxFileSize, "refuse design reviews larger than `BYTES`")
 	f.DurationVar(&o.timeout, "timeout", checks.DefaultTimeout, "stop evaluating one file after this `DURATION`")
 	f.StringVar(&o.color, "color", "auto", "colour the text report: auto, always or never (auto honours NO_COLOR)")
+	f.StringVar(&o.baseline, "baseline", "", "fail the gate only on findings not in this baseline `FILE` (see archvet baseline)")
 	return cmd
 }
 
@@ -179,11 +185,17 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, o checkOptions, arg
 		profiles[tier] = p
 	}
 	checker := &checks.Checker{Engine: engine, Schema: sch, Gate: gate, Now: now, MaxFileSize: o.maxFileSize, Profiles: profiles}
-	rep := checker.CheckAll(ctx, inputs.Expand(args))
+	files := inputs.Expand(args)
+	stopProgress := showProgress(stderr, checker, len(files))
+	rep := checker.CheckAll(ctx, files)
+	stopProgress()
 	if len(rep.Files) == 0 {
 		return usageError("no design reviews found in %s", strings.Join(args, ", "))
 	}
 	opts := report.Options{Color: o.useColor(stdout), Catalogue: engine.Catalogue, Version: version}
+	if saved, err := applyBaseline(stdout, stderr, o, checker, &rep, &opts); saved || err != nil {
+		return err
+	}
 	for _, out := range outs {
 		if err := writeReport(stdout, out, rep, opts); err != nil {
 			return &exitError{code: exitBadInput, err: err}
@@ -209,6 +221,10 @@ func writeReport(stdout io.Writer, out output, rep checks.Report, opts report.Op
 	var buf bytes.Buffer
 	if err := f.Format(&buf, rep); err != nil {
 		return err
+	}
+	// CI jobs name report paths such as reports/archvet.sarif up front.
+	if err := os.MkdirAll(filepath.Dir(out.path), 0o755); err != nil {
+		return fmt.Errorf("writing %s report: %w", out.format, err)
 	}
 	if err := atomicfile.Write(out.path, buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("writing %s report: %w", out.format, err)

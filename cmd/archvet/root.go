@@ -54,9 +54,16 @@ func newRootCommand(stdout, stderr io.Writer) *cobra.Command {
 	})
 	root.AddCommand(
 		newCheckCommand(),
+		newBaselineCommand(),
 		newSchemaCommand(),
 		newRulesCommand(),
 		newExplainCommand(),
+		newInitCommand(),
+		newADRCommand(),
+		newBundleCommand(),
+		newTestCommand(),
+		newNewCommand(),
+		newInputCommand(),
 	)
 	return root
 }

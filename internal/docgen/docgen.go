@@ -61,6 +61,81 @@ Unknown fields are warnings with a did-you-mean suggestion; a value of the
 wrong type, or a missing required field, is an error (exit code 2) at the
 field's line and column.
 
+## Markdown design docs
+
+A design doc carries its review either as YAML front matter (between ` + "`---`" + `
+lines at the top of the file) or, when it has none, in the first fenced
+block whose info string is ` + "`yaml archvet`" + `. Findings point at lines of the
+Markdown file. ` + "`archvet check DIR`" + ` picks up a ` + "`.md`" + ` file only when that
+front matter or block sets ` + "`format_version`" + `; other Markdown is skipped.
+` + "`archvet init --format md`" + ` writes a design-doc skeleton with the review
+in its front matter.
+
+## Imports
+
+` + "`imports`" + ` names files the team already keeps; their facts are merged
+into the review before it is validated and checked. Paths are relative to
+the review. A fact written in the review always wins: an imported value
+fills a field only when the review leaves it out, and an imported list
+entry is added only when the review has no entry of that name (an entry
+of the same name gets only the fields it lacks). A finding
+about an imported fact points into the imported file, at the value it came
+from. A missing import is an error at its ` + "`imports`" + ` entry; an imported
+file that does not parse, or has a value of the wrong type, is an error at
+that line of the imported file. Files may hold several YAML documents.
+
+**Backstage** (` + "`imports.backstage`" + `, a ` + "`catalog-info.yaml`" + `): the
+` + "`Component`" + ` entity (when the file holds several, the one named like
+` + "`service.name`" + `).
+
+| Backstage | design review |
+|---|---|
+| ` + "`metadata.name`" + ` | ` + "`service.name`" + ` |
+| ` + "`spec.owner`" + ` (` + "`group:default/team-x`" + ` is ` + "`team-x`" + `) | ` + "`service.owner`" + ` |
+| ` + "`spec.lifecycle`" + ` (` + "`experimental`" + `, ` + "`production`" + `, ` + "`deprecated`" + `; other values are a warning) | ` + "`service.lifecycle`" + ` |
+| ` + "`spec.system`" + ` | ` + "`service.system`" + ` |
+| ` + "`spec.dependsOn`" + `: ` + "`component:x`" + ` | ` + "`dependencies`" + ` entry ` + "`x`" + `, kind ` + "`internal-service`" + ` |
+| ` + "`spec.dependsOn`" + `: ` + "`resource:y`" + ` | ` + "`data_stores`" + ` entry ` + "`y`" + ` |
+| ` + "`spec.providesApis`" + ` | ` + "`apis`" + ` entries |
+| ` + "`spec.consumesApis`" + ` | ` + "`dependencies`" + ` entries |
+
+Backstage has no tier; ` + "`service.tier`" + ` stays in the review.
+
+**OpenSLO** (` + "`imports.openslo`" + `, a list of files): every document of kind
+` + "`SLO`" + `; other kinds (SLI, AlertPolicy...) are skipped.
+
+| OpenSLO | design review |
+|---|---|
+| ` + "`metadata.name`" + ` | ` + "`slos[].name`" + ` |
+| ` + "`spec.objectives[0].target`" + ` (0 to 1) | ` + "`slos[].objective_percent`" + ` (times 100) |
+| ` + "`spec.objectives[0].targetPercent`" + ` | ` + "`slos[].objective_percent`" + ` |
+| ` + "`spec.timeWindow[0].duration`" + ` (` + "`28d`" + `, ` + "`4w`" + `, ` + "`1M`" + ` as 30 days) | ` + "`slos[].window_days`" + ` |
+| the indicator's name, else the SLO's, containing ` + "`latency`" + ` or ` + "`availability`" + ` | ` + "`slos[].sli`" + ` |
+
+Only the first objective is read. ` + "`budgetingMethod`" + ` has no field in the
+format and is not imported.
+
+**Score** (` + "`imports.score`" + `, a ` + "`score.yaml`" + ` workload):
+
+| Score | design review |
+|---|---|
+| ` + "`containers.*.livenessProbe`" + ` (HTTP path or command) | ` + "`processes.health_checks.liveness`" + ` |
+| ` + "`containers.*.readinessProbe`" + ` | ` + "`processes.health_checks.readiness`" + ` |
+| ` + "`service.ports`" + `, first port: ` + "`targetPort`" + `, else ` + "`port`" + ` | ` + "`processes.port_binding.port`" + ` |
+| ` + "`resources.*`" + ` of type ` + "`postgres`" + `, ` + "`mysql`" + `, ` + "`mariadb`" + `, ` + "`mssql`" + ` | ` + "`data_stores`" + ` entry, kind ` + "`relational`" + ` |
+| ` + "`resources.*`" + ` of type ` + "`mongodb`" + ` | ` + "`data_stores`" + ` entry, kind ` + "`document`" + ` |
+| ` + "`resources.*`" + ` of type ` + "`redis`" + `, ` + "`valkey`" + `, ` + "`dynamodb`" + ` | ` + "`data_stores`" + ` entry, kind ` + "`key-value`" + ` |
+| ` + "`resources.*`" + ` of type ` + "`memcached`" + ` | ` + "`data_stores`" + ` entry, kind ` + "`cache`" + ` |
+| ` + "`resources.*`" + ` of type ` + "`elasticsearch`" + `, ` + "`opensearch`" + ` | ` + "`data_stores`" + ` entry, kind ` + "`search`" + ` |
+| ` + "`resources.*`" + ` of type ` + "`s3`" + `, ` + "`bucket`" + ` | ` + "`data_stores`" + ` entry, kind ` + "`object`" + ` |
+| ` + "`resources.*`" + ` of type ` + "`kafka`" + `, ` + "`kafka-topic`" + ` | ` + "`data_stores`" + ` entry, kind ` + "`stream`" + ` |
+| ` + "`resources.*`" + ` of type ` + "`rabbitmq`" + `, ` + "`amqp`" + `, ` + "`sqs`" + ` | ` + "`data_stores`" + ` entry, kind ` + "`queue`" + ` |
+
+Probes are read from the first container, in file order, that has them.
+Other resource types (` + "`dns`" + `, ` + "`route`" + `, ` + "`volume`" + `...) are not data
+stores and are skipped, and container resource requests and limits have no
+field in the format.
+
 ## Fields
 
 | field | type | HCL block | description |

@@ -70,7 +70,8 @@ func walk(root string) []string {
 			}
 			return nil
 		}
-		if d.Type().IsRegular() && reviewExtensions[strings.ToLower(filepath.Ext(p))] {
+		ext := strings.ToLower(filepath.Ext(p))
+		if d.Type().IsRegular() && (reviewExtensions[ext] || markdownExtensions[ext] && isMarkdownReview(p)) {
 			found = append(found, p)
 		}
 		return nil

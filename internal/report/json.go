@@ -8,11 +8,11 @@ import (
 )
 
 // jsonFormatter writes the stable JSON shape described in model.go.
-type jsonFormatter struct{}
+type jsonFormatter struct{ opts Options }
 
-func (jsonFormatter) Format(w io.Writer, rep checks.Report) error {
+func (j jsonFormatter) Format(w io.Writer, rep checks.Report) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(Build(rep))
+	return enc.Encode(BuildWith(rep, j.opts))
 }

@@ -25,11 +25,19 @@ type Options struct {
 	Catalogue *rules.Catalogue
 	// Version of archvet, for formats that name the tool.
 	Version string
+	// Baseline is the run's comparison with a baseline file, if any.
+	Baseline *Baseline
 }
 
 var formatters = map[string]func(Options) Formatter{
-	"text": func(o Options) Formatter { return textFormatter{color: o.Color} },
-	"json": func(Options) Formatter { return jsonFormatter{} },
+	"text":        func(o Options) Formatter { return textFormatter{color: o.Color, baseline: o.Baseline} },
+	"json":        func(o Options) Formatter { return jsonFormatter{opts: o} },
+	"sarif":       func(o Options) Formatter { return sarifFormatter{opts: o} },
+	"junit":       func(o Options) Formatter { return junitFormatter{opts: o} },
+	"markdown":    func(o Options) Formatter { return markdownFormatter{opts: o} },
+	"github":      func(o Options) Formatter { return githubFormatter{opts: o} },
+	"html":        func(o Options) Formatter { return htmlFormatter{opts: o} },
+	"codeclimate": func(o Options) Formatter { return codeclimateFormatter{opts: o} },
 }
 
 // Names lists the available formats.

@@ -1,0 +1,114 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/archvet/archvet/checks"
+	"github.com/archvet/archvet/internal/baseline"
+	"github.com/archvet/archvet/internal/progress"
+	"github.com/archvet/archvet/internal/report"
+)
+
+func newBaselineCommand() *cobra.Command {
+	o := checkOptions{failOn: "high", color: "never"}
+	cmd := &cobra.Command{
+		Use:   "baseline PATH...",
+		Short: "Record today's findings so that check --baseline fails only on new ones",
+		Long: `Check design reviews and record every failed finding in a baseline file.
+
+A later "archvet check --baseline FILE" still reports every finding, but
+fails the gate only on findings that are not in the baseline. Findings are
+matched by rule, file and field, not by line, so editing other parts of a
+design does not make old findings new. Waived findings are not recorded:
+they are accepted already.`,
+		Example: `  archvet baseline examples/ -o archvet-baseline.json
+  archvet check --baseline archvet-baseline.json examples/`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runCheck(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), o, args)
+		},
+	}
+	f := cmd.Flags()
+	o.policySource.register(f)
+	f.StringVarP(&o.saveBaseline, "output", "o", baseline.DefaultPath, "write the baseline to `FILE`")
+	f.StringVar(&o.date, "date", "", "judge dates in the design as of `YYYY-MM-DD` (default today)")
+	f.Int64Var(&o.maxFileSize, "max-file-size", checks.DefaultMaxFileSize, "refuse design reviews larger than `BYTES`")
+	f.DurationVar(&o.timeout, "timeout", checks.DefaultTimeout, "stop evaluating one file after this `DURATION`")
+	return cmd
+}
+
+// applyBaseline is the baseline step of a check run. For `archvet
+// baseline` it writes the file and reports saved; for `check --baseline`
+// it rewrites the files' gates so that only new findings fail them, and
+// hands the comparison to every format through opts.
+func applyBaseline(stdout, stderr io.Writer, o checkOptions, checker *checks.Checker, rep *checks.Report, opts *report.Options) (saved bool, err error) {
+	if o.saveBaseline != "" {
+		return true, saveBaseline(stdout, stderr, o.saveBaseline, *rep)
+	}
+	if o.baseline == "" {
+		return false, nil
+	}
+	base, err := baseline.Load(o.baseline)
+	if err != nil {
+		return false, usageError("--baseline: %v", err)
+	}
+	cmp := baseline.Compare(base, *rep)
+	cmp.Gate(rep, func(f checks.FileReport) checks.Gate { return gateOf(checker, f) })
+	opts.Baseline = cmp.Summary(o.baseline)
+	return false, nil
+}
+
+// gateOf is the gate a file was judged with: the run's, with the
+// thresholds of its tier's profile where the configuration sets them.
+func gateOf(c *checks.Checker, f checks.FileReport) checks.Gate {
+	g := c.Gate
+	if p, ok := c.Profiles[f.Tier]; ok {
+		if p.FailOn != nil {
+			g.FailOn = *p.FailOn
+		}
+		if p.MinScore != nil {
+			g.MinScore = *p.MinScore
+		}
+	}
+	return g
+}
+
+// saveBaseline writes the baseline of a run. A file that could not be
+// evaluated would leave its findings out and make them all "new" later,
+// so nothing is written then.
+func saveBaseline(stdout, stderr io.Writer, path string, rep checks.Report) error {
+	broken := 0
+	for _, f := range rep.Files {
+		if !f.Broken {
+			continue
+		}
+		broken++
+		for _, d := range f.Diagnostics {
+			fmt.Fprintln(stderr, d.Error())
+		}
+	}
+	if broken > 0 {
+		return &exitError{code: exitBadInput, err: fmt.Errorf("%d file(s) could not be evaluated; %s not written", broken, path)}
+	}
+	b := baseline.FromReport(rep)
+	if err := baseline.Save(path, b); err != nil {
+		return &exitError{code: exitBadInput, err: fmt.Errorf("writing the baseline: %w", err)}
+	}
+	fmt.Fprintf(stdout, "archvet: wrote %s: %d finding(s) in %d file(s)\n", path, len(b.Findings), len(rep.Files))
+	return nil
+}
+
+// showProgress draws a progress bar on stderr while many files are
+// checked on a terminal, and returns the function that clears it.
+func showProgress(stderr io.Writer, c *checks.Checker, files int) func() {
+	if !progress.Wanted(stderr, files) {
+		return func() {}
+	}
+	bar := progress.New(stderr, 100*time.Millisecond)
+	c.Progress = bar.Update
+	return bar.Finish
+}

@@ -1,0 +1,172 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"github.com/spf13/cobra"
+
+	"github.com/archvet/archvet/internal/atomicfile"
+	"github.com/archvet/archvet/internal/document"
+	"github.com/archvet/archvet/internal/scaffold"
+)
+
+type initOptions struct {
+	format string
+	tier   int
+	name   string
+	owner  string
+	force  bool
+}
+
+func newInitCommand() *cobra.Command {
+	var o initOptions
+	cmd := &cobra.Command{
+		Use:   "init [FILE]",
+		Short: "Write a starter design review",
+		Long: `Write a starter design review with every section of the format, each field
+commented with what it means and which rules read it. Only the service's
+name, owner and tier are set, so ` + "`archvet check`" + ` on the new file lists
+exactly what the team still has to decide.
+
+FILE defaults to design.yaml, design.hcl or design.md by --format; its
+extension picks the format when --format is not given. --format md writes a
+design-doc skeleton with the review in its YAML front matter. An existing
+file is never overwritten unless --force is given.`,
+		Example: `  archvet init --name checkout --tier 0
+  archvet init --format md --name checkout docs/checkout-design.md`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runInit(cmd, o, args)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.format, "format", "", "write `FORMAT`: yaml, hcl or md (default: from FILE's extension, else yaml)")
+	f.IntVar(&o.tier, "tier", 2, "the service's `TIER`: 0 business-critical to 3 prototype")
+	f.StringVar(&o.name, "name", "", "the service's `NAME` (default: the name of FILE's directory)")
+	f.StringVar(&o.owner, "owner", "", "the `TEAM` that owns the service (default: team-NAME)")
+	f.BoolVar(&o.force, "force", false, "replace FILE if it exists")
+	return cmd
+}
+
+func parseInitFormat(s string) (document.Format, error) {
+	switch strings.ToLower(s) {
+	case "yaml", "yml":
+		return document.YAML, nil
+	case "hcl":
+		return document.HCL, nil
+	case "md", "markdown":
+		return document.Markdown, nil
+	}
+	return "", usageError("--format: want yaml, hcl or md, got %q", s)
+}
+
+func runInit(cmd *cobra.Command, o initOptions, args []string) error {
+	format := document.YAML
+	if o.format != "" {
+		f, err := parseInitFormat(o.format)
+		if err != nil {
+			return err
+		}
+		format = f
+	}
+	file := scaffold.DefaultFile(format)
+	if len(args) == 1 {
+		file = args[0]
+		ext, ok := document.FormatOf(file)
+		switch {
+		case !ok:
+			return usageError("%s: a design review is a .yaml, .yml, .hcl or .md file", file)
+		case o.format == "":
+			format = ext
+		case ext != format:
+			return usageError("%s is not a %s file name; drop --format or change the extension", file, o.format)
+		}
+	}
+	if o.tier < 0 || o.tier > 3 {
+		return usageError("--tier must be 0, 1, 2 or 3")
+	}
+	name := o.name
+	if name == "" {
+		name = serviceNameFor(file)
+	}
+	if strings.TrimSpace(name) == "" || strings.ContainsAny(name, "\n\r") {
+		return usageError("--name: want a service name on one line")
+	}
+	owner := o.owner
+	if owner == "" {
+		owner = "team-" + kebab(name)
+	}
+	if strings.TrimSpace(owner) == "" || strings.ContainsAny(owner, "\n\r") {
+		return usageError("--owner: want a team name on one line")
+	}
+
+	if info, err := os.Lstat(file); err == nil {
+		if !o.force {
+			return usageError("%s already exists; archvet init never overwrites a file (use --force to replace it)", file)
+		}
+		if !info.Mode().IsRegular() {
+			return usageError("%s exists and is not a regular file; not replacing it", file)
+		}
+	}
+
+	cat, err := loadCatalogue(cmd.ErrOrStderr())
+	if err != nil {
+		return err
+	}
+	readers, err := scaffold.Readers(cat)
+	if err != nil {
+		return err
+	}
+	out, err := scaffold.Render(scaffold.Options{
+		Format: format, Name: name, Owner: owner, Tier: o.tier, File: filepath.Base(file), Readers: readers,
+	})
+	if err != nil {
+		return err
+	}
+	if dir := filepath.Dir(file); dir != "." {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return &exitError{code: exitBadInput, err: err}
+		}
+	}
+	if o.force {
+		err = atomicfile.Write(file, out, 0o644)
+	} else {
+		err = atomicfile.WriteNew(file, out, 0o644)
+	}
+	if errors.Is(err, fs.ErrExist) {
+		return usageError("%s already exists; archvet init never overwrites a file (use --force to replace it)", file)
+	}
+	if err != nil {
+		return &exitError{code: exitBadInput, err: fmt.Errorf("writing %s: %w", file, err)}
+	}
+	fmt.Fprintf(cmd.OutOrStdout(), "wrote %s: the design review of %s (tier %d, owned by %s)\n", file, name, o.tier, owner)
+	fmt.Fprintf(cmd.OutOrStdout(), "next: fill in the commented fields, then run `archvet check %s`\n", file)
+	return nil
+}
+
+// serviceNameFor guesses a service name from the directory the review is
+// written to: a repository is usually named after its service.
+func serviceNameFor(file string) string {
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return "my-service"
+	}
+	if s := kebab(filepath.Base(filepath.Dir(abs))); s != "" {
+		return s
+	}
+	return "my-service"
+}
+
+// kebab lower-cases s and turns each run of other characters than letters
+// and digits into one dash.
+func kebab(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), "-")
+}

@@ -1,0 +1,51 @@
+package bundle
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/archvet/archvet/checks"
+	"github.com/archvet/archvet/internal/diag"
+	"github.com/archvet/archvet/internal/document"
+	"github.com/archvet/archvet/internal/imports"
+	"github.com/archvet/archvet/internal/schema"
+)
+
+// InputOptions say how much of archvet's preparation goes into the input.
+type InputOptions struct {
+	// Evidence adds the _evidence field archvet computes from the files
+	// next to the review, so plain OPA judges PR600 as archvet does.
+	Evidence bool
+}
+
+// Input turns a design review (YAML, HCL or Markdown) into the JSON
+// document archvet's policies see: decoded, imports merged, validated, and
+// optionally with evidence. Given to plain OPA as input, it makes the
+// bundle's answers archvet's, waivers aside.
+func Input(path string, src []byte, sch *schema.Schema, opts InputOptions) ([]byte, diag.Diagnostics) {
+	doc, ds := document.Load(path, src, sch)
+	if doc == nil || ds.HasErrors() {
+		return nil, ds
+	}
+	is := imports.Apply(doc)
+	ds = append(ds, is...)
+	if is.HasErrors() {
+		return nil, ds
+	}
+	vs := sch.Validate(doc)
+	ds = append(ds, vs...)
+	if vs.HasErrors() {
+		return nil, ds
+	}
+	if opts.Evidence {
+		checks.AttachEvidence(doc, sch)
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(doc.Value); err != nil {
+		return nil, append(ds, diag.Errorf(&diag.Range{Filename: path}, "converting to JSON: %v", err))
+	}
+	return buf.Bytes(), ds
+}

@@ -1,0 +1,110 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/archvet/archvet/checks"
+	"github.com/archvet/archvet/rules"
+)
+
+// codeclimateFormatter writes the Code Climate issue list that GitLab
+// reads as a code-quality report (artifacts:reports:codequality).
+type codeclimateFormatter struct{ opts Options }
+
+type ccIssue struct {
+	Type        string     `json:"type"`
+	CheckName   string     `json:"check_name"`
+	Description string     `json:"description"`
+	Content     *ccContent `json:"content,omitempty"`
+	Categories  []string   `json:"categories"`
+	Fingerprint string     `json:"fingerprint"`
+	Severity    string     `json:"severity"`
+	Location    ccLocation `json:"location"`
+}
+
+type ccContent struct {
+	Body string `json:"body"`
+}
+
+type ccLocation struct {
+	Path  string  `json:"path"`
+	Lines ccLines `json:"lines"`
+}
+
+type ccLines struct {
+	Begin int `json:"begin"`
+}
+
+func (c codeclimateFormatter) Format(w io.Writer, rep checks.Report) error {
+	issues := []ccIssue{}
+	for _, f := range rep.Files {
+		path := RelativePath(f.Path)
+		seen := map[string]int{}
+		for _, r := range f.Results {
+			if r.Rule == nil {
+				continue
+			}
+			for _, fd := range r.Findings {
+				st := findingStatus(r, fd)
+				fp := Fingerprint(path, r.Rule.ID, fd.Field)
+				// GitLab keys issues by fingerprint, so repeats of the same
+				// rule and field get a distinct, still stable, one.
+				if n := seen[fp]; n > 0 {
+					seen[fp]++
+					fp = Fingerprint(path, r.Rule.ID, fmt.Sprintf("%s#%d", fd.Field, n))
+				} else {
+					seen[fp] = 1
+				}
+				desc := fmt.Sprintf("%s %s: %s", r.Rule.ID, r.Rule.Title, fd.Message)
+				sev := ccSeverity(r.Rule.Severity)
+				if st != checks.Fail {
+					desc = statusLabel(st) + ": " + desc
+					sev = "info"
+				}
+				line := fd.Location.Start.Line
+				if line < 1 {
+					// GitLab requires a line; the description says it is a guess.
+					line = 1
+					desc += " (position unknown)"
+				}
+				issues = append(issues, ccIssue{
+					Type: "issue", CheckName: r.Rule.ID, Description: desc,
+					Content:    &ccContent{Body: oneLine(r.Rule.Remediation)},
+					Categories: []string{ccCategory(r.Rule)}, Fingerprint: fp, Severity: sev,
+					Location: ccLocation{Path: path, Lines: ccLines{Begin: line}},
+				})
+			}
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(issues)
+}
+
+func ccSeverity(s rules.Severity) string {
+	switch s {
+	case rules.Critical:
+		return "critical"
+	case rules.High:
+		return "major"
+	case rules.Medium:
+		return "minor"
+	}
+	return "info"
+}
+
+// ccCategory picks the closest of Code Climate's fixed categories.
+func ccCategory(r *rules.Rule) string {
+	if isSecurityRule(r) {
+		return "Security"
+	}
+	for _, m := range r.Frameworks {
+		if m.Category == "performance-efficiency" || m.Category == "capacity" {
+			return "Performance"
+		}
+	}
+	return "Bug Risk"
+}

@@ -1,0 +1,501 @@
+package report
+
+import (
+	"fmt"
+	"html"
+	"html/template"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/archvet/archvet/checks"
+	"github.com/archvet/archvet/rules"
+)
+
+// htmlFormatter writes one self-contained page for a pre-launch readiness
+// meeting: the verdict first, the scores as a chart, the findings grouped
+// by framework with their fixes, and the accepted risks. It loads nothing
+// from the network (styles inline, chart drawn as inline SVG) and prints
+// cleanly on paper.
+type htmlFormatter struct{ opts Options }
+
+type htmlPage struct {
+	Title    string
+	Version  string
+	Many     bool
+	Summary  JSONSummary
+	Baseline *Baseline
+	Files    []htmlFile
+}
+
+type htmlFile struct {
+	Anchor      string
+	Path        string
+	Service     string
+	Tier        int
+	Broken      bool
+	Diagnostics []string
+	Score       string
+	Verdict     string
+	VerdictText string
+	Band        string
+	GatePassed  bool
+	GateReasons []string
+	Counts      checks.Tally
+	Maturity    *JSONMaturity
+	Chart       htmlChart
+	Frameworks  []htmlFramework
+	Groups      []htmlGroup
+	Waivers     []htmlWaiver
+	Findings    int
+	BySeverity  []htmlCount
+}
+
+type htmlCount struct {
+	Severity string
+	N        int
+}
+
+type htmlFramework struct {
+	Name, Score, Band string
+	Tally             checks.Tally
+	Weakest           string
+}
+
+type htmlGroup struct {
+	Name  string
+	Rules []htmlRule
+}
+
+type htmlRule struct {
+	ID, Title, Severity, Also string
+	Remediation               template.HTML
+	Findings                  []htmlFinding
+	References                []rules.Reference
+}
+
+type htmlFinding struct {
+	Where, Message, Status string
+	New                    bool
+}
+
+type htmlWaiver struct {
+	ID, Title, Where, Message, ApprovedBy, Expires, Reason, Status string
+}
+
+// htmlChart is a horizontal bar chart laid out in Go, so the template only
+// places shapes and the page needs no script.
+type htmlChart struct {
+	Width, Height int
+	BarX, BarW    int
+	Rows          []htmlBar
+	Marks         []htmlMark
+	Title         string
+}
+
+type htmlBar struct {
+	Label, Value, Band string
+	Heading            bool
+	Y, TextY           int
+	W                  string
+}
+
+type htmlMark struct {
+	X     string
+	Label string
+}
+
+const (
+	chartWidth    = 760
+	chartLabelW   = 250
+	chartBarW     = 420
+	chartRow      = 26
+	chartBarH     = 16
+	chartTop      = 22
+	chartPillarFW = "well-architected"
+)
+
+func (h htmlFormatter) Format(w io.Writer, rep checks.Report) error {
+	model := BuildWith(rep, h.opts)
+	page := htmlPage{Version: h.opts.Version, Many: len(rep.Files) > 1, Summary: model.Summary, Baseline: h.opts.Baseline}
+	page.Title = "archvet readiness report"
+	if len(rep.Files) == 1 {
+		page.Title = "Readiness review: " + serviceName(rep.Files[0])
+	}
+	for i, f := range rep.Files {
+		page.Files = append(page.Files, h.file(i, f, model.Files[i]))
+	}
+	return htmlTemplate.Execute(w, page)
+}
+
+func (h htmlFormatter) file(i int, f checks.FileReport, jf JSONFile) htmlFile {
+	hf := htmlFile{Anchor: fmt.Sprintf("file-%d", i+1), Path: f.Path, Service: serviceName(f), Tier: f.Tier, Broken: f.Broken}
+	for _, d := range f.Diagnostics {
+		hf.Diagnostics = append(hf.Diagnostics, diagLine(f.Path, d))
+	}
+	if f.Broken {
+		hf.Verdict, hf.Band, hf.VerdictText = "error", "notready", "the file could not be evaluated"
+		return hf
+	}
+	sc := f.Scorecard
+	hf.Score = fmt.Sprintf("%.1f", sc.Overall.Score())
+	hf.Verdict, hf.VerdictText, hf.Band = string(f.Verdict), f.Verdict.Describe(), verdictBand(f.Verdict)
+	hf.GatePassed, hf.GateReasons = len(f.GateFailures) == 0, f.GateFailures
+	hf.Counts = sc.Overall
+	hf.Maturity = jf.Maturity
+	hf.Chart = scoreChart(sc)
+	for _, fw := range sc.Frameworks {
+		row := htmlFramework{Name: fw.Name, Score: "n/a", Band: "na", Tally: fw.Tally}
+		if fw.Applicable() {
+			row.Score, row.Band = fmt.Sprintf("%.1f", fw.Score()), scoreBand(fw.Score())
+		}
+		var weak []string
+		for _, c := range fw.Categories {
+			if c.Failed > 0 {
+				weak = append(weak, fmt.Sprintf("%s %.0f", c.ID, c.Score()))
+			}
+		}
+		row.Weakest = strings.Join(weak, ", ")
+		hf.Frameworks = append(hf.Frameworks, row)
+	}
+	hf.Groups, hf.Waivers, hf.Findings = h.findings(f)
+	counts := map[string]int{}
+	for _, g := range hf.Groups {
+		for _, r := range g.Rules {
+			counts[r.Severity] += len(r.Findings)
+		}
+	}
+	for _, sev := range severities {
+		if n := counts[sev.String()]; n > 0 {
+			hf.BySeverity = append(hf.BySeverity, htmlCount{Severity: sev.String(), N: n})
+		}
+	}
+	return hf
+}
+
+// findings groups failed rules under their first framework, most severe
+// first, and collects waived findings for their own section.
+func (h htmlFormatter) findings(f checks.FileReport) ([]htmlGroup, []htmlWaiver, int) {
+	byFW := map[string][]htmlRule{}
+	var waivers []htmlWaiver
+	count := 0
+	for _, r := range f.Results {
+		if r.Rule == nil || len(r.Findings) == 0 {
+			continue
+		}
+		hr := htmlRule{ID: r.Rule.ID, Title: r.Rule.Title, Severity: r.Rule.Severity.String(), Remediation: htmlProse(r.Rule.Remediation), References: r.Rule.References}
+		for i, fd := range r.Findings {
+			st := findingStatus(r, fd)
+			at := where(f.Path, &fd.Location)
+			if st == checks.Waived {
+				hw := htmlWaiver{ID: r.Rule.ID, Title: r.Rule.Title, Where: at, Message: fd.Message, Status: statusLabel(st)}
+				if w := fd.Waiver; w != nil {
+					hw.ApprovedBy, hw.Expires, hw.Reason = w.ApprovedBy, w.Expires, oneLine(w.Reason)
+				}
+				waivers = append(waivers, hw)
+				continue
+			}
+			hf := htmlFinding{Where: at, Message: fd.Message, New: h.opts.Baseline.state(f, r, i) == baselineNew}
+			if st != checks.Fail {
+				hf.Status = statusLabel(st)
+			}
+			hr.Findings = append(hr.Findings, hf)
+			count++
+		}
+		if len(hr.Findings) == 0 {
+			continue
+		}
+		var mapped []string
+		for _, m := range r.Rule.Frameworks {
+			mapped = append(mapped, frameworkName(m.Framework)+" / "+categoryLabel(m.Category))
+		}
+		hr.Also = strings.Join(mapped, " · ")
+		home := homeFramework(r.Rule)
+		byFW[home] = append(byFW[home], hr)
+	}
+	var groups []htmlGroup
+	order := append([]rules.Framework{}, rules.Frameworks...)
+	order = append(order, rules.Framework{ID: "", Name: "Other rules"})
+	for _, fw := range order {
+		list := byFW[fw.ID]
+		if len(list) == 0 {
+			continue
+		}
+		sort.SliceStable(list, func(i, j int) bool { return severityRank(list[i].Severity) > severityRank(list[j].Severity) })
+		groups = append(groups, htmlGroup{Name: fw.Name, Rules: list})
+	}
+	return groups, waivers, count
+}
+
+// homeFramework is the checklist a rule was written for: the folder of
+// its policy (policies/ideals/… is an IDEALS rule), else its first
+// mapping. A rule is listed once, under its home, with every mapping shown.
+func homeFramework(r *rules.Rule) string {
+	pkg := strings.TrimPrefix(r.Package, rules.RulesPrefix)
+	if i := strings.Index(pkg, "."); i > 0 {
+		if fw, ok := rules.FrameworkByID(strings.ReplaceAll(pkg[:i], "_", "-")); ok {
+			return fw.ID
+		}
+	}
+	if len(r.Frameworks) > 0 {
+		return r.Frameworks[0].Framework
+	}
+	return ""
+}
+
+func severityRank(s string) int {
+	sev, err := rules.ParseSeverity(s)
+	if err != nil {
+		return 0
+	}
+	return int(sev)
+}
+
+// htmlProse renders catalogue text: escaped, with `code` spans kept as
+// code, since remediation names the fields to set.
+func htmlProse(s string) template.HTML {
+	parts := strings.Split(oneLine(s), "`")
+	var b strings.Builder
+	for i, p := range parts {
+		// An odd number of backticks leaves the last one unpaired: text.
+		if i%2 == 1 && i < len(parts)-1 {
+			b.WriteString("<code>" + html.EscapeString(p) + "</code>")
+			continue
+		}
+		if i%2 == 1 {
+			b.WriteString("`")
+		}
+		b.WriteString(html.EscapeString(p))
+	}
+	return template.HTML(b.String())
+}
+
+func frameworkName(id string) string {
+	if fw, ok := rules.FrameworkByID(id); ok {
+		return fw.Name
+	}
+	return id
+}
+
+// scoreChart lays out the overall score, each framework's, and each
+// Well-Architected pillar's as bars, with the verdict's score bands marked.
+func scoreChart(sc checks.Scorecard) htmlChart {
+	c := htmlChart{Width: chartWidth, BarX: chartLabelW, BarW: chartBarW, Title: "Scores out of 100"}
+	y := chartTop
+	bar := func(label string, t checks.Tally) {
+		b := htmlBar{Label: label, Y: y + (chartRow-chartBarH)/2, TextY: y + chartRow/2 + 5, Value: "n/a", Band: "na", W: fmt.Sprint(chartBarW)}
+		if t.Applicable() {
+			s := t.Score()
+			b.Value, b.Band, b.W = fmt.Sprintf("%.1f", s), scoreBand(s), fmt.Sprintf("%.1f", s*chartBarW/100)
+		}
+		c.Rows = append(c.Rows, b)
+		y += chartRow
+	}
+	heading := func(label string) {
+		y += 6
+		c.Rows = append(c.Rows, htmlBar{Label: label, Heading: true, TextY: y + chartRow/2 + 5})
+		y += chartRow
+	}
+	bar("Overall", sc.Overall)
+	heading("Frameworks")
+	for _, fw := range sc.Frameworks {
+		bar(fw.Name, fw.Tally)
+	}
+	for _, fw := range sc.Frameworks {
+		if fw.ID != chartPillarFW {
+			continue
+		}
+		heading(fw.Name + " pillars")
+		for _, cat := range fw.Categories {
+			bar(categoryLabel(cat.ID), cat.Tally)
+		}
+	}
+	c.Height = y + 8
+	for _, v := range []float64{75, 90} {
+		c.Marks = append(c.Marks, htmlMark{X: fmt.Sprintf("%.1f", chartLabelW+v*chartBarW/100), Label: fmt.Sprintf("%.0f", v)})
+	}
+	return c
+}
+
+// categoryLabel turns an id such as operational-excellence into
+// "Operational excellence".
+func categoryLabel(id string) string {
+	s := strings.ReplaceAll(id, "-", " ")
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func scoreBand(s float64) string {
+	switch {
+	case s >= 90:
+		return "ready"
+	case s >= 75:
+		return "conditional"
+	}
+	return "notready"
+}
+
+func verdictBand(v checks.Verdict) string {
+	switch v {
+	case checks.Ready:
+		return "ready"
+	case checks.Conditional:
+		return "conditional"
+	}
+	return "notready"
+}
+
+var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
+	"add": func(a, b int) int { return a + b },
+}).Parse(htmlSource))
+
+const htmlSource = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="archvet{{with .Version}} {{.}}{{end}}">
+<title>{{.Title}}</title>
+<style>
+:root { --ready: #2f7d4f; --conditional: #b7791f; --notready: #c0392b; --na: #a0aec0; --ink: #1a202c; --muted: #5a6473; --line: #dde2e8; --paper: #ffffff; --wash: #f4f6f8; }
+* { box-sizing: border-box; }
+body { margin: 0; background: var(--wash); color: var(--ink); font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+main { max-width: 980px; margin: 0 auto; padding: 28px 24px 48px; }
+header.report { margin-bottom: 20px; }
+header.report h1 { margin: 0 0 4px; font-size: 26px; }
+.muted { color: var(--muted); }
+code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.92em; }
+section.file { background: var(--paper); border: 1px solid var(--line); border-radius: 10px; padding: 24px 28px; margin: 0 0 24px; }
+section.file > h2 { margin: 0 0 2px; font-size: 22px; }
+.verdict { display: flex; align-items: center; gap: 20px; margin: 16px 0 20px; padding: 16px 20px; border-radius: 8px; color: #fff; }
+.verdict.ready { background: var(--ready); } .verdict.conditional { background: var(--conditional); } .verdict.notready { background: var(--notready); }
+.verdict .score { font-size: 40px; font-weight: 700; line-height: 1; white-space: nowrap; }
+.verdict .score small { font-size: 16px; font-weight: 400; opacity: 0.85; }
+.verdict .label { font-size: 20px; font-weight: 700; text-transform: uppercase; letter-spacing: 0.04em; }
+.verdict p { margin: 2px 0 0; }
+h3 { font-size: 17px; margin: 26px 0 10px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
+h4 { font-size: 15px; margin: 18px 0 8px; }
+figure { margin: 0; }
+figcaption { font-size: 12px; margin-top: 4px; }
+svg.score-chart { width: 100%; max-width: 760px; height: auto; display: block; }
+svg.score-chart text { font: 13px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: var(--ink); }
+svg.score-chart text.heading { font-weight: 700; fill: var(--muted); }
+svg.score-chart text.mark { font-size: 11px; fill: var(--muted); }
+svg.score-chart .track { fill: #edf0f3; }
+svg.score-chart .mark-line { stroke: #8a94a3; stroke-dasharray: 3 3; }
+.bar.ready { fill: var(--ready); } .bar.conditional { fill: var(--conditional); } .bar.notready { fill: var(--notready); } .bar.na { fill: var(--na); }
+table { border-collapse: collapse; width: 100%; margin: 6px 0 4px; font-size: 14px; }
+th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
+th { color: var(--muted); font-weight: 600; font-size: 12px; text-transform: uppercase; letter-spacing: 0.03em; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.pill { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: 12px; font-weight: 600; color: #fff; white-space: nowrap; }
+.pill.ready { background: var(--ready); } .pill.conditional { background: var(--conditional); } .pill.notready { background: var(--notready); } .pill.na { background: var(--na); }
+.sev { display: inline-block; min-width: 64px; text-align: center; padding: 1px 6px; border-radius: 4px; font-size: 12px; font-weight: 700; text-transform: uppercase; color: #fff; }
+.sev.critical { background: #7b1e1e; } .sev.high { background: var(--notready); } .sev.medium { background: var(--conditional); } .sev.low { background: #4a6fa5; }
+.finding { border: 1px solid var(--line); border-left: 4px solid var(--line); border-radius: 6px; padding: 10px 14px; margin: 0 0 10px; }
+.finding.critical, .finding.high { border-left-color: var(--notready); } .finding.medium { border-left-color: var(--conditional); } .finding.low { border-left-color: #4a6fa5; }
+.finding header { display: flex; gap: 10px; align-items: baseline; flex-wrap: wrap; }
+.finding header strong { font-size: 15px; }
+.finding ul { margin: 6px 0; padding-left: 20px; }
+.finding .fix { margin: 6px 0 0; }
+.finding .refs, .finding .also { margin: 4px 0 0; font-size: 13px; color: var(--muted); }
+.new { display: inline-block; margin-left: 6px; padding: 0 6px; border-radius: 4px; background: #fde68a; font-size: 12px; font-weight: 700; }
+.gate-passed { color: var(--ready); font-weight: 700; } .gate-failed { color: var(--notready); font-weight: 700; }
+.none { color: var(--muted); font-style: italic; }
+a { color: #2b5c9e; }
+@page { margin: 14mm; }
+@media print {
+  body { background: #fff; font-size: 11pt; }
+  main { max-width: none; padding: 0; }
+  section.file { border: none; padding: 0; margin: 0; }
+  section.file + section.file { break-before: page; }
+  .finding, tr, figure, .verdict { break-inside: avoid; }
+  h3, h4 { break-after: avoid; }
+  nav.files { display: none; }
+  a { color: inherit; text-decoration: none; }
+  .refs a::after { content: " (" attr(href) ")"; font-size: 9pt; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+</style>
+</head>
+<body>
+<main>
+<header class="report">
+<h1>{{.Title}}</h1>
+<div class="muted">{{.Summary.Files}} design review{{if ne .Summary.Files 1}}s{{end}} checked by archvet{{with .Version}} {{.}}{{end}}: {{.Summary.GatePassed}} passed the gate, {{.Summary.GateFailed}} failed{{if .Summary.Broken}}, {{.Summary.Broken}} could not be evaluated{{end}}.{{with .Baseline}} Against baseline <code>{{.Path}}</code>: {{.New}} new, {{.Present}} still present, {{.Fixed}} fixed.{{end}}</div>
+</header>
+{{if .Many}}
+<nav class="files">
+<table>
+<thead><tr><th>service</th><th>design review</th><th class="num">score</th><th>verdict</th><th>gate</th></tr></thead>
+<tbody>
+{{range .Files}}<tr><td><a href="#{{.Anchor}}">{{.Service}}</a></td><td><code>{{.Path}}</code></td><td class="num">{{if .Broken}}–{{else}}{{.Score}}{{end}}</td><td><span class="pill {{.Band}}">{{.Verdict}}</span></td><td>{{if .Broken}}<span class="gate-failed">error</span>{{else if .GatePassed}}<span class="gate-passed">passed</span>{{else}}<span class="gate-failed">failed</span>{{end}}</td></tr>
+{{end}}</tbody>
+</table>
+</nav>
+{{end}}
+{{range .Files}}
+<section class="file" id="{{.Anchor}}">
+<h2>{{.Service}}</h2>
+<div class="muted"><code>{{.Path}}</code>{{if not .Broken}} · tier {{.Tier}}{{end}}</div>
+{{if .Broken}}
+<div class="verdict notready"><div><div class="label">Could not be evaluated</div><p>Fix these problems with the design review and run archvet again.</p></div></div>
+<ul>{{range .Diagnostics}}<li class="mono">{{.}}</li>{{end}}</ul>
+{{else}}
+<div class="verdict {{.Band}}">
+<div class="score">{{.Score}}<small> / 100</small></div>
+<div><div class="label">{{.Verdict}}</div><p>{{.VerdictText}}</p></div>
+</div>
+<p>Gate: {{if .GatePassed}}<span class="gate-passed">passed</span>{{else}}<span class="gate-failed">failed</span> ({{range $i, $r := .GateReasons}}{{if $i}}; {{end}}{{$r}}{{end}}){{end}}.
+{{.Counts.Passed}} rules passed, {{.Counts.Failed}} failed, {{.Counts.NotApplicable}} not applicable{{if .Counts.Waived}}, {{.Counts.Waived}} waived{{end}}.
+{{with .Maturity}}Maturity: <strong>{{.Level}}</strong>{{with .Next}}; next level {{.}}{{end}}{{if .Blockers}} ({{len .Blockers}} rule{{if ne (len .Blockers) 1}}s{{end}} to fix){{end}}.{{end}}</p>
+
+<h3>Scores</h3>
+<figure>
+{{with .Chart}}<svg class="score-chart" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{{.Title}}" viewBox="0 0 {{.Width}} {{.Height}}" width="{{.Width}}" height="{{.Height}}">
+<title>{{.Title}}</title>
+{{range .Marks}}<text class="mark" x="{{.X}}" y="14" text-anchor="middle">{{.Label}}</text>
+{{end}}{{$c := .}}{{range .Rows}}{{if .Heading}}<text class="heading" x="0" y="{{.TextY}}">{{.Label}}</text>
+{{else}}<text x="0" y="{{.TextY}}">{{.Label}}</text><rect class="track" x="{{$c.BarX}}" y="{{.Y}}" width="{{$c.BarW}}" height="16" rx="3"></rect><rect class="bar {{.Band}}" x="{{$c.BarX}}" y="{{.Y}}" width="{{.W}}" height="16" rx="3"></rect><text x="{{add $c.BarX $c.BarW | add 10}}" y="{{.TextY}}">{{.Value}}</text>
+{{end}}{{end}}{{range .Marks}}<line class="mark-line" x1="{{.X}}" y1="18" x2="{{.X}}" y2="{{$c.Height}}"></line>
+{{end}}</svg>{{end}}
+<figcaption class="muted">Score = share of the applicable rules' points earned. Dashed lines mark the verdict bands: ready from 90, conditional from 75. Grey bars: no rule applied.</figcaption>
+</figure>
+
+<table>
+<thead><tr><th>framework</th><th class="num">score</th><th class="num">passed</th><th class="num">failed</th><th class="num">n/a</th><th>weakest categories</th></tr></thead>
+<tbody>
+{{range .Frameworks}}<tr><td>{{.Name}}</td><td class="num"><span class="pill {{.Band}}">{{.Score}}</span></td><td class="num">{{.Tally.Passed}}</td><td class="num">{{.Tally.Failed}}</td><td class="num">{{.Tally.NotApplicable}}</td><td class="muted">{{.Weakest}}</td></tr>
+{{end}}</tbody>
+</table>
+
+<h3>Findings ({{.Findings}})</h3>
+{{with .BySeverity}}<p>{{range $i, $c := .}}{{if $i}} · {{end}}<span class="sev {{$c.Severity}}">{{$c.N}} {{$c.Severity}}</span>{{end}}</p>{{end}}
+{{range .Groups}}<h4>{{.Name}}</h4>
+{{range .Rules}}<article class="finding {{.Severity}}">
+<header><span class="sev {{.Severity}}">{{.Severity}}</span><strong>{{.ID}}</strong><span>{{.Title}}</span></header>
+<ul>{{range .Findings}}<li><code>{{.Where}}</code> {{.Message}}{{with .Status}} <em>({{.}})</em>{{end}}{{if .New}}<span class="new">new</span>{{end}}</li>{{end}}</ul>
+<p class="fix"><strong>Fix:</strong> {{.Remediation}}</p>
+{{with .Also}}<p class="also">{{.}}</p>{{end}}
+{{with .References}}<p class="refs">See {{range $i, $r := .}}{{if $i}}, {{end}}<a href="{{$r.URL}}">{{if $r.Description}}{{$r.Description}}{{else}}{{$r.URL}}{{end}}</a>{{end}}</p>{{end}}
+</article>
+{{end}}{{else}}<p class="none">No findings.</p>
+{{end}}
+<h3>Waivers</h3>
+{{if .Waivers}}<table>
+<thead><tr><th>rule</th><th>finding</th><th>approved by</th><th>expires</th><th>reason</th></tr></thead>
+<tbody>
+{{range .Waivers}}<tr><td><strong>{{.ID}}</strong> {{.Title}}</td><td><code>{{.Where}}</code> {{.Message}}</td><td>{{.ApprovedBy}}</td><td>{{.Expires}}</td><td>{{.Reason}}</td></tr>
+{{end}}</tbody>
+</table>{{else}}<p class="none">No waivers.</p>{{end}}
+{{with .Diagnostics}}<h3>Input warnings</h3>
+<ul>{{range .}}<li class="mono">{{.}}</li>{{end}}</ul>{{end}}
+{{end}}
+</section>
+{{end}}
+</main>
+</body>
+</html>
+`

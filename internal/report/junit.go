@@ -1,0 +1,217 @@
+package report
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/archvet/archvet/checks"
+	"github.com/archvet/archvet/internal/diag"
+)
+
+// junitFormatter writes JUnit XML as Jenkins and GitLab read it: a
+// testsuite per design review and a testcase per rule, so a CI test view
+// lists every checklist item as passed, failed or skipped.
+type junitFormatter struct{ opts Options }
+
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Errors   int          `xml:"errors,attr"`
+	Skipped  int          `xml:"skipped,attr"`
+	Time     string       `xml:"time,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name       string           `xml:"name,attr"`
+	Tests      int              `xml:"tests,attr"`
+	Failures   int              `xml:"failures,attr"`
+	Errors     int              `xml:"errors,attr"`
+	Skipped    int              `xml:"skipped,attr"`
+	Time       string           `xml:"time,attr"`
+	Properties *junitProperties `xml:"properties,omitempty"`
+	Cases      []junitCase      `xml:"testcase"`
+	SystemOut  string           `xml:"system-out,omitempty"`
+}
+
+type junitProperties struct {
+	Property []junitProperty `xml:"property"`
+}
+
+type junitProperty struct {
+	Name  string `xml:"name,attr"`
+	Value string `xml:"value,attr"`
+}
+
+type junitCase struct {
+	Classname string        `xml:"classname,attr"`
+	Name      string        `xml:"name,attr"`
+	Time      string        `xml:"time,attr"`
+	Failure   *junitProblem `xml:"failure,omitempty"`
+	Error     *junitProblem `xml:"error,omitempty"`
+	Skipped   *junitSkipped `xml:"skipped,omitempty"`
+	SystemOut string        `xml:"system-out,omitempty"`
+}
+
+type junitProblem struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr"`
+	Text    string `xml:",cdata"`
+}
+
+type junitSkipped struct {
+	Message string `xml:"message,attr,omitempty"`
+}
+
+// junitTime is every duration: archvet does not time rules, and a fixed
+// value keeps the output byte-for-byte reproducible.
+const junitTime = "0"
+
+func (j junitFormatter) Format(w io.Writer, rep checks.Report) error {
+	out := junitSuites{Name: "archvet", Time: junitTime}
+	for _, f := range rep.Files {
+		s := junitFileSuite(f)
+		out.Tests += s.Tests
+		out.Failures += s.Failures
+		out.Errors += s.Errors
+		out.Skipped += s.Skipped
+		out.Suites = append(out.Suites, s)
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+func junitFileSuite(f checks.FileReport) junitSuite {
+	s := junitSuite{Name: f.Path, Time: junitTime}
+	var notes []string
+	for _, d := range f.Diagnostics {
+		notes = append(notes, diagLine(f.Path, d))
+	}
+	if f.Broken {
+		msg := "the file could not be evaluated"
+		for _, d := range f.Diagnostics {
+			if d.Severity == diag.Error {
+				msg = d.Summary
+				break
+			}
+		}
+		s.Cases = []junitCase{{
+			Classname: f.Path, Name: "the design review can be evaluated", Time: junitTime,
+			Error: &junitProblem{Message: msg, Type: "input", Text: strings.Join(notes, "\n")},
+		}}
+		s.Tests, s.Errors = 1, 1
+		return s
+	}
+	score := "n/a"
+	if f.Scorecard.Overall.Applicable() {
+		score = fmt.Sprintf("%.1f", f.Scorecard.Overall.Score())
+	}
+	gate := "passed"
+	if len(f.GateFailures) > 0 {
+		gate = "failed: " + strings.Join(f.GateFailures, "; ")
+	}
+	props := []junitProperty{
+		{Name: "service", Value: f.Service},
+		{Name: "tier", Value: fmt.Sprint(f.Tier)},
+		{Name: "score", Value: score},
+		{Name: "verdict", Value: string(f.Verdict)},
+		{Name: "gate", Value: gate},
+	}
+	for _, fw := range f.Scorecard.Frameworks {
+		v := "n/a"
+		if fw.Applicable() {
+			v = fmt.Sprintf("%.1f", fw.Score())
+		}
+		props = append(props, junitProperty{Name: "score." + fw.ID, Value: v})
+	}
+	s.Properties = &junitProperties{Property: props}
+	s.SystemOut = strings.Join(notes, "\n")
+	for _, r := range f.Results {
+		if r.Rule == nil {
+			continue
+		}
+		c := junitRuleCase(f, r)
+		s.Tests++
+		switch {
+		case c.Failure != nil:
+			s.Failures++
+		case c.Skipped != nil:
+			s.Skipped++
+		}
+		s.Cases = append(s.Cases, c)
+	}
+	return s
+}
+
+// junitRuleCase is one rule on one file. A failed rule is one failure
+// listing every offending entry; a rule that is not applicable, or whose
+// findings are all waived, is skipped with the reason.
+func junitRuleCase(f checks.FileReport, r checks.RuleResult) junitCase {
+	c := junitCase{Classname: f.Path, Name: r.Rule.ID + " " + r.Rule.Title, Time: junitTime}
+	switch kindOf(r.Status) {
+	case kindPass:
+		return c
+	case kindNotApplicable:
+		c.Skipped = &junitSkipped{Message: "not applicable"}
+		return c
+	}
+	var failing, accepted []string
+	first := ""
+	for _, fd := range r.Findings {
+		st := findingStatus(r, fd)
+		line := where(f.Path, &fd.Location) + ": " + fd.Message
+		if st == checks.Fail {
+			if first == "" {
+				first = fd.Message
+			}
+			failing = append(failing, line)
+			continue
+		}
+		line += " (" + statusLabel(st)
+		if w := fd.Waiver; w != nil && st == checks.Waived {
+			line += fmt.Sprintf(" by %s until %s: %s", w.ApprovedBy, w.Expires, oneLine(w.Reason))
+		}
+		accepted = append(accepted, line+")")
+	}
+	if len(failing) == 0 && r.Status == checks.Fail {
+		// A failure the policy gave no entry for still fails the testcase.
+		failing, first = []string{f.Path + ": " + r.Rule.Title}, r.Rule.Title
+	}
+	if len(failing) == 0 {
+		c.Skipped = &junitSkipped{Message: statusLabel(r.Status)}
+		if len(accepted) == 1 {
+			c.Skipped.Message = accepted[0]
+		}
+		c.SystemOut = strings.Join(accepted, "\n")
+		return c
+	}
+	msg := first
+	if len(failing) > 1 {
+		msg = fmt.Sprintf("%s (and %d more)", first, len(failing)-1)
+	}
+	text := append(failing, accepted...)
+	text = append(text, "", "fix: "+oneLine(r.Rule.Remediation))
+	c.Failure = &junitProblem{Message: msg, Type: r.Rule.Severity.String(), Text: strings.Join(text, "\n")}
+	return c
+}
+
+// diagLine renders a diagnostic as file:line:col: severity: message.
+func diagLine(file string, d diag.Diagnostic) string {
+	at := file
+	if d.Subject != nil && d.Subject.Start.Known() {
+		at = where(file, d.Subject)
+	}
+	return fmt.Sprintf("%s: %s: %s", at, d.Severity, d.Summary)
+}
