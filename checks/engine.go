@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -133,6 +134,9 @@ func (e *Engine) Evaluate(ctx context.Context, doc *document.Document, now time.
 	defer cancel()
 	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input), rego.EvalTime(now))
 	if err != nil {
+		if ctx.Err() == context.DeadlineExceeded {
+			return nil, e.timeoutError(input, now)
+		}
 		return nil, e.explainEvalError(err)
 	}
 	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
@@ -159,6 +163,51 @@ func (e *Engine) Evaluate(ctx context.Context, doc *document.Document, now time.
 		results = append(results, res)
 	}
 	return results, nil
+}
+
+// timeoutError names the policy that ran away. OPA reports no location
+// when a query is cancelled, so the file is evaluated once more with a
+// tracer that remembers the last policy file it entered; that costs
+// nothing on the normal path, and only the timeout path pays for it.
+func (e *Engine) timeoutError(input ast.Value, now time.Time) error {
+	ctx, cancel := context.WithTimeout(context.Background(), e.timeout)
+	defer cancel()
+	tr := &lastFileTracer{}
+	_, _ = e.query.Eval(ctx, rego.EvalParsedInput(input), rego.EvalTime(now), rego.EvalQueryTracer(tr))
+	msg := fmt.Sprintf("policy evaluation exceeded the %s timeout (raise it with --timeout)", e.timeout)
+	file := tr.file()
+	if file == "" {
+		return errors.New(msg)
+	}
+	for _, r := range e.Catalogue.Rules {
+		if r.File == file {
+			return fmt.Errorf("%s: rule %s in %s did not finish", msg, r.ID, file)
+		}
+	}
+	return fmt.Errorf("%s: %s did not finish", msg, file)
+}
+
+// lastFileTracer records the policy file of the latest evaluation event.
+type lastFileTracer struct {
+	mu   sync.Mutex
+	last string
+}
+
+func (t *lastFileTracer) Enabled() bool               { return true }
+func (t *lastFileTracer) Config() topdown.TraceConfig { return topdown.TraceConfig{} }
+func (t *lastFileTracer) TraceEvent(ev topdown.Event) {
+	if ev.Location == nil || ev.Location.File == "" || ev.Location.File == aggregatePackage+".rego" {
+		return
+	}
+	t.mu.Lock()
+	t.last = ev.Location.File
+	t.mu.Unlock()
+}
+
+func (t *lastFileTracer) file() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.last
 }
 
 // explainEvalError names the cause a user can act on: a timeout or a

@@ -183,7 +183,7 @@ func (c *Checker) CheckFile(ctx context.Context, in Input) FileReport {
 	rep.Scorecard = ScoreResults(results)
 	rep.Verdict = Judge(rep.Scorecard)
 	rep.Maturity = Assess(results, rep.Scorecard)
-	rep.GateFailures = profile.gate(c.Gate).Check(rep.Scorecard)
+	rep.GateFailures = c.GateFor(rep.Tier).Check(rep.Scorecard)
 	return rep
 }
 
@@ -224,4 +224,10 @@ func lookup(v any, keys ...string) any {
 		v = m[k]
 	}
 	return v
+}
+
+// GateFor is the gate a file of this tier is judged with: the run's, with
+// the thresholds of the tier's profile where the configuration sets them.
+func (c *Checker) GateFor(tier int) Gate {
+	return c.Profiles[tier].gate(c.Gate)
 }

@@ -57,24 +57,9 @@ func applyBaseline(stdout, stderr io.Writer, o checkOptions, checker *checks.Che
 		return false, usageError("--baseline: %v", err)
 	}
 	cmp := baseline.Compare(base, *rep)
-	cmp.Gate(rep, func(f checks.FileReport) checks.Gate { return gateOf(checker, f) })
+	cmp.Gate(rep, func(f checks.FileReport) checks.Gate { return checker.GateFor(f.Tier) })
 	opts.Baseline = cmp.Summary(o.baseline)
 	return false, nil
-}
-
-// gateOf is the gate a file was judged with: the run's, with the
-// thresholds of its tier's profile where the configuration sets them.
-func gateOf(c *checks.Checker, f checks.FileReport) checks.Gate {
-	g := c.Gate
-	if p, ok := c.Profiles[f.Tier]; ok {
-		if p.FailOn != nil {
-			g.FailOn = *p.FailOn
-		}
-		if p.MinScore != nil {
-			g.MinScore = *p.MinScore
-		}
-	}
-	return g
 }
 
 // saveBaseline writes the baseline of a run. A file that could not be

@@ -63,9 +63,10 @@ field's line and column.
 
 ## Markdown design docs
 
-A design doc carries its review either as YAML front matter (between ` + "`---`" + `
-lines at the top of the file) or, when it has none, in the first fenced
-block whose info string is ` + "`yaml archvet`" + `. Findings point at lines of the
+A design doc carries its review either in the first fenced block whose
+info string is ` + "`yaml archvet`" + ` or, when it has none, as YAML front matter
+(between ` + "`---`" + ` lines at the top of the file). The explicit block wins
+because a docs site may use the front matter for its own title and layout. Findings point at lines of the
 Markdown file. ` + "`archvet check DIR`" + ` picks up a ` + "`.md`" + ` file only when that
 front matter or block sets ` + "`format_version`" + `; other Markdown is skipped.
 ` + "`archvet init --format md`" + ` writes a design-doc skeleton with the review

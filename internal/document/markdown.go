@@ -16,12 +16,15 @@ func LoadMarkdown(path string, src []byte) (*Document, diag.Diagnostics) {
 		return nil, diag.Diagnostics{*bad}
 	}
 	lines := splitLines(text)
-	block, ds := frontMatter(path, text, lines, skip)
-	if ds != nil {
-		return nil, ds
-	}
+	// An explicit ```yaml archvet block wins over front matter, which a
+	// docs site may use for its own title and layout.
+	block := fencedBlock(path, text, lines, skip)
 	if block == nil {
-		block = fencedBlock(path, text, lines, skip)
+		var ds diag.Diagnostics
+		block, ds = frontMatter(path, text, lines, skip)
+		if ds != nil {
+			return nil, ds
+		}
 	}
 	if block == nil {
 		return nil, diag.Diagnostics{diag.Errorf(fileStart(path),

@@ -212,9 +212,9 @@ func TestMarkdownChoosesTheReview(t *testing.T) {
 		want      map[string]any
 		nameAt    string
 	}{
-		{"front matter wins over a fenced block",
-			"---\nservice: {name: front}\n---\n```yaml archvet\nservice: {name: fenced}\n```\n",
-			map[string]any{"service": map[string]any{"name": "front"}}, "2:11"},
+		{"an explicit fenced block wins over a docs site's front matter",
+			"---\ntitle: Orders design\n---\n```yaml archvet\nservice: {name: fenced}\n```\n",
+			map[string]any{"service": map[string]any{"name": "fenced"}}, "5:11"},
 		{"front matter closed by ...",
 			"---\nservice:\n  name: dots\n...\nbody\n",
 			map[string]any{"service": map[string]any{"name": "dots"}}, "3:3"},
