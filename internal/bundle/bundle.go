@@ -34,9 +34,9 @@ import (
 // below it, so one bundle can sit beside others on a shared OPA.
 const Root = "archvet"
 
-// EnginePackage is the generated package. It is not archvet's internal
-// archvet_engine: a bundle may only hold packages under its roots.
-const EnginePackage = "archvet.engine"
+// EnginePackage is the generated package, the same as the engine's; a
+// bundle may only hold packages under its roots, hence archvet.engine.
+const EnginePackage = checks.EnginePackage
 
 // Query is the one query that answers for the whole catalogue.
 const Query = "data." + EnginePackage + ".report"
@@ -182,17 +182,9 @@ func EngineSource(cat *rules.Catalogue, revision string) ([]byte, error) {
 # rule. Severities are the catalogue's after the configuration's overrides.
 package %s
 
-report := {
 `, revision, EnginePackage)
-	for _, r := range cat.Rules {
-		ref := "data." + r.Package
-		fmt.Fprintf(&b, "\t%s: {\"deny\": %s.deny", literal(r.ID), ref)
-		if r.Conditional {
-			fmt.Fprintf(&b, ", \"applicable\": {true | %s.applicable}", ref)
-		}
-		b.WriteString("},\n")
-	}
-	b.WriteString("}\n\n# catalogue holds each rule's title, severity and package.\ncatalogue := {\n")
+	b.WriteString(checks.ReportRule(cat))
+	b.WriteString("\n# catalogue holds each rule's title, severity and package.\ncatalogue := {\n")
 	for _, r := range cat.Rules {
 		fmt.Fprintf(&b, "\t%s: {\"title\": %s, \"severity\": %s, \"package\": %s},\n",
 			literal(r.ID), literal(r.Title), literal(r.Severity.String()), literal(r.Package))
