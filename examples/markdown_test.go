@@ -1,14 +1,10 @@
 package examples
 
 import (
-	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
-	"reflect"
 	"testing"
 
-	"github.com/archvet/archvet/checks"
 	"github.com/archvet/archvet/internal/document"
 )
 
@@ -32,34 +28,7 @@ func TestMarkdownExamplesArePinned(t *testing.T) {
 			continue
 		}
 		found++
-		t.Run(path, func(t *testing.T) {
-			rep := c.CheckAll(context.Background(), []checks.Input{{Path: path}})
-			f := rep.Files[0]
-			if f.Broken || len(f.Diagnostics) > 0 {
-				t.Fatalf("example has diagnostics: %v", f.Diagnostics)
-			}
-			assertPositionsExist(t, f)
-			got := pinOf(f, rep.ExitCode())
-			pinPath := filepath.Join(filepath.Dir(path), "expected.json")
-			if *update {
-				b, _ := json.MarshalIndent(got, "", "  ")
-				if err := os.WriteFile(pinPath, append(b, '\n'), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			b, err := os.ReadFile(pinPath)
-			if err != nil {
-				t.Fatalf("%v (run go test ./examples -update)", err)
-			}
-			var want pin
-			if err := json.Unmarshal(b, &want); err != nil {
-				t.Fatal(err)
-			}
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("%s changed:\n got  %+v\n want %+v", path, got, want)
-			}
-		})
+		t.Run(path, func(t *testing.T) { checkPin(t, c, path) })
 	}
 	if found == 0 {
 		t.Fatal("no Markdown design docs among the examples")

@@ -264,20 +264,7 @@ func (w *yamlWriter) field(a at, n *node, o Options, dash bool) {
 	}
 	switch n.kind {
 	case leaf:
-		var v string
-		switch n.doc.Path {
-		case "format_version":
-			v = "1"
-		case "service.name":
-			v = yamlScalar(o.Name)
-		case "service.owner":
-			v = yamlScalar(o.Owner)
-		case "service.tier":
-			v = strconv.Itoa(o.Tier)
-		default:
-			v = placeholder(n.doc.Type, false)
-		}
-		w.line(a, lead+n.key+": "+v)
+		w.line(a, lead+n.key+": "+leafValue(n, o, func(s string) string { return yamlScalar(s) }, false))
 	case object:
 		w.line(a, lead+n.key+":")
 		w.children(a.indented(), n, o)
@@ -346,20 +333,7 @@ func (w *hclWriter) field(a at, n *node, o Options) {
 	}
 	switch n.kind {
 	case leaf:
-		var v string
-		switch n.doc.Path {
-		case "format_version":
-			v = "1"
-		case "service.name":
-			v = hclString(o.Name)
-		case "service.owner":
-			v = hclString(o.Owner)
-		case "service.tier":
-			v = strconv.Itoa(o.Tier)
-		default:
-			v = placeholder(n.doc.Type, true)
-		}
-		w.line(a, n.key+" = "+v)
+		w.line(a, n.key+" = "+leafValue(n, o, hclString, true))
 	case object:
 		w.line(a, n.key+" {")
 		w.children(a.indented(), n.children, o)
@@ -446,4 +420,20 @@ func renderMarkdown(root *node, o Options) string {
 		fmt.Fprintf(&b, "\n%s\n\n_%s_\n", s.heading, s.guidance)
 	}
 	return b.String()
+}
+
+// leafValue renders a leaf: the few live fields from the options, a
+// commented placeholder for everything the team still has to decide.
+func leafValue(n *node, o Options, quote func(string) string, hcl bool) string {
+	switch n.doc.Path {
+	case "format_version":
+		return "1"
+	case "service.name":
+		return quote(o.Name)
+	case "service.owner":
+		return quote(o.Owner)
+	case "service.tier":
+		return strconv.Itoa(o.Tier)
+	}
+	return placeholder(n.doc.Type, hcl)
 }
