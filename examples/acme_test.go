@@ -15,7 +15,6 @@ import (
 	"github.com/archvet/archvet/internal/config"
 	"github.com/archvet/archvet/internal/policytest"
 	"github.com/archvet/archvet/internal/schema"
-	"github.com/archvet/archvet/policies"
 	"github.com/archvet/archvet/rules"
 )
 
@@ -29,7 +28,7 @@ func acmeCatalogue(t *testing.T) (*rules.Catalogue, *config.Config) {
 	if ds.HasErrors() {
 		t.Fatal(ds)
 	}
-	sources, err := rules.ReadFS(policies.FS, true, "policies")
+	sources, err := rules.BuiltinSources()
 	if err != nil {
 		t.Fatal(err)
 	}

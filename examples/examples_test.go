@@ -22,7 +22,6 @@ import (
 	"github.com/archvet/archvet/internal/hclgen"
 	"github.com/archvet/archvet/internal/report"
 	"github.com/archvet/archvet/internal/schema"
-	"github.com/archvet/archvet/policies"
 	"github.com/archvet/archvet/rules"
 )
 
@@ -33,7 +32,7 @@ var asOf = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 
 func checker(t *testing.T) *checks.Checker {
 	t.Helper()
-	sources, err := rules.ReadFS(policies.FS, true, "policies")
+	sources, err := rules.BuiltinSources()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -109,7 +109,7 @@ func TestRegoUnitTests(t *testing.T) {
 
 func catalogue(t *testing.T) *rules.Catalogue {
 	t.Helper()
-	sources, err := rules.ReadFS(policies.FS, true, "policies")
+	sources, err := rules.BuiltinSources()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/archvet/archvet/internal/diag"
+	"github.com/archvet/archvet/policies"
 )
 
 // RulesPrefix is the package prefix every checklist item lives under.
@@ -358,4 +359,9 @@ func frameworkOrder(id string) int {
 		}
 	}
 	return len(Frameworks)
+}
+
+// BuiltinSources reads the catalogue embedded in the binary.
+func BuiltinSources() ([]Source, error) {
+	return ReadFS(policies.FS, true, "policies")
 }

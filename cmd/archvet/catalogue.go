@@ -11,7 +11,6 @@ import (
 	"github.com/archvet/archvet/checks"
 	"github.com/archvet/archvet/internal/config"
 	"github.com/archvet/archvet/internal/diag"
-	"github.com/archvet/archvet/policies"
 	"github.com/archvet/archvet/rules"
 )
 
@@ -51,7 +50,7 @@ func (s policySource) load(stderr io.Writer) (*rules.Catalogue, *config.Config, 
 	if err != nil {
 		return nil, nil, err
 	}
-	sources, err := rules.ReadFS(policies.FS, true, "policies")
+	sources, err := rules.BuiltinSources()
 	if err != nil {
 		return nil, nil, &exitError{code: exitBadInput, err: fmt.Errorf("reading built-in policies: %w", err)}
 	}

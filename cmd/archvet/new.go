@@ -12,7 +12,6 @@ import (
 
 	"github.com/archvet/archvet/internal/atomicfile"
 	"github.com/archvet/archvet/internal/rulegen"
-	"github.com/archvet/archvet/policies"
 	"github.com/archvet/archvet/rules"
 )
 
@@ -87,7 +86,7 @@ says otherwise. Existing files are never overwritten (exit 2).`,
 // checkUnused refuses an id or package the catalogue already has, built-in
 // or in DIR, which would otherwise fail only later, at load time.
 func checkUnused(dir string, o rulegen.Options) error {
-	sources, err := rules.ReadFS(policies.FS, true, "policies")
+	sources, err := rules.BuiltinSources()
 	if err != nil {
 		return err
 	}

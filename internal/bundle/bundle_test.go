@@ -35,7 +35,7 @@ const acmeDir = "../../examples/policies/acme"
 
 func catalogue(t *testing.T) *rules.Catalogue {
 	t.Helper()
-	sources, err := rules.ReadFS(policies.FS, true, "policies")
+	sources, err := rules.BuiltinSources()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -355,7 +355,7 @@ func TestDisabledRulesAreLeftOut(t *testing.T) {
 // data.archvet is kept, and the manifest claims its root, since OPA refuses
 // a bundle holding packages outside its roots.
 func TestHelperOutsideTheRootGetsItsOwnRoot(t *testing.T) {
-	sources, err := rules.ReadFS(policies.FS, true, "policies")
+	sources, err := rules.BuiltinSources()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -380,7 +380,7 @@ func TestHelperOutsideTheRootGetsItsOwnRoot(t *testing.T) {
 // TestEnginePackageIsReserved: a custom package named like the generated
 // one would merge with it; it is refused at its file.
 func TestEnginePackageIsReserved(t *testing.T) {
-	sources, err := rules.ReadFS(policies.FS, true, "policies")
+	sources, err := rules.BuiltinSources()
 	if err != nil {
 		t.Fatal(err)
 	}

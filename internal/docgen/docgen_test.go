@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/archvet/archvet/internal/schema"
-	"github.com/archvet/archvet/policies"
 	"github.com/archvet/archvet/rules"
 )
 
@@ -24,7 +23,7 @@ func TestDocsUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sources, err := rules.ReadFS(policies.FS, true, "policies")
+	sources, err := rules.BuiltinSources()
 	if err != nil {
 		t.Fatal(err)
 	}

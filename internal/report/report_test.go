@@ -14,7 +14,6 @@ import (
 
 	"github.com/archvet/archvet/checks"
 	"github.com/archvet/archvet/internal/schema"
-	"github.com/archvet/archvet/policies"
 	"github.com/archvet/archvet/rules"
 )
 
@@ -58,7 +57,7 @@ var fullEngine, goldenEngine compiled
 func (c *compiled) compile(t testing.TB, keep func(path string) bool) *checks.Engine {
 	t.Helper()
 	c.once.Do(func() {
-		sources, err := rules.ReadFS(policies.FS, true, "policies")
+		sources, err := rules.BuiltinSources()
 		if err != nil {
 			c.err = err.Error()
 			return

@@ -15,7 +15,6 @@ import (
 	"github.com/archvet/archvet/internal/document"
 	"github.com/archvet/archvet/internal/policytest"
 	"github.com/archvet/archvet/internal/rulegen"
-	"github.com/archvet/archvet/policies"
 	"github.com/archvet/archvet/rules"
 )
 
@@ -43,7 +42,7 @@ func TestScaffoldIsValidOutOfTheBox(t *testing.T) {
 		t.Run(o.ID, func(t *testing.T) {
 			files := generate(t, o)
 			dir := "org"
-			sources, err := rules.ReadFS(policies.FS, true, "policies")
+			sources, err := rules.BuiltinSources()
 			if err != nil {
 				t.Fatal(err)
 			}

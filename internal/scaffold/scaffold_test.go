@@ -11,7 +11,6 @@ import (
 
 	"github.com/archvet/archvet/internal/document"
 	"github.com/archvet/archvet/internal/schema"
-	"github.com/archvet/archvet/policies"
 	"github.com/archvet/archvet/rules"
 )
 
@@ -23,7 +22,7 @@ var (
 func catalogueReaders(t *testing.T) map[string][]string {
 	t.Helper()
 	readersOnce.Do(func() {
-		src, err := rules.ReadFS(policies.FS, true, "policies")
+		src, err := rules.BuiltinSources()
 		if err != nil {
 			panic(err)
 		}
