@@ -3,6 +3,7 @@ package policies_test
 import (
 	"context"
 	"io/fs"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -157,6 +158,24 @@ func TestExamplesPassTheirRule(t *testing.T) {
 		status, findings := evalOne(t, engine, r.ID, input)
 		if status != checks.Pass {
 			t.Errorf("%s: its example is %s, want pass %v", r.ID, status, findings)
+		}
+	}
+}
+
+// TestWellArchitectedRulesNameTheirBestPractice: every rule mapped to a
+// Well-Architected pillar cites the best practice it implements, by id.
+func TestWellArchitectedRulesNameTheirBestPractice(t *testing.T) {
+	bp := regexp.MustCompile(`\b(OPS|SEC|REL|PERF|COST|SUS)\d{2}(-BP\d{2})?\b`)
+	for _, r := range catalogue(t).Rules {
+		if !r.In("well-architected") {
+			continue
+		}
+		named := false
+		for _, ref := range r.References {
+			named = named || bp.MatchString(ref.Description)
+		}
+		if !named {
+			t.Errorf("%s (%s) maps to well-architected but no reference names a best-practice id such as REL05-BP03", r.ID, r.File)
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/archvet/archvet/internal/docgen"
 	"github.com/archvet/archvet/rules"
 )
 
@@ -41,12 +42,15 @@ func newRulesCommand() *cobra.Command {
 				return writeRulesJSON(cmd.OutOrStdout(), list)
 			case "text":
 				return writeRulesTable(cmd.OutOrStdout(), list)
+			case "markdown":
+				_, err := io.WriteString(cmd.OutOrStdout(), docgen.RulesTable(list, false))
+				return err
 			}
-			return usageError("--format: want text or json, got %q", format)
+			return usageError("--format: want text, json or markdown, got %q", format)
 		},
 	}
 	src.register(cmd.Flags())
-	cmd.Flags().StringVar(&format, "format", "text", "output `FORMAT`: text or json")
+	cmd.Flags().StringVar(&format, "format", "text", "output `FORMAT`: text, json or markdown")
 	cmd.Flags().StringVar(&framework, "framework", "", "only rules mapped to this framework `ID`")
 	return cmd
 }

@@ -171,14 +171,8 @@ func RulesMarkdown(cat *rules.Catalogue) string {
 		}
 		fmt.Fprintf(&b, "- %s (`%s`): %d rules\n", fw.Name, fw.ID, n)
 	}
-	b.WriteString("\n| id | title | severity | level | frameworks |\n|---|---|---|---|---|\n")
-	for _, r := range cat.Rules {
-		var fws []string
-		for _, m := range r.Frameworks {
-			fws = append(fws, m.Framework+": "+m.Category)
-		}
-		fmt.Fprintf(&b, "| [%s](#%s) | %s | %s | %s | %s |\n", r.ID, strings.ToLower(r.ID), escape(r.Title), r.Severity, r.Level, strings.Join(fws, "<br>"))
-	}
+	b.WriteString("\n")
+	b.WriteString(RulesTable(cat.Rules, true))
 	for _, r := range cat.Rules {
 		fmt.Fprintf(&b, "\n## %s\n\n**%s**\n\n", r.ID, r.Title)
 		fmt.Fprintf(&b, "Severity %s, level %s. Applies when: %s\n\n", r.Severity, r.Level, oneLine(r.Applicability))
@@ -191,6 +185,26 @@ func RulesMarkdown(cat *rules.Catalogue) string {
 			fmt.Fprintf(&b, "- [%s](%s)\n", ref.Description, ref.URL)
 		}
 		fmt.Fprintf(&b, "\nPolicy: `%s`\n", r.File)
+	}
+	return b.String()
+}
+
+// RulesTable renders rules as a Markdown table, as docs/rules.md and
+// `archvet rules --format markdown` show them. With anchors, each id links
+// to its section of docs/rules.md.
+func RulesTable(list []*rules.Rule, anchors bool) string {
+	var b strings.Builder
+	b.WriteString("| id | title | severity | level | frameworks |\n|---|---|---|---|---|\n")
+	for _, r := range list {
+		var fws []string
+		for _, m := range r.Frameworks {
+			fws = append(fws, m.Framework+": "+m.Category)
+		}
+		id := r.ID
+		if anchors {
+			id = fmt.Sprintf("[%s](#%s)", r.ID, strings.ToLower(r.ID))
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", id, escape(r.Title), r.Severity, r.Level, strings.Join(fws, "<br>"))
 	}
 	return b.String()
 }

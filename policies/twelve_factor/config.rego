@@ -10,6 +10,8 @@
 # related_resources:
 #   - ref: https://12factor.net/config
 #     description: Twelve-Factor App, III. Config
+#   - ref: https://docs.aws.amazon.com/wellarchitected/latest/operational-excellence-pillar/ops_dev_integ_config_mgmt.html
+#     description: OPS05-BP03 Use configuration management systems
 # custom:
 #   id: TF003
 #   severity: high
