@@ -5,10 +5,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"runtime"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/archvet/archvet/internal/diag"
@@ -43,6 +45,10 @@ type Checker struct {
 type Input struct {
 	Path       string
 	Discovered bool
+	// Err, when set, is a problem met while finding the input (an
+	// unreadable directory in a walk, a directory with no design review):
+	// the input is reported as broken with this message.
+	Err error
 }
 
 // FileReport is everything archvet found about one file.
@@ -86,6 +92,9 @@ func (r Report) ExitCode() int {
 
 // CheckAll checks files in parallel on every core with the one compiled
 // engine. The report's order is the input order, whatever the scheduling.
+// Once ctx is cancelled (an interrupt), no new file is started and the
+// report holds only the files checked so far; callers tell an interrupted
+// run by ctx.Err().
 func (c *Checker) CheckAll(ctx context.Context, inputs []Input) Report {
 	out := make([]FileReport, len(inputs))
 	jobs := make(chan int)
@@ -98,6 +107,9 @@ func (c *Checker) CheckAll(ctx context.Context, inputs []Input) Report {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
+				if ctx.Err() != nil {
+					continue // drain: the feeder may have sent one last job
+				}
 				out[i] = c.CheckFile(ctx, inputs[i])
 				if c.Progress != nil {
 					progressMu.Lock()
@@ -108,14 +120,20 @@ func (c *Checker) CheckAll(ctx context.Context, inputs []Input) Report {
 			}
 		}()
 	}
+feed:
 	for i := range inputs {
-		jobs <- i
+		select {
+		case jobs <- i:
+		case <-ctx.Done():
+			break feed
+		}
 	}
 	close(jobs)
 	wg.Wait()
 	rep := Report{Files: make([]FileReport, 0, len(out))}
 	for _, f := range out {
-		if !f.Skipped {
+		// An empty path is a file never started because of an interrupt.
+		if f.Path != "" && !f.Skipped {
 			rep.Files = append(rep.Files, f)
 		}
 	}
@@ -131,10 +149,17 @@ func (c *Checker) CheckFile(ctx context.Context, in Input) FileReport {
 		rep.Broken = true
 		return rep
 	}
+	if in.Err != nil {
+		return broken(diag.Errorf(&diag.Range{Filename: in.Path}, "%v", in.Err))
+	}
 	src, err := c.read(in.Path)
 	if err != nil {
 		var pe *fs.PathError
-		if errors.As(err, &pe) {
+		var big *tooBigError
+		switch {
+		case errors.As(err, &big):
+			return broken(diag.Errorf(&diag.Range{Filename: in.Path}, "%v", big))
+		case errors.As(err, &pe):
 			err = pe.Err
 		}
 		return broken(diag.Errorf(&diag.Range{Filename: in.Path}, "cannot read the file: %v", err))
@@ -187,25 +212,81 @@ func (c *Checker) CheckFile(ctx context.Context, in Input) FileReport {
 	return rep
 }
 
+// read returns the file's bytes, refusing what is not a design review
+// before reading it: a directory, a FIFO or device (opening a FIFO would
+// block until a writer comes), or a file over the size limit.
 func (c *Checker) read(path string) ([]byte, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if info.IsDir() {
-		return nil, fmt.Errorf("is a directory")
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file")
-	}
 	limit := c.MaxFileSize
 	if limit <= 0 {
 		limit = DefaultMaxFileSize
 	}
-	if info.Size() > limit {
-		return nil, fmt.Errorf("file is %d bytes, over the %d-byte limit (raise it with --max-file-size)", info.Size(), limit)
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
 	}
-	return os.ReadFile(path)
+	if err := readable(info, limit); err != nil {
+		return nil, err
+	}
+	// Non-blocking, so that a path swapped for a FIFO since the Stat does
+	// not hang the run either; the open file is checked again.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if info, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if err := readable(info, limit); err != nil {
+		return nil, err
+	}
+	// Never more than the limit, even from a file that grows meanwhile.
+	src, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(src)) > limit {
+		return nil, &tooBigError{size: int64(len(src)), limit: limit, grew: true}
+	}
+	return src, nil
+}
+
+// readable refuses a file by its metadata alone.
+func readable(info fs.FileInfo, limit int64) error {
+	switch {
+	case info.IsDir():
+		return errors.New("is a directory")
+	case !info.Mode().IsRegular():
+		return fmt.Errorf("not a regular file: it is %s", fileKind(info.Mode()))
+	case info.Size() > limit:
+		return &tooBigError{size: info.Size(), limit: limit}
+	}
+	return nil
+}
+
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "mode " + m.Type().String()
+}
+
+// tooBigError is a file over the size limit (--max-file-size).
+type tooBigError struct {
+	size, limit int64
+	grew        bool // the file grew past the limit after it was measured
+}
+
+func (e *tooBigError) Error() string {
+	if e.grew {
+		return fmt.Sprintf("the file is larger than the %d-byte limit for a design review; raise the limit with --max-file-size", e.limit)
+	}
+	return fmt.Sprintf("the file is %d bytes, over the %d-byte limit for a design review; raise the limit with --max-file-size", e.size, e.limit)
 }
 
 // looksLikeReview guesses, for a discovered file that failed to decode,

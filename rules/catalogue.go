@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -157,11 +159,9 @@ func Parse(sources []Source) (*Catalogue, diag.Diagnostics) {
 			testFiles[src.Path] = true
 		}
 	}
-	for _, src := range sources {
-		mod, err := ast.ParseModuleWithOpts(src.Path, src.Text, ast.ParserOptions{
-			ProcessAnnotation: true,
-			RegoVersion:       ast.RegoV1,
-		})
+	parsed := parseAll(sources)
+	for i, src := range sources {
+		mod, err := parsed[i].mod, parsed[i].err
 		if err != nil {
 			diags = append(diags, regoDiagnostics(src.Path, err)...)
 			continue
@@ -189,6 +189,38 @@ func Parse(sources []Source) (*Catalogue, diag.Diagnostics) {
 	}
 	sort.Slice(cat.Rules, func(i, j int) bool { return cat.Rules[i].ID < cat.Rules[j].ID })
 	return cat, diags
+}
+
+type parsedSource struct {
+	mod *ast.Module
+	err error
+}
+
+// parseAll parses the sources on every core. Parsing a few hundred
+// modules is most of a run's start-up after compiling them, and the
+// modules do not depend on each other until they are compiled.
+func parseAll(sources []Source) []parsedSource {
+	out := make([]parsedSource, len(sources))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(sources)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i].mod, out[i].err = ast.ParseModuleWithOpts(sources[i].Path, sources[i].Text, ast.ParserOptions{
+					ProcessAnnotation: true,
+					RegoVersion:       ast.RegoV1,
+				})
+			}
+		}()
+	}
+	for i := range sources {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
 }
 
 // HasTest reports whether the rule's file has a _test.rego beside it.

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -44,8 +46,16 @@ func (s policySource) loadConfig(stderr io.Writer) (*config.Config, error) {
 	return cfg, nil
 }
 
-// load reads the catalogue and applies the configuration to it.
+// load reads the catalogue, tests included, and applies the
+// configuration to it.
 func (s policySource) load(stderr io.Writer) (*rules.Catalogue, *config.Config, error) {
+	return s.read(stderr, true)
+}
+
+// read reads the catalogue and applies the configuration to it. The
+// policies' tests are read only when asked for: a check never runs them,
+// and they are a third of the Rego a run would otherwise parse.
+func (s policySource) read(stderr io.Writer, tests bool) (*rules.Catalogue, *config.Config, error) {
 	cfg, err := s.loadConfig(stderr)
 	if err != nil {
 		return nil, nil, err
@@ -69,6 +79,9 @@ func (s policySource) load(stderr io.Writer) (*rules.Catalogue, *config.Config, 
 		}
 		sources = append(sources, custom...)
 	}
+	if !tests {
+		sources = slices.DeleteFunc(sources, func(src rules.Source) bool { return strings.HasSuffix(src.Path, "_test.rego") })
+	}
 	cat, ds := rules.Parse(sources)
 	if err := reportDiagnostics(stderr, ds); err != nil {
 		return nil, nil, err
@@ -79,9 +92,10 @@ func (s policySource) load(stderr io.Writer) (*rules.Catalogue, *config.Config, 
 	return cat, cfg, nil
 }
 
-// compile loads the catalogue and compiles it into an engine.
+// compile loads the catalogue, without its tests, and compiles it into
+// an engine.
 func (s policySource) compile(ctx context.Context, stderr io.Writer, opts checks.Options) (*checks.Engine, *config.Config, error) {
-	cat, cfg, err := s.load(stderr)
+	cat, cfg, err := s.read(stderr, false)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -48,7 +48,7 @@ func newCheckCommand() *cobra.Command {
 Directories are searched for *.yaml, *.yml and *.hcl files, and Markdown
 design docs, that declare
 format_version. Exit codes: 0 the gate passed, 1 the gate failed, 2 a usage,
-input or policy error.`,
+input or policy error, 130 interrupted (no report is written).`,
 		Example: `  archvet check examples/checkout/design.yaml
   archvet check --format json design.hcl
   archvet check --format text --format json=archvet.json examples/`,
@@ -187,8 +187,17 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, o checkOptions, arg
 	checker := &checks.Checker{Engine: engine, Schema: sch, Gate: gate, Now: now, MaxFileSize: o.maxFileSize, Profiles: profiles}
 	files := inputs.Expand(args)
 	stopProgress := showProgress(stderr, checker, len(files))
+	if streamable(o, outs) {
+		defer stopProgress()
+		return streamCheck(ctx, stdout, checker, files, outs, report.Options{Color: o.useColor(stdout), Catalogue: engine.Catalogue, Version: version}, args)
+	}
 	rep := checker.CheckAll(ctx, files)
 	stopProgress()
+	// An interrupted run writes no report: a partial one would look like
+	// a complete run that found less.
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if len(rep.Files) == 0 {
 		return usageError("no design reviews found in %s", strings.Join(args, ", "))
 	}
@@ -197,6 +206,9 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, o checkOptions, arg
 		return err
 	}
 	for _, out := range outs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if err := writeReport(stdout, out, rep, opts); err != nil {
 			return &exitError{code: exitBadInput, err: err}
 		}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -68,11 +69,23 @@ func newRootCommand(stdout, stderr io.Writer) *cobra.Command {
 	return root
 }
 
-// run executes archvet and returns its exit code; main only calls os.Exit.
+// run executes archvet without an interrupt signal to watch, as the tests
+// do in-process.
 func run(args []string, stdout, stderr io.Writer) int {
+	return runContext(context.Background(), args, stdout, stderr)
+}
+
+// runContext executes archvet and returns its exit code; main only calls
+// os.Exit. ctx is cancelled on SIGINT or SIGTERM: commands stop starting
+// new work, write no report, and the run exits 130 whatever it was doing.
+func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root := newRootCommand(stdout, stderr)
 	root.SetArgs(args)
-	err := root.Execute()
+	err := root.ExecuteContext(ctx)
+	if ctx.Err() != nil {
+		fmt.Fprintln(stderr, "archvet: interrupted")
+		return exitInterrupt
+	}
 	if err == nil {
 		return exitOK
 	}

@@ -70,12 +70,18 @@ func (d Diagnostic) Error() string {
 	}
 	b.WriteString(d.Severity.String())
 	b.WriteString(": ")
-	b.WriteString(d.Summary)
-	if d.Detail != "" {
-		b.WriteString(": ")
-		b.WriteString(d.Detail)
-	}
+	b.WriteString(d.Message())
 	return b.String()
+}
+
+// Message is the summary followed by the detail, if any: what a report
+// shows next to the position. The detail often holds the fix ("YAML
+// indentation must use spaces, not tabs"), so no format may drop it.
+func (d Diagnostic) Message() string {
+	if d.Detail == "" {
+		return d.Summary
+	}
+	return d.Summary + ": " + d.Detail
 }
 
 // Diagnostics is a list of problems. It implements error so that a loader

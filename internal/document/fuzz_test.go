@@ -2,6 +2,7 @@ package document
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -22,6 +23,20 @@ func seed(f *testing.F, format Format, extra ...string) {
 	}
 	for _, s := range extra {
 		f.Add([]byte(s))
+	}
+	// The examples are real design reviews: mutating them explores the
+	// decoder's happy paths, which the error cases above never reach.
+	exts := map[Format]string{YAML: "yaml", HCL: "hcl", Markdown: "md"}
+	examples, err := filepath.Glob(filepath.Join("..", "..", "examples", "*", "design."+exts[format]))
+	if err != nil || len(examples) == 0 {
+		f.Fatalf("no %s examples to seed from: %v", format, err)
+	}
+	for _, name := range examples {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(src)
 	}
 }
 

@@ -3,6 +3,8 @@
 package inputs
 
 import (
+	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,38 +17,52 @@ import (
 // reviewExtensions are the files a directory walk picks up.
 var reviewExtensions = map[string]bool{".yaml": true, ".yml": true, ".hcl": true}
 
+// errNoReview is reported for a directory named on the command line in
+// which a walk finds no candidate at all: most likely a wrong path, which
+// must not pass the gate unnoticed next to other files.
+var errNoReview = errors.New("no design review in this directory: archvet looks for .yaml, .yml and .hcl files and for Markdown design docs that declare format_version")
+
 // Expand resolves arguments to inputs, sorted by path and without
 // duplicates. A path that does not exist is kept, so that it is reported
-// as an error next to the other files' results instead of ending the run.
+// as an error next to the other files' results instead of ending the run;
+// so is a directory with nothing to check, and one that cannot be read.
 func Expand(args []string) []checks.Input {
 	seen := map[string]bool{}
 	var out []checks.Input
-	add := func(p string, discovered bool) {
-		p = filepath.Clean(p)
-		if seen[p] {
+	add := func(in checks.Input) {
+		in.Path = filepath.Clean(in.Path)
+		if seen[in.Path] {
 			return
 		}
-		seen[p] = true
-		out = append(out, checks.Input{Path: p, Discovered: discovered})
+		seen[in.Path] = true
+		out = append(out, in)
+	}
+	// A directory, named or matched by a glob, is walked.
+	addPath := func(p string) {
+		if info, err := os.Stat(p); err != nil || !info.IsDir() {
+			add(checks.Input{Path: p})
+			return
+		}
+		found := walk(p)
+		if len(found) == 0 {
+			add(checks.Input{Path: p, Err: errNoReview})
+		}
+		for _, in := range found {
+			add(in)
+		}
 	}
 	for _, arg := range args {
-		info, err := os.Stat(arg)
-		switch {
-		case err == nil && info.IsDir():
-			for _, p := range walk(arg) {
-				add(p, true)
-			}
-		case err != nil && strings.ContainsAny(arg, "*?["):
+		if _, err := os.Stat(arg); err != nil && strings.ContainsAny(arg, "*?[") {
 			matches, _ := filepath.Glob(arg)
 			if len(matches) == 0 {
-				add(arg, false)
+				add(checks.Input{Path: arg})
 			}
 			for _, m := range matches {
-				add(m, false)
+				addPath(m)
 			}
-		default:
-			add(arg, false)
+			continue
 		}
+		addPath(arg)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out
@@ -54,14 +70,18 @@ func Expand(args []string) []checks.Input {
 
 // walk finds candidate design reviews below a directory. Hidden
 // directories (.git) are skipped, and symlinks are not followed, so a
-// symlink loop cannot trap the walk.
-func walk(root string) []string {
-	var found []string
+// symlink loop cannot trap the walk; FIFOs, sockets and devices are
+// skipped too, so that nothing in the tree can block the run. A directory
+// that cannot be read is an input of its own, reported as broken.
+func walk(root string) []checks.Input {
+	var found []checks.Input
 	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			if p != root {
-				found = append(found, p)
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
 			}
+			found = append(found, checks.Input{Path: p, Discovered: true, Err: fmt.Errorf("cannot read the directory: %w", err)})
 			return nil
 		}
 		if d.IsDir() {
@@ -72,7 +92,7 @@ func walk(root string) []string {
 		}
 		ext := strings.ToLower(filepath.Ext(p))
 		if d.Type().IsRegular() && (reviewExtensions[ext] || markdownExtensions[ext] && isMarkdownReview(p)) {
-			found = append(found, p)
+			found = append(found, checks.Input{Path: p, Discovered: true})
 		}
 		return nil
 	})

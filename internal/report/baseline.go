@@ -50,30 +50,41 @@ func (b *Baseline) state(f checks.FileReport, r checks.RuleResult, i int) string
 // finding's fingerprint, and its state against the run's baseline.
 func BuildWith(rep checks.Report, opts Options) JSONReport {
 	out := Build(rep)
-	b := opts.Baseline
 	for fi := range out.Files {
-		jf := &out.Files[fi]
-		seen := map[string]int{}
-		for ri := range jf.Results {
-			res := &jf.Results[ri]
-			if res.Location == nil {
-				continue
-			}
-			res.Fingerprint = Fingerprint(RelativePath(jf.Path), res.Rule, res.Location.Field)
-			i := seen[res.Rule]
-			seen[res.Rule]++
-			if b != nil && res.Status == checks.Fail {
-				res.Baseline = baselineUnchanged
-				if b.NewFindings[FindingRef{Path: jf.Path, Rule: res.Rule, Index: i}] {
-					res.Baseline = baselineNew
-				}
+		decorate(&out.Files[fi], opts)
+	}
+	out.Summary = summaryWith(out.Summary, opts)
+	return out
+}
+
+// decorate adds to one file's model what the options add: fingerprints
+// and baseline states.
+func decorate(jf *JSONFile, opts Options) {
+	b := opts.Baseline
+	seen := map[string]int{}
+	for ri := range jf.Results {
+		res := &jf.Results[ri]
+		if res.Location == nil {
+			continue
+		}
+		res.Fingerprint = Fingerprint(RelativePath(jf.Path), res.Rule, res.Location.Field)
+		i := seen[res.Rule]
+		seen[res.Rule]++
+		if b != nil && res.Status == checks.Fail {
+			res.Baseline = baselineUnchanged
+			if b.NewFindings[FindingRef{Path: jf.Path, Rule: res.Rule, Index: i}] {
+				res.Baseline = baselineNew
 			}
 		}
 	}
-	if b != nil {
-		out.Summary.Baseline = &JSONBaseline{Path: b.Path, New: b.New, Present: b.Present, Fixed: b.Fixed}
+}
+
+// summaryWith adds the baseline comparison, if any, to a run's summary.
+func summaryWith(s JSONSummary, opts Options) JSONSummary {
+	if b := opts.Baseline; b != nil {
+		s.Baseline = &JSONBaseline{Path: b.Path, New: b.New, Present: b.Present, Fixed: b.Fixed}
 	}
-	return out
+	return s
 }
 
 // Describe is the baseline comparison as one line for people.

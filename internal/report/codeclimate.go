@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 
@@ -38,50 +37,80 @@ type ccLines struct {
 }
 
 func (c codeclimateFormatter) Format(w io.Writer, rep checks.Report) error {
-	issues := []ccIssue{}
-	for _, f := range rep.Files {
-		path := RelativePath(f.Path)
-		seen := map[string]int{}
-		for _, r := range f.Results {
-			if r.Rule == nil {
-				continue
+	return formatAll(c.Stream(w), rep)
+}
+
+// Stream writes the issue list a file at a time: each issue is an element
+// of one JSON array, written as soon as its file is checked.
+func (c codeclimateFormatter) Stream(w io.Writer) Stream {
+	return &codeclimateStream{out: jsonWriter{w: w}}
+}
+
+type codeclimateStream struct {
+	out    jsonWriter
+	issues int
+}
+
+func (s *codeclimateStream) File(f checks.FileReport) error {
+	path := RelativePath(f.Path)
+	seen := map[string]int{}
+	for _, r := range f.Results {
+		if r.Rule == nil {
+			continue
+		}
+		for _, fd := range r.Findings {
+			st := findingStatus(r, fd)
+			fp := Fingerprint(path, r.Rule.ID, fd.Field)
+			// GitLab keys issues by fingerprint, so repeats of the same
+			// rule and field get a distinct, still stable, one.
+			if n := seen[fp]; n > 0 {
+				seen[fp]++
+				fp = Fingerprint(path, r.Rule.ID, fmt.Sprintf("%s#%d", fd.Field, n))
+			} else {
+				seen[fp] = 1
 			}
-			for _, fd := range r.Findings {
-				st := findingStatus(r, fd)
-				fp := Fingerprint(path, r.Rule.ID, fd.Field)
-				// GitLab keys issues by fingerprint, so repeats of the same
-				// rule and field get a distinct, still stable, one.
-				if n := seen[fp]; n > 0 {
-					seen[fp]++
-					fp = Fingerprint(path, r.Rule.ID, fmt.Sprintf("%s#%d", fd.Field, n))
-				} else {
-					seen[fp] = 1
-				}
-				desc := fmt.Sprintf("%s %s: %s", r.Rule.ID, r.Rule.Title, fd.Message)
-				sev := ccSeverity(r.Rule.Severity)
-				if st != checks.Fail {
-					desc = statusLabel(st) + ": " + desc
-					sev = "info"
-				}
-				line := fd.Location.Start.Line
-				if line < 1 {
-					// GitLab requires a line; the description says it is a guess.
-					line = 1
-					desc += " (position unknown)"
-				}
-				issues = append(issues, ccIssue{
-					Type: "issue", CheckName: r.Rule.ID, Description: desc,
-					Content:    &ccContent{Body: oneLine(r.Rule.Remediation)},
-					Categories: []string{ccCategory(r.Rule)}, Fingerprint: fp, Severity: sev,
-					Location: ccLocation{Path: path, Lines: ccLines{Begin: line}},
-				})
+			desc := fmt.Sprintf("%s %s: %s", r.Rule.ID, r.Rule.Title, fd.Message)
+			sev := ccSeverity(r.Rule.Severity)
+			if st != checks.Fail {
+				desc = statusLabel(st) + ": " + desc
+				sev = "info"
 			}
+			line := fd.Location.Start.Line
+			if line < 1 {
+				// GitLab requires a line; the description says it is a guess.
+				line = 1
+				desc += " (position unknown)"
+			}
+			s.issue(ccIssue{
+				Type: "issue", CheckName: r.Rule.ID, Description: desc,
+				Content:    &ccContent{Body: oneLine(r.Rule.Remediation)},
+				Categories: []string{ccCategory(r.Rule)}, Fingerprint: fp, Severity: sev,
+				Location: ccLocation{Path: path, Lines: ccLines{Begin: line}},
+			})
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(issues)
+	return s.out.err
+}
+
+// issue writes one element of the array, as json.Encoder with a
+// two-space indent writes it.
+func (s *codeclimateStream) issue(is ccIssue) {
+	if s.issues == 0 {
+		s.out.raw("[\n  ")
+	} else {
+		s.out.raw(",\n  ")
+	}
+	s.issues++
+	s.out.value(is, "  ")
+}
+
+func (s *codeclimateStream) Close() error {
+	if s.issues == 0 {
+		s.out.raw("[]\n")
+	} else {
+		s.out.raw("\n]\n")
+	}
+	return s.out.err
 }
 
 func ccSeverity(s rules.Severity) string {

@@ -103,7 +103,7 @@ func junitFileSuite(f checks.FileReport) junitSuite {
 		msg := "the file could not be evaluated"
 		for _, d := range f.Diagnostics {
 			if d.Severity == diag.Error {
-				msg = d.Summary
+				msg = d.Message()
 				break
 			}
 		}
@@ -213,5 +213,5 @@ func diagLine(file string, d diag.Diagnostic) string {
 	if d.Subject != nil && d.Subject.Start.Known() {
 		at = where(file, d.Subject)
 	}
-	return fmt.Sprintf("%s: %s: %s", at, d.Severity, d.Summary)
+	return fmt.Sprintf("%s: %s: %s", at, d.Severity, d.Message())
 }

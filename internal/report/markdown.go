@@ -202,7 +202,7 @@ func mdDiag(file string, d diag.Diagnostic) string {
 	if d.Subject != nil && d.Subject.Start.Known() {
 		at = where(file, d.Subject)
 	}
-	return fmt.Sprintf("%s %s: %s", mdCode(at), d.Severity, mdText(d.Summary))
+	return fmt.Sprintf("%s %s: %s", mdCode(at), d.Severity, mdText(d.Message()))
 }
 
 // bySeverity lists a file's results most severe first, in catalogue order

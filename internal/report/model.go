@@ -130,34 +130,11 @@ type JSONBaseline struct {
 
 // Build converts a report to its JSON model.
 func Build(rep checks.Report) JSONReport {
-	out := JSONReport{Files: make([]JSONFile, 0, len(rep.Files))}
-	out.Summary.Findings = map[string]int{}
-	for _, sev := range []rules.Severity{rules.Critical, rules.High, rules.Medium, rules.Low} {
-		out.Summary.Findings[sev.String()] = 0
-	}
+	out := JSONReport{Files: make([]JSONFile, 0, len(rep.Files)), Summary: newSummary()}
 	for _, f := range rep.Files {
-		jf := buildFile(f)
-		out.Files = append(out.Files, jf)
-		out.Summary.Files++
-		switch {
-		case f.Broken:
-			out.Summary.Broken++
-		case len(f.GateFailures) > 0:
-			out.Summary.GateFailed++
-		default:
-			out.Summary.GatePassed++
-		}
-		for _, r := range f.Results {
-			for _, fd := range r.Findings {
-				if fd.IsWaived() {
-					out.Summary.Waived++
-				} else {
-					out.Summary.Findings[r.Rule.Severity.String()]++
-				}
-			}
-		}
+		out.Files = append(out.Files, buildFile(f))
+		out.Summary.add(f)
 	}
-	out.Summary.ExitCode = rep.ExitCode()
 	return out
 }
 
@@ -172,7 +149,7 @@ func buildFile(f checks.FileReport) JSONFile {
 		Gate:        JSONGate{Passed: !f.Broken && len(f.GateFailures) == 0, Reasons: append([]string{}, f.GateFailures...)},
 	}
 	for _, d := range f.Diagnostics {
-		jf.Diagnostics = append(jf.Diagnostics, JSONDiagnostic{Severity: d.Severity.String(), Message: d.Summary, Location: locationOf(f.Path, d.Subject)})
+		jf.Diagnostics = append(jf.Diagnostics, JSONDiagnostic{Severity: d.Severity.String(), Message: d.Message(), Location: locationOf(f.Path, d.Subject)})
 	}
 	if f.Broken {
 		jf.Verdict = "error"

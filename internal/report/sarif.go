@@ -266,7 +266,7 @@ func sarifInvocation(rep checks.Report) *sarif.Invocation {
 			if d.Severity == diag.Warning {
 				n.Level = "warning"
 			}
-			n.Message = sarif.NewTextMessage(d.Summary)
+			n.Message = sarif.NewTextMessage(d.Message())
 			phys := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(RelativePath(diagPath(f.Path, d.Subject))))
 			if d.Subject != nil && d.Subject.Start.Known() {
 				region := sarif.NewRegion().WithStartLine(d.Subject.Start.Line)

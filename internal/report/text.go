@@ -46,22 +46,40 @@ func (t textFormatter) severity(s rules.Severity) string {
 }
 
 func (t textFormatter) Format(w io.Writer, rep checks.Report) error {
-	p := &printer{w: w}
-	for i, f := range rep.Files {
-		if i > 0 {
-			p.line("")
-		}
-		t.file(p, f)
+	return formatAll(t.Stream(w), rep)
+}
+
+// Stream writes the text report a file at a time; only the totals of the
+// closing summary line are kept.
+func (t textFormatter) Stream(w io.Writer) Stream {
+	return &textStream{t: t, p: &printer{w: w}, sum: newSummary()}
+}
+
+type textStream struct {
+	t   textFormatter
+	p   *printer
+	sum JSONSummary
+}
+
+func (s *textStream) File(f checks.FileReport) error {
+	if s.sum.Files > 0 {
+		s.p.line("")
 	}
-	if len(rep.Files) > 1 {
-		p.line("")
-		t.summary(p, rep)
+	s.t.file(s.p, f)
+	s.sum.add(f)
+	return s.p.err
+}
+
+func (s *textStream) Close() error {
+	if s.sum.Files > 1 {
+		s.p.line("")
+		s.t.summary(s.p, s.sum)
 	}
-	if t.baseline != nil {
-		p.line("")
-		p.line("%s", t.baseline.Describe())
+	if s.t.baseline != nil {
+		s.p.line("")
+		s.p.line("%s", s.t.baseline.Describe())
 	}
-	return p.err
+	return s.p.err
 }
 
 func (t textFormatter) file(p *printer, f checks.FileReport) {
@@ -77,7 +95,7 @@ func (t textFormatter) file(p *printer, f checks.FileReport) {
 		if d.Subject != nil && d.Subject.Start.Known() {
 			at = where(f.Path, d.Subject)
 		}
-		p.line("%s %s %s", at, label, d.Summary)
+		p.line("%s %s %s", at, label, d.Message())
 	}
 	if f.Broken {
 		p.line("%s could not be evaluated", f.Path)
@@ -168,8 +186,7 @@ func (t textFormatter) verdict(v checks.Verdict) string {
 	return t.paint(ansiRed, s)
 }
 
-func (t textFormatter) summary(p *printer, rep checks.Report) {
-	s := Build(rep).Summary
+func (t textFormatter) summary(p *printer, s JSONSummary) {
 	p.line("%d files: %d passed the gate, %d failed, %d could not be evaluated", s.Files, s.GatePassed, s.GateFailed, s.Broken)
 }
 

@@ -1,0 +1,7 @@
+format_version = 1
+
+service {
+  name  = "syntax"
+  owner = "team-syntax"
+  tier  = 
+}

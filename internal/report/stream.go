@@ -1,0 +1,138 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+
+	"github.com/archvet/archvet/checks"
+	"github.com/archvet/archvet/rules"
+)
+
+// This file lets a run over thousands of design reviews write its report
+// one file at a time, so that it never holds every file's results. The
+// formats that can (text, json, github, codeclimate) write their whole
+// report through their stream too, so the two ways cannot drift apart:
+// the golden files test both.
+
+// Stream writes one report, a file at a time. Files must come in report
+// order (sorted by path). Nothing is written before the first file, so a
+// run that finds no design review can still end in a usage error.
+type Stream interface {
+	// File writes one design review's part of the report.
+	File(f checks.FileReport) error
+	// Close writes what follows the files (totals, the baseline) and
+	// returns the first write error. A stream with no file writes the
+	// report of an empty run.
+	Close() error
+}
+
+// Streamer is a Formatter that can write its report as a Stream. The
+// formats that need the whole run before they write anything (sarif's
+// rule index and notifications, junit's totals in the first element,
+// markdown's size budget, html's page) are not Streamers.
+type Streamer interface {
+	Formatter
+	Stream(w io.Writer) Stream
+}
+
+// NewStream returns a stream for the named format, and false when the
+// format cannot stream.
+func NewStream(name string, opts Options, w io.Writer) (Stream, bool, error) {
+	f, err := New(name, opts)
+	if err != nil {
+		return nil, false, err
+	}
+	s, ok := f.(Streamer)
+	if !ok {
+		return nil, false, nil
+	}
+	return s.Stream(w), true, nil
+}
+
+// Streams reports whether the named format can be written file by file.
+func Streams(name string) bool {
+	f, err := New(name, Options{})
+	if err != nil {
+		return false
+	}
+	_, ok := f.(Streamer)
+	return ok
+}
+
+// formatAll writes a whole report through a stream.
+func formatAll(s Stream, rep checks.Report) error {
+	for _, f := range rep.Files {
+		if err := s.File(f); err != nil {
+			return err
+		}
+	}
+	return s.Close()
+}
+
+// newSummary is the summary of a run with no file yet.
+func newSummary() JSONSummary {
+	s := JSONSummary{Findings: map[string]int{}}
+	for _, sev := range []rules.Severity{rules.Critical, rules.High, rules.Medium, rules.Low} {
+		s.Findings[sev.String()] = 0
+	}
+	return s
+}
+
+// add counts one file in the run's totals, exit code included: 2 once a
+// file is broken, else 1 once a file fails the gate (checks.Report's
+// ExitCode, one file at a time).
+func (s *JSONSummary) add(f checks.FileReport) {
+	s.Files++
+	switch {
+	case f.Broken:
+		s.Broken++
+		s.ExitCode = 2
+	case len(f.GateFailures) > 0:
+		s.GateFailed++
+		s.ExitCode = max(s.ExitCode, 1)
+	default:
+		s.GatePassed++
+	}
+	for _, r := range f.Results {
+		for _, fd := range r.Findings {
+			if fd.IsWaived() {
+				s.Waived++
+			} else {
+				s.Findings[r.Rule.Severity.String()]++
+			}
+		}
+	}
+}
+
+// jsonWriter writes JSON values the way json.Encoder with a two-space
+// indent writes them inside a larger document, so that a document written
+// piece by piece is byte for byte the one Encode would write at once.
+type jsonWriter struct {
+	w   io.Writer
+	buf bytes.Buffer
+	err error
+}
+
+// raw writes s as it is.
+func (j *jsonWriter) raw(s string) {
+	if j.err == nil {
+		_, j.err = io.WriteString(j.w, s)
+	}
+}
+
+// value writes v, indented for the depth that prefix stands for; the
+// first line is not prefixed, as in json.Indent, and no newline follows.
+func (j *jsonWriter) value(v any, prefix string) {
+	if j.err != nil {
+		return
+	}
+	j.buf.Reset()
+	enc := json.NewEncoder(&j.buf)
+	enc.SetIndent(prefix, "  ")
+	enc.SetEscapeHTML(false)
+	if j.err = enc.Encode(v); j.err != nil {
+		return
+	}
+	_, j.err = j.w.Write(bytes.TrimSuffix(j.buf.Bytes(), []byte("\n")))
+}
