@@ -8,8 +8,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"runtime"
-	"sync"
 	"syscall"
 	"time"
 
@@ -91,52 +89,16 @@ func (r Report) ExitCode() int {
 }
 
 // CheckAll checks files in parallel on every core with the one compiled
-// engine. The report's order is the input order, whatever the scheduling.
-// Once ctx is cancelled (an interrupt), no new file is started and the
-// report holds only the files checked so far; callers tell an interrupted
-// run by ctx.Err().
+// engine, and collects their reports, in input order whatever the
+// scheduling: Stream, keeping every file. Once ctx is cancelled (an
+// interrupt), no new file is started and the report holds only the files
+// checked so far; callers tell an interrupted run by ctx.Err().
 func (c *Checker) CheckAll(ctx context.Context, inputs []Input) Report {
-	out := make([]FileReport, len(inputs))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	var progressMu sync.Mutex
-	done := 0
-	workers := min(runtime.NumCPU(), len(inputs))
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				if ctx.Err() != nil {
-					continue // drain: the feeder may have sent one last job
-				}
-				out[i] = c.CheckFile(ctx, inputs[i])
-				if c.Progress != nil {
-					progressMu.Lock()
-					done++
-					c.Progress(done, len(inputs))
-					progressMu.Unlock()
-				}
-			}
-		}()
-	}
-feed:
-	for i := range inputs {
-		select {
-		case jobs <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(jobs)
-	wg.Wait()
-	rep := Report{Files: make([]FileReport, 0, len(out))}
-	for _, f := range out {
-		// An empty path is a file never started because of an interrupt.
-		if f.Path != "" && !f.Skipped {
-			rep.Files = append(rep.Files, f)
-		}
-	}
+	rep := Report{Files: make([]FileReport, 0, len(inputs))}
+	_ = c.Stream(ctx, inputs, func(f FileReport) error {
+		rep.Files = append(rep.Files, f)
+		return nil
+	})
 	return rep
 }
 

@@ -189,8 +189,10 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, o checkOptions, arg
 	stopProgress := showProgress(stderr, checker, len(files))
 	if streamable(o, outs) {
 		defer stopProgress()
+		gcForStreaming()
 		return streamCheck(ctx, stdout, checker, files, outs, report.Options{Color: o.useColor(stdout), Catalogue: engine.Catalogue, Version: version}, args)
 	}
+	gcForCollecting()
 	rep := checker.CheckAll(ctx, files)
 	stopProgress()
 	// An interrupted run writes no report: a partial one would look like

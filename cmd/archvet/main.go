@@ -10,6 +10,7 @@ import (
 )
 
 func main() {
+	tuneGC()
 	// The first SIGINT or SIGTERM cancels the run, which then stops
 	// cleanly (no partial report, no temporary file) and exits 130; once
 	// it has, a second signal kills the process at once, as a user

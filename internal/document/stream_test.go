@@ -35,7 +35,7 @@ func TestLoadYAMLStreamErrorsPointIntoTheFile(t *testing.T) {
 func TestHasMarkdownReview(t *testing.T) {
 	for src, want := range map[string]bool{
 		"---\nformat_version: 1\nservice: {name: a}\n---\n# Doc\n":               true,
-		"---\ntitle: Blog post\n---\n```yaml archvet\nformat_version: 1\n```\n":  false,
+		"---\ntitle: Blog post\n---\n```yaml archvet\nformat_version: 1\n```\n":  true, // the explicit block wins, as in LoadMarkdown
 		"# Doc\n\n```yaml archvet\nformat_version: 1\n```\n":                     true,
 		"# Doc\n\n````markdown\n```yaml archvet\nformat_version: 1\n```\n````\n": false,
 		"# README\n\nSet `format_version: 1` in the review.\n":                   false,

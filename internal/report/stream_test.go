@@ -57,3 +57,35 @@ func TestStreamsWriteNothingBeforeTheFirstFile(t *testing.T) {
 		}
 	}
 }
+
+// TestIndentJSON compares indentJSON with json.Indent on awkward values
+// and on a whole report.
+func TestIndentJSON(t *testing.T) {
+	rep, opts := goldenReport(t)
+	values := []any{
+		map[string]any{},
+		[]any{},
+		map[string]any{"a": []any{}, "b": map[string]any{}, "c": []any{map[string]any{}, []any{1, 2}}},
+		[]any{`quote " brace { bracket [ colon : comma ,`, `back\slash\`, "new\nline\ttab", "\u2028 <&> é", 1.5e300, -0.0, nil, true},
+		map[string]any{`key "with" {}`: `value \" ]`, "k:": ","},
+		BuildWith(rep, opts),
+	}
+	for _, v := range values {
+		var compact bytes.Buffer
+		enc := json.NewEncoder(&compact)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(v); err != nil {
+			t.Fatal(err)
+		}
+		src := bytes.TrimSuffix(compact.Bytes(), []byte("\n"))
+		for _, prefix := range []string{"", "    "} {
+			var want bytes.Buffer
+			if err := json.Indent(&want, src, prefix, "  "); err != nil {
+				t.Fatal(err)
+			}
+			if got := indentJSON(nil, src, prefix, "  "); !bytes.Equal(got, want.Bytes()) {
+				t.Errorf("prefix %q: indentJSON differs from json.Indent:\n%s", prefix, firstDiff(want.String(), string(got)))
+			}
+		}
+	}
+}

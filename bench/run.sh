@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# bench/run.sh times whole-process runs of three tools on the same design
+# reviews and the same catalogue, and prints a Markdown table:
+#
+#   archvet   archvet check --format json=FILE --fail-on none DIR
+#   conftest  conftest test --all-namespaces -p POLICY DIR, on the bundle
+#             archvet bundle exports (unpacked: conftest reads .rego files)
+#   floor     bench/floor: the bundle's one prepared query over each file
+#             decoded with yaml.v3, and nothing else
+#
+# for 1, 100, 1,000 and 10,000 files generated from the examples by
+# bench/gen. Each time is the median of BENCH_RUNS runs (5) of a fresh
+# process; peak RSS is the largest of /usr/bin/time's %M over those runs.
+#
+#   bash bench/run.sh                  # the full run, about 40 minutes
+#   BENCH_QUICK=1 bash bench/run.sh    # 2 runs, up to 1,000 files, conftest up to 100
+#
+# Settings: BENCH_RUNS, BENCH_SIZES ("1 100 1000 10000"), BENCH_CONFTEST_MAX
+# (1000: conftest takes about a quarter of a second per file on one core,
+# so 10,000 files would be 40 minutes a run). Everything goes to bench/out/
+# (git-ignored): binaries, designs, reports, and results.md.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+out=bench/out
+bin=$out/bin
+
+if [[ -n "${BENCH_QUICK:-}" ]]; then
+	runs=${BENCH_RUNS:-2}
+	sizes=${BENCH_SIZES:-"1 100 1000"}
+	conftest_max=${BENCH_CONFTEST_MAX:-100}
+else
+	runs=${BENCH_RUNS:-5}
+	sizes=${BENCH_SIZES:-"1 100 1000 10000"}
+	conftest_max=${BENCH_CONFTEST_MAX:-1000}
+fi
+
+# The floor runs with archvet's collector settings (cmd/archvet/gc.go), so
+# that archvet/floor measures what archvet does besides evaluating, not
+# the choice of GOGC.
+floor_env=(GOGC=400 GOMEMLIMIT=96MiB)
+
+log() { printf '%s\n' "$*" >&2; }
+
+mkdir -p "$bin" "$out/reports"
+
+log "building archvet, the floor and the generator"
+go build -o "$bin/archvet" ./cmd/archvet
+go build -o "$bin/floor" ./bench/floor
+go build -o "$bin/gen" ./bench/gen
+if [[ ! -x "$bin/conftest" ]]; then
+	log "installing conftest v0.69.0 (a few minutes, once)"
+	GOBIN="$PWD/$bin" go install github.com/open-policy-agent/conftest@v0.69.0
+fi
+
+log "exporting the catalogue as a bundle"
+"$bin/archvet" bundle -o "$out/archvet-bundle.tar.gz" >&2
+rm -rf "$out/policy"
+mkdir -p "$out/policy"
+tar -xzf "$out/archvet-bundle.tar.gz" -C "$out/policy" 2>/dev/null
+
+for n in $sizes; do
+	dir=$out/designs/$n
+	if [[ ! -d $dir ]] || [[ $(find "$dir" -name '*.yaml' | wc -l) -ne $n ]]; then
+		log "generating $n design reviews"
+		rm -rf "$dir"
+		"$bin/gen" -n "$n" -o "$dir"
+	fi
+done
+
+# measure NAME N CMD... runs CMD $runs times and prints "median_seconds
+# max_rss_kb". A run that fails stops the benchmark: a tool that errors
+# out early would look fast.
+measure() {
+	local name=$1 n=$2
+	shift 2
+	local times=() rss=0 i start end kb
+	for ((i = 0; i < runs; i++)); do
+		start=$(date +%s%N)
+		if ! /usr/bin/time -f %M -o "$out/time.txt" "$@" >/dev/null 2>"$out/stderr.txt"; then
+			log "$name on $n files failed:"
+			cat "$out/stderr.txt" >&2
+			exit 1
+		fi
+		end=$(date +%s%N)
+		times+=("$(((end - start) / 1000000))")
+		kb=$(tail -n 1 "$out/time.txt")
+		((kb > rss)) && rss=$kb
+		log "  $name, $n files, run $((i + 1))/$runs: ${times[-1]} ms, ${kb} KB"
+	done
+	local median
+	median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}')
+	echo "$median $rss"
+}
+
+# Warm the page cache (binaries, policies, the smallest designs) so that
+# the first timed run is not also the first read from disk.
+smallest=${sizes%% *}
+"$bin/archvet" check --fail-on none --format json="$out/reports/warm.json" "$out/designs/$smallest" >/dev/null
+"$bin/conftest" test --all-namespaces --no-fail -o json -p "$out/policy" "$out/designs/$smallest" >/dev/null
+env "${floor_env[@]}" "$bin/floor" -bundle "$out/archvet-bundle.tar.gz" "$out/designs/$smallest" >/dev/null
+
+declare -A a_t a_m c_t c_m f_t f_m
+for n in $sizes; do
+	dir=$out/designs/$n
+	log "$n files"
+	read -r a_t[$n] a_m[$n] < <(measure archvet "$n" "$bin/archvet" check --fail-on none --format json="$out/reports/archvet-$n.json" "$dir")
+	read -r f_t[$n] f_m[$n] < <(measure floor "$n" env "${floor_env[@]}" "$bin/floor" -bundle "$out/archvet-bundle.tar.gz" "$dir")
+	if ((n <= conftest_max)); then
+		read -r c_t[$n] c_m[$n] < <(measure conftest "$n" "$bin/conftest" test --all-namespaces --no-fail -o json -p "$out/policy" "$dir")
+	fi
+done
+
+# Formatting helpers: seconds from milliseconds, MB from KB, ratios.
+secs() { awk -v ms="$1" 'BEGIN {printf (ms < 10000 ? "%.2f" : "%.1f"), ms / 1000}'; }
+mb() { awk -v kb="$1" 'BEGIN {printf "%.0f", kb / 1024}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf (a / b < 10 ? "%.2f" : "%.1f"), a / b}'; }
+check() { if awk -v v="$1" -v lim="$2" -v op="$3" 'BEGIN {exit !((op == "<=") ? v <= lim : v >= lim)}'; then echo met; else echo "**missed**"; fi; }
+
+{
+	echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1024 / 1024}' /proc/meminfo) of memory, $(go version | awk '{print $3}'); load average $(cut -d' ' -f1-3 /proc/loadavg) at the end. Median of $runs runs each; peak RSS is the largest of the runs."
+	echo
+	echo "| files | archvet | conftest | floor | conftest ÷ archvet | archvet ÷ floor | archvet RSS | conftest RSS | floor RSS |"
+	echo "|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
+	for n in $sizes; do
+		if [[ -n "${c_t[$n]:-}" ]]; then
+			ct="$(secs "${c_t[$n]}") s"
+			cr="$(ratio "${c_t[$n]}" "${a_t[$n]}")×"
+			cm="$(mb "${c_m[$n]}") MB"
+		else
+			ct="not run (capped at $conftest_max files)"
+			cr="–"
+			cm="–"
+		fi
+		printf '| %s | %s s | %s | %s s | %s | %s× | %s MB | %s | %s MB |\n' \
+			"$(printf "%'d" "$n")" "$(secs "${a_t[$n]}")" "$ct" "$(secs "${f_t[$n]}")" "$cr" \
+			"$(ratio "${a_t[$n]}" "${f_t[$n]}")" "$(mb "${a_m[$n]}")" "$cm" "$(mb "${f_m[$n]}")"
+	done
+	echo
+	echo "| target | figure | |"
+	echo "|---|---|---|"
+	if [[ -n "${a_t[1000]:-}" && -n "${c_t[1000]:-}" ]]; then
+		r=$(ratio "${c_t[1000]}" "${a_t[1000]}")
+		echo "| 1,000 files: archvet at least 20× faster than conftest | ${r}× | $(check "$r" 20 ">=") |"
+	fi
+	if [[ -n "${a_t[1000]:-}" ]]; then
+		r=$(ratio "${a_t[1000]}" "${f_t[1000]}")
+		echo "| 1,000 files: archvet within 1.5× of the floor | ${r}× | $(check "$r" 1.5 "<=") |"
+	fi
+	if [[ -n "${a_t[1]:-}" && -n "${c_t[1]:-}" ]]; then
+		r=$(ratio "${a_t[1]}" "${c_t[1]}")
+		echo "| 1 file, cold: archvet no slower than conftest | archvet takes ${r}× conftest's time | $(check "$r" 1 "<=") |"
+	fi
+	if [[ -n "${a_t[10000]:-}" && -n "${a_t[1000]:-}" ]]; then
+		r=$(ratio "${a_t[10000]}" "${a_t[1000]}")
+		echo "| 10,000 files within 11× of 1,000 files | ${r}× | $(check "$r" 11 "<=") |"
+	fi
+	if [[ -n "${a_m[1000]:-}" ]]; then
+		m=$(mb "${a_m[1000]}")
+		echo "| peak RSS under 150 MB on 1,000 files | $m MB | $(check "$m" 149.999 "<=") |"
+	fi
+	if [[ -n "${a_m[10000]:-}" ]]; then
+		m=$(mb "${a_m[10000]}")
+		echo "| peak RSS under 200 MB on 10,000 files | $m MB | $(check "$m" 199.999 "<=") |"
+	fi
+} | tee "$out/results.md"
