@@ -146,7 +146,7 @@ func (e *Engine) Evaluate(ctx context.Context, doc *document.Document, now time.
 	}
 	ctx, cancel := context.WithTimeout(ctx, e.timeout)
 	defer cancel()
-	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input), rego.EvalTime(now))
+	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input), rego.EvalTime(now), rego.EvalGenerateJSON(rawValue))
 	if err != nil {
 		if ctx.Err() == context.DeadlineExceeded {
 			return nil, e.timeoutError(input, now)
@@ -156,19 +156,19 @@ func (e *Engine) Evaluate(ctx context.Context, doc *document.Document, now time.
 	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
 		return nil, errors.New("policy evaluation returned no report")
 	}
-	report, _ := rs[0].Expressions[0].Value.(map[string]any)
+	report, _ := rs[0].Expressions[0].Value.(ast.Object)
 	results := make([]RuleResult, 0, len(e.Catalogue.Rules))
 	for _, r := range e.Catalogue.Rules {
-		entry, _ := report[r.ID].(map[string]any)
+		entry := objectAt(report, r.ID)
 		res := RuleResult{Rule: r, Status: Pass}
-		if app, ok := entry["applicable"].([]any); ok && len(app) == 0 {
+		if app, ok := elements(objectAt(entry, "applicable")); ok && len(app) == 0 {
 			res.Status = NotApplicable
 			results = append(results, res)
 			continue
 		}
-		deny, _ := entry["deny"].([]any)
+		deny, _ := elements(objectAt(entry, "deny"))
 		for _, d := range deny {
-			res.Findings = append(res.Findings, toFinding(doc, r, d))
+			res.Findings = append(res.Findings, toFinding(doc, r, d.Value))
 		}
 		if len(res.Findings) > 0 {
 			res.Status = Fail
@@ -242,14 +242,57 @@ func (e *Engine) explainEvalError(err error) error {
 	return fmt.Errorf("policy error: %w", err)
 }
 
-func toFinding(doc *document.Document, r *rules.Rule, v any) Finding {
+// rawValue hands the query's answer back as OPA computed it. Converting
+// the whole report (every rule's entry) to Go maps and slices cost more
+// than reading from it the few values a result needs.
+func rawValue(t *ast.Term, _ *rego.EvalContext) (any, error) { return t.Value, nil }
+
+// objectAt is the value of key in obj, when obj is an object and the
+// value another; nil otherwise.
+func objectAt(obj ast.Value, key string) ast.Value {
+	o, ok := obj.(ast.Object)
+	if !ok {
+		return nil
+	}
+	t := o.Get(ast.StringTerm(key))
+	if t == nil {
+		return nil
+	}
+	return t.Value
+}
+
+// elements lists the members of a set or an array; ok is false for
+// anything else, an absent value included.
+func elements(v ast.Value) (terms []*ast.Term, ok bool) {
+	switch c := v.(type) {
+	case ast.Set:
+		return c.Slice(), true
+	case *ast.Array:
+		terms = make([]*ast.Term, 0, c.Len())
+		c.Foreach(func(t *ast.Term) { terms = append(terms, t) })
+		return terms, true
+	}
+	return nil, false
+}
+
+// stringAt is the string at key in obj, or "".
+func stringAt(obj ast.Object, key string) string {
+	if t := obj.Get(ast.StringTerm(key)); t != nil {
+		if s, ok := t.Value.(ast.String); ok {
+			return string(s)
+		}
+	}
+	return ""
+}
+
+func toFinding(doc *document.Document, r *rules.Rule, v ast.Value) Finding {
 	f := Finding{Location: diag.Range{Filename: doc.Path}}
 	switch d := v.(type) {
-	case map[string]any:
-		f.Message, _ = d["msg"].(string)
-		f.Field, _ = d["path"].(string)
-	case string:
-		f.Message = d
+	case ast.Object:
+		f.Message = stringAt(d, "msg")
+		f.Field = stringAt(d, "path")
+	case ast.String:
+		f.Message = string(d)
 	}
 	if f.Message == "" {
 		f.Message = r.Title

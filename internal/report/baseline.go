@@ -61,13 +61,14 @@ func BuildWith(rep checks.Report, opts Options) JSONReport {
 // and baseline states.
 func decorate(jf *JSONFile, opts Options) {
 	b := opts.Baseline
+	rel := RelativePath(jf.Path)
 	seen := map[string]int{}
 	for ri := range jf.Results {
 		res := &jf.Results[ri]
 		if res.Location == nil {
 			continue
 		}
-		res.Fingerprint = Fingerprint(RelativePath(jf.Path), res.Rule, res.Location.Field)
+		res.Fingerprint = Fingerprint(rel, res.Rule, res.Location.Field)
 		i := seen[res.Rule]
 		seen[res.Rule]++
 		if b != nil && res.Status == checks.Fail {

@@ -126,11 +126,24 @@ func (j *jsonWriter) raw(s string) {
 	}
 }
 
+// bytes writes b as it is.
+func (j *jsonWriter) bytes(b []byte) {
+	if j.err == nil {
+		_, j.err = j.w.Write(b)
+	}
+}
+
 // value writes v, indented for the depth that prefix stands for; the
 // first line is not prefixed, as in json.Indent, and no newline follows.
 func (j *jsonWriter) value(v any, prefix string) {
+	j.bytes(j.indented(v, prefix))
+}
+
+// indented is v as value writes it. The bytes are valid until the next
+// call; nil after an error, which j.err keeps.
+func (j *jsonWriter) indented(v any, prefix string) []byte {
 	if j.err != nil {
-		return
+		return nil
 	}
 	if j.enc == nil {
 		j.enc = json.NewEncoder(&j.compact)
@@ -138,10 +151,10 @@ func (j *jsonWriter) value(v any, prefix string) {
 	}
 	j.compact.Reset()
 	if j.err = j.enc.Encode(v); j.err != nil {
-		return
+		return nil
 	}
 	j.out = indentJSON(j.out[:0], bytes.TrimSuffix(j.compact.Bytes(), []byte("\n")), prefix, "  ")
-	_, j.err = j.w.Write(j.out)
+	return j.out
 }
 
 // indentJSON appends src, compact JSON as encoding/json writes it, to dst

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
 	"testing"
 
 	"github.com/archvet/archvet/checks"
@@ -13,8 +14,10 @@ import (
 // for runs of no file, one file and several.
 func TestJSONStreamIsTheEncodedModel(t *testing.T) {
 	rep, opts := goldenReport(t)
-	for n := 0; n <= len(rep.Files); n++ {
-		part := checks.Report{Files: rep.Files[:n]}
+	// Twice over, so that results cached from the first files are reused.
+	files := append(append([]checks.FileReport{}, rep.Files...), rep.Files...)
+	for n := 0; n <= len(files); n++ {
+		part := checks.Report{Files: files[:n]}
 		var want bytes.Buffer
 		enc := json.NewEncoder(&want)
 		enc.SetIndent("", "  ")
@@ -87,5 +90,21 @@ func TestIndentJSON(t *testing.T) {
 				t.Errorf("prefix %q: indentJSON differs from json.Indent:\n%s", prefix, firstDiff(want.String(), string(got)))
 			}
 		}
+	}
+}
+
+// TestSameResultFields guards the JSON stream's cache of results that
+// read the same on every file: a field added to JSONResult must be
+// considered in sameResultOf (a finding's field) or in sameResult (a
+// rule's), or results that differ would be written alike.
+func TestSameResultFields(t *testing.T) {
+	var got []string
+	rt := reflect.TypeOf(JSONResult{})
+	for i := range rt.NumField() {
+		got = append(got, rt.Field(i).Name)
+	}
+	want := []string{"Rule", "Title", "Severity", "Status", "Frameworks", "Message", "Remediation", "Location", "Waiver", "Fingerprint", "Baseline"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("JSONResult's fields are %v, were %v: update sameResult and sameResultOf in json.go, then this list", got, want)
 	}
 }
