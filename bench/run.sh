@@ -68,29 +68,32 @@ for n in $sizes; do
 	fi
 done
 
-# measure NAME N CMD... runs CMD $runs times and prints "median_seconds
-# max_rss_kb". A run that fails stops the benchmark: a tool that errors
-# out early would look fast.
-measure() {
+# once NAME N CMD... runs CMD once and records its wall time (ms) and
+# peak RSS (KB) under NAME,N. A run that fails stops the benchmark: a tool
+# that errors out early would look fast.
+declare -A times rss
+once() {
 	local name=$1 n=$2
 	shift 2
-	local times=() rss=0 i start end kb
-	for ((i = 0; i < runs; i++)); do
-		start=$(date +%s%N)
-		if ! /usr/bin/time -f %M -o "$out/time.txt" "$@" >/dev/null 2>"$out/stderr.txt"; then
-			log "$name on $n files failed:"
-			cat "$out/stderr.txt" >&2
-			exit 1
-		fi
-		end=$(date +%s%N)
-		times+=("$(((end - start) / 1000000))")
-		kb=$(tail -n 1 "$out/time.txt")
-		((kb > rss)) && rss=$kb
-		log "  $name, $n files, run $((i + 1))/$runs: ${times[-1]} ms, ${kb} KB"
-	done
-	local median
-	median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}')
-	echo "$median $rss"
+	local start end kb
+	start=$(date +%s%N)
+	if ! /usr/bin/time -f %M -o "$out/time.txt" "$@" >/dev/null 2>"$out/stderr.txt"; then
+		log "$name on $n files failed:"
+		cat "$out/stderr.txt" >&2
+		exit 1
+	fi
+	end=$(date +%s%N)
+	kb=$(tail -n 1 "$out/time.txt")
+	times[$name,$n]+="$(((end - start) / 1000000)) "
+	if ((kb > ${rss[$name,$n]:-0})); then
+		rss[$name,$n]=$kb
+	fi
+	log "  $name, $n files: $(((end - start) / 1000000)) ms, $kb KB"
+}
+
+# median NAME N is the median of the times recorded under NAME,N.
+median() {
+	printf '%s\n' ${times[$1,$2]} | sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'
 }
 
 # Warm the page cache (binaries, policies, the smallest designs) so that
@@ -100,25 +103,43 @@ smallest=${sizes%% *}
 "$bin/conftest" test --all-namespaces --no-fail -o json -p "$out/policy" "$out/designs/$smallest" >/dev/null
 env "${floor_env[@]}" "$bin/floor" -bundle "$out/archvet-bundle.tar.gz" "$out/designs/$smallest" >/dev/null
 
+# Runs are interleaved, every tool and size once per round, so that a
+# machine that slows down for a while (a shared host) slows every column
+# alike instead of one of them.
+startload=$(cut -d' ' -f1-3 /proc/loadavg)
+for ((round = 1; round <= runs; round++)); do
+	log "round $round of $runs"
+	for n in $sizes; do
+		dir=$out/designs/$n
+		once archvet "$n" "$bin/archvet" check --fail-on none --format json="$out/reports/archvet-$n.json" "$dir"
+		once floor "$n" env "${floor_env[@]}" "$bin/floor" -bundle "$out/archvet-bundle.tar.gz" "$dir"
+		if ((n <= conftest_max)); then
+			once conftest "$n" "$bin/conftest" test --all-namespaces --no-fail -o json -p "$out/policy" "$dir"
+		fi
+	done
+done
+
 declare -A a_t a_m c_t c_m f_t f_m
 for n in $sizes; do
-	dir=$out/designs/$n
-	log "$n files"
-	read -r a_t[$n] a_m[$n] < <(measure archvet "$n" "$bin/archvet" check --fail-on none --format json="$out/reports/archvet-$n.json" "$dir")
-	read -r f_t[$n] f_m[$n] < <(measure floor "$n" env "${floor_env[@]}" "$bin/floor" -bundle "$out/archvet-bundle.tar.gz" "$dir")
+	a_t[$n]=$(median archvet "$n")
+	a_m[$n]=${rss[archvet,$n]}
+	f_t[$n]=$(median floor "$n")
+	f_m[$n]=${rss[floor,$n]}
 	if ((n <= conftest_max)); then
-		read -r c_t[$n] c_m[$n] < <(measure conftest "$n" "$bin/conftest" test --all-namespaces --no-fail -o json -p "$out/policy" "$dir")
+		c_t[$n]=$(median conftest "$n")
+		c_m[$n]=${rss[conftest,$n]}
 	fi
 done
 
 # Formatting helpers: seconds from milliseconds, MB from KB, ratios.
 secs() { awk -v ms="$1" 'BEGIN {printf (ms < 10000 ? "%.2f" : "%.1f"), ms / 1000}'; }
+thousands() { echo "$1" | sed -e ':a' -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|,\)/\1,\2\3/' -e 'ta'; }
 mb() { awk -v kb="$1" 'BEGIN {printf "%.0f", kb / 1024}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf (a / b < 10 ? "%.2f" : "%.1f"), a / b}'; }
 check() { if awk -v v="$1" -v lim="$2" -v op="$3" 'BEGIN {exit !((op == "<=") ? v <= lim : v >= lim)}'; then echo met; else echo "**missed**"; fi; }
 
 {
-	echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1024 / 1024}' /proc/meminfo) of memory, $(go version | awk '{print $3}'); load average $(cut -d' ' -f1-3 /proc/loadavg) at the end. Median of $runs runs each; peak RSS is the largest of the runs."
+	echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1024 / 1024}' /proc/meminfo) of memory, $(go version | awk '{print $3}'); load average $startload when the timing began. Median of $runs runs each, interleaved; peak RSS is the largest of the runs."
 	echo
 	echo "| files | archvet | conftest | floor | conftest ÷ archvet | archvet ÷ floor | archvet RSS | conftest RSS | floor RSS |"
 	echo "|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
@@ -128,12 +149,12 @@ check() { if awk -v v="$1" -v lim="$2" -v op="$3" 'BEGIN {exit !((op == "<=") ? 
 			cr="$(ratio "${c_t[$n]}" "${a_t[$n]}")×"
 			cm="$(mb "${c_m[$n]}") MB"
 		else
-			ct="not run (capped at $conftest_max files)"
+			ct="not run (capped at $(thousands "$conftest_max") files)"
 			cr="–"
 			cm="–"
 		fi
 		printf '| %s | %s s | %s | %s s | %s | %s× | %s MB | %s | %s MB |\n' \
-			"$(printf "%'d" "$n")" "$(secs "${a_t[$n]}")" "$ct" "$(secs "${f_t[$n]}")" "$cr" \
+			"$(thousands "$n")" "$(secs "${a_t[$n]}")" "$ct" "$(secs "${f_t[$n]}")" "$cr" \
 			"$(ratio "${a_t[$n]}" "${f_t[$n]}")" "$(mb "${a_m[$n]}")" "$cm" "$(mb "${f_m[$n]}")"
 	done
 	echo
