@@ -51,3 +51,28 @@ get(obj, path, default_value) := object.get(obj, path, default_value)
 
 # finding builds the one result shape every rule returns.
 finding(msg, path) := {"msg": msg, "path": path}
+
+# params reads a rule's thresholds. Call it from the rule's own package
+# as `params := lib.params(rego.metadata.chain())`, so that it sees the
+# package's METADATA: custom.params declares each parameter with either
+# `value` (the same at every tier) or `tiers` (a list, tier 0 first). The
+# organisation's overrides, merged by archvet into data.archvet.params
+# as one list of four per-tier values per parameter, win over the
+# defaults; plain OPA with the exported bundle reads the same data.
+params(chain) := {name: value |
+	some entry in chain
+	id := entry.annotations.custom.id
+	some name, spec in entry.annotations.custom.params
+	value := _param_value(id, name, spec)
+}
+
+_param_value(id, name, _) := data.archvet.params[id][name][tier]
+
+_param_value(id, name, spec) := spec.tiers[tier] if {
+	not data.archvet.params[id][name]
+}
+
+_param_value(id, name, spec) := spec.value if {
+	not data.archvet.params[id][name]
+	not spec.tiers
+}
