@@ -32,6 +32,9 @@ type Checker struct {
 	MaxFileSize int64
 	// Profiles adjust rules and the gate per service tier.
 	Profiles map[int]Profile
+	// TierGates, when set, replace Gate for the tiers they name: the
+	// per-tier defaults (DefaultTierGates) of a run that sets no gate.
+	TierGates map[int]Gate
 	// Progress, if set, is told after each file how many of the inputs are
 	// done. CheckAll calls it from one goroutine at a time.
 	Progress func(done, total int)
@@ -165,9 +168,10 @@ func (c *Checker) CheckFile(ctx context.Context, in Input) FileReport {
 	}
 	profile := c.Profiles[rep.Tier]
 	results = profile.apply(results)
+	gradeForTier(results, rep.Tier)
 	rep.Diagnostics = append(rep.Diagnostics, applyWaivers(doc, results, c.Now)...)
 	rep.Results = results
-	rep.Scorecard = ScoreResults(results)
+	rep.Scorecard = ScoreResultsAt(results, rep.Tier)
 	rep.Verdict = Judge(rep.Scorecard)
 	rep.Maturity = Assess(results, rep.Scorecard)
 	rep.GateFailures = c.GateFor(rep.Tier).Check(rep.Scorecard)
@@ -269,8 +273,13 @@ func lookup(v any, keys ...string) any {
 	return v
 }
 
-// GateFor is the gate a file of this tier is judged with: the run's, with
-// the thresholds of the tier's profile where the configuration sets them.
+// GateFor is the gate a file of this tier is judged with: the tier's
+// default when the run sets none (TierGates), else the run's, with the
+// thresholds of the tier's profile where the configuration sets them.
 func (c *Checker) GateFor(tier int) Gate {
-	return c.Profiles[tier].gate(c.Gate)
+	g := c.Gate
+	if tg, ok := c.TierGates[tier]; ok {
+		g = tg
+	}
+	return c.Profiles[tier].gate(g)
 }
