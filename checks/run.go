@@ -32,6 +32,11 @@ type Checker struct {
 	MaxFileSize int64
 	// Profiles adjust rules and the gate per service tier.
 	Profiles map[int]Profile
+	// Waivers is what a waiver must satisfy; nil means DefaultWaiverPolicy.
+	Waivers *WaiverPolicy
+	// LookAhead, when positive, also judges each file as of Now+LookAhead
+	// and warns about what will start failing by then (--warn-within).
+	LookAhead time.Duration
 	// Progress, if set, is told after each file how many of the inputs are
 	// done. CheckAll calls it from one goroutine at a time.
 	Progress func(done, total int)
@@ -165,12 +170,20 @@ func (c *Checker) CheckFile(ctx context.Context, in Input) FileReport {
 	}
 	profile := c.Profiles[rep.Tier]
 	results = profile.apply(results)
-	rep.Diagnostics = append(rep.Diagnostics, applyWaivers(doc, results, c.Now)...)
+	audit := applyWaivers(doc, results, c.Now, c.waiverPolicy())
+	rep.Diagnostics = append(rep.Diagnostics, audit.diags...)
+	if c.LookAhead > 0 {
+		ahead, err := c.lookAhead(ctx, doc, profile, results)
+		if err != nil {
+			return broken(diag.Errorf(&diag.Range{Filename: in.Path}, "%v", err))
+		}
+		rep.Diagnostics = append(rep.Diagnostics, ahead...)
+	}
 	rep.Results = results
 	rep.Scorecard = ScoreResults(results)
 	rep.Verdict = Judge(rep.Scorecard)
 	rep.Maturity = Assess(results, rep.Scorecard)
-	rep.GateFailures = c.GateFor(rep.Tier).Check(rep.Scorecard)
+	rep.GateFailures = append(c.GateFor(rep.Tier).Check(rep.Scorecard), audit.gate...)
 	return rep
 }
 

@@ -59,6 +59,8 @@ type Config struct {
 	Rules Rules              `json:"rules"`
 	Gate  Gate               `json:"gate"`
 	Tiers map[string]Profile `json:"tiers"`
+	// Waivers limits the waivers design reviews may declare.
+	Waivers WaiverLimits `json:"waivers"`
 	// doc keeps positions for reporting problems found after parsing,
 	// such as a rule id that does not exist.
 	doc *document.Document
