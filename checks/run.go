@@ -144,6 +144,7 @@ func (c *Checker) CheckFile(ctx context.Context, in Input) FileReport {
 		rep.Skipped = true
 		return rep
 	}
+	rep.Diagnostics = append(rep.Diagnostics, StripComputed(doc)...)
 	// Facts imported from Backstage, OpenSLO and Score files join the
 	// review before it is validated, indexed at their own files.
 	is := imports.Apply(doc)
@@ -184,7 +185,21 @@ func (c *Checker) CheckFile(ctx context.Context, in Input) FileReport {
 	rep.Verdict = Judge(rep.Scorecard)
 	rep.Maturity = Assess(results, rep.Scorecard)
 	rep.GateFailures = append(c.GateFor(rep.Tier).Check(rep.Scorecard), audit.gate...)
+	if vacuous(rep.Scorecard) {
+		rep.Verdict = NotReady
+		rep.GateFailures = append(rep.GateFailures, NoRuleEvaluated)
+	}
 	return rep
+}
+
+// NoRuleEvaluated is the gate failure of a file no rule judged.
+const NoRuleEvaluated = "no rule was evaluated (every framework or rule is disabled, or none applies), so nothing vouches for this design"
+
+// vacuous reports whether no rule passed, failed or was waived: a run
+// that judged nothing is not a pass, whatever its score of 100 says.
+func vacuous(sc Scorecard) bool {
+	t := sc.Overall
+	return t.Passed+t.Failed+t.Waived == 0
 }
 
 // read returns the file's bytes, refusing what is not a design review
