@@ -49,7 +49,7 @@ func failing(results []RuleResult) map[string]Finding {
 // lookAhead returns a warning for every finding that does not count today
 // but will by Now+LookAhead, with the first day it does (found by
 // bisection over days, so a 60-day window costs some six evaluations).
-func (c *Checker) lookAhead(ctx context.Context, doc *document.Document, profile Profile, today []RuleResult) (diag.Diagnostics, error) {
+func (c *Checker) lookAhead(ctx context.Context, doc *document.Document, profile Profile, tier int, today []RuleResult) (diag.Diagnostics, error) {
 	days := int(c.LookAhead.Hours() / 24)
 	if days < 1 {
 		days = 1
@@ -62,6 +62,7 @@ func (c *Checker) lookAhead(ctx context.Context, doc *document.Document, profile
 			return nil, err
 		}
 		results = profile.apply(results)
+		gradeForTier(results, tier)
 		applyWaivers(doc, results, c.Now.AddDate(0, 0, d), policy)
 		for _, r := range results {
 			ruleOf[strings.ToUpper(r.Rule.ID)] = r.Rule.ID

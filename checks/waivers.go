@@ -167,7 +167,8 @@ func applyWaivers(doc *document.Document, results []RuleResult, now time.Time, p
 	for ri := range results {
 		res := &results[ri]
 		known[strings.ToUpper(res.Rule.ID)] = true
-		if res.Status != Fail {
+		// An open question's risk can be accepted as a failure's can.
+		if res.Status != Fail && res.Status != Unanswered {
 			continue
 		}
 		waivedAll := true

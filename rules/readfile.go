@@ -26,7 +26,7 @@ func readPolicyFile(fsys fs.FS, p string, d fs.DirEntry) ([]byte, error) {
 		mode = info.Mode().Type()
 	}
 	if !mode.IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file (%s); a policy directory may only hold .rego files", p, kindOf(mode))
+		return nil, fmt.Errorf("%s: not a regular file (%s); a policy directory may only hold .rego files", p, fileKindOf(mode))
 	}
 	f, err := fsys.Open(p)
 	if err != nil {
@@ -36,7 +36,7 @@ func readPolicyFile(fsys fs.FS, p string, d fs.DirEntry) ([]byte, error) {
 	if info, err := f.Stat(); err != nil {
 		return nil, err
 	} else if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file (%s)", p, kindOf(info.Mode().Type()))
+		return nil, fmt.Errorf("%s: not a regular file (%s)", p, fileKindOf(info.Mode().Type()))
 	}
 	b, err := io.ReadAll(io.LimitReader(f, MaxPolicyFileSize+1))
 	if err != nil {
@@ -48,7 +48,7 @@ func readPolicyFile(fsys fs.FS, p string, d fs.DirEntry) ([]byte, error) {
 	return b, nil
 }
 
-func kindOf(m fs.FileMode) string {
+func fileKindOf(m fs.FileMode) string {
 	switch {
 	case m&fs.ModeNamedPipe != 0:
 		return "a named pipe"
