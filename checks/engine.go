@@ -180,8 +180,13 @@ func (e *Engine) Evaluate(ctx context.Context, doc *document.Document, now time.
 	}
 	ctx, cancel := context.WithTimeout(ctx, e.timeout)
 	defer cancel()
+	ctx, release := boundMemory(ctx, DefaultEvalMemory)
+	defer release()
 	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input), rego.EvalTime(now), rego.EvalGenerateJSON(rawValue))
 	if err != nil {
+		if context.Cause(ctx) == errOverMemory {
+			return nil, e.memoryError(input, now)
+		}
 		if ctx.Err() == context.DeadlineExceeded {
 			return nil, e.timeoutError(input, now)
 		}
@@ -232,17 +237,7 @@ func (e *Engine) timeoutError(input ast.Value, now time.Time) error {
 	defer cancel()
 	tr := &lastFileTracer{}
 	_, _ = e.query.Eval(ctx, rego.EvalParsedInput(input), rego.EvalTime(now), rego.EvalQueryTracer(tr))
-	msg := fmt.Sprintf("policy evaluation exceeded the %s timeout (raise it with --timeout)", e.timeout)
-	file := tr.file()
-	if file == "" {
-		return errors.New(msg)
-	}
-	for _, r := range e.Catalogue.Rules {
-		if r.File == file {
-			return fmt.Errorf("%s: rule %s in %s did not finish", msg, r.ID, file)
-		}
-	}
-	return fmt.Errorf("%s: %s did not finish", msg, file)
+	return e.unfinished(fmt.Sprintf("policy evaluation exceeded the %s timeout (raise it with --timeout)", e.timeout), tr.file())
 }
 
 // lastFileTracer records the policy file of the latest evaluation event.

@@ -151,7 +151,7 @@ func ReadFS(fsys fs.FS, builtin bool, prefix string) ([]Source, error) {
 		if d.IsDir() || path.Ext(p) != ".rego" {
 			return nil
 		}
-		b, err := fs.ReadFile(fsys, p)
+		b, err := readPolicyFile(fsys, p, d)
 		if err != nil {
 			return err
 		}
@@ -174,6 +174,7 @@ func Parse(sources []Source) (*Catalogue, diag.Diagnostics) {
 		}
 	}
 	parsed := parseAll(sources)
+	diags = append(diags, guardBuiltins(sources, parsed)...)
 	for i, src := range sources {
 		mod, err := parsed[i].mod, parsed[i].err
 		if err != nil {

@@ -39,6 +39,9 @@ type checkOptions struct {
 	// baseline is a baseline file to gate against (--baseline); saveBaseline
 	// is where `archvet baseline` writes one instead of reporting.
 	baseline, saveBaseline string
+	// strictWaivers and warnWithin: waiver audit and look-ahead (waivers.go).
+	strictWaivers bool
+	warnWithin    string
 }
 
 func newCheckCommand() *cobra.Command {
@@ -74,6 +77,7 @@ input or policy error, 130 interrupted (no report is written).`,
 	f.DurationVar(&o.timeout, "timeout", checks.DefaultTimeout, "stop evaluating one file after this `DURATION`")
 	f.StringVar(&o.color, "color", "auto", "colour the text report: auto, always or never (auto honours NO_COLOR)")
 	f.StringVar(&o.baseline, "baseline", "", "fail the gate only on findings not in this baseline `FILE` (see archvet baseline)")
+	registerWaiverFlags(f, &o)
 	return cmd
 }
 
@@ -208,6 +212,9 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, o checkOptions, arg
 		profiles[tier] = p
 	}
 	checker := &checks.Checker{Engine: engine, Schema: sch, Gate: gate, TierGates: tierGates, Now: now, MaxFileSize: o.maxFileSize, Profiles: profiles}
+	if err := o.applyWaiverOptions(checker, cfg); err != nil {
+		return err
+	}
 	files := inputs.Expand(args)
 	stopProgress := showProgress(stderr, checker, len(files))
 	if streamable(o, outs) {

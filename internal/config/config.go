@@ -62,6 +62,8 @@ type Config struct {
 	Tiers map[string]Profile `json:"tiers"`
 	// Params overrides rule thresholds: rule id, parameter name, value.
 	Params map[string]map[string]any `json:"params"`
+	// Waivers limits the waivers design reviews may declare.
+	Waivers WaiverLimits `json:"waivers"`
 	// doc keeps positions for reporting problems found after parsing,
 	// such as a rule id that does not exist.
 	doc *document.Document
