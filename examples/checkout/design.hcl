@@ -128,22 +128,25 @@ dependency "payments-gateway" {
   criticality = "hard"
   interaction = "sync"
   protocol    = "http"
-  timeout_ms  = 1500
+  timeout_ms  = 700
 
   retries {
     max_attempts   = 3
     backoff        = "exponential"
+    base_delay_ms  = 100
+    max_delay_ms   = 400
     jitter         = true
     budget_percent = 10
   }
 
-  circuit_breaker = true
-  bulkhead        = true
-  fallback        = "fail-fast"
-  deploy_before   = false
-  calls_back      = false
-  call_depth      = 1
-  build_or_buy    = "buy"
+  circuit_breaker      = true
+  bulkhead             = true
+  fallback             = "fail-fast"
+  deploy_before        = false
+  calls_back           = false
+  call_depth           = 1
+  build_or_buy         = "buy"
+  availability_percent = 99.99
 }
 
 dependency "pricing" {
@@ -156,6 +159,7 @@ dependency "pricing" {
   retries {
     max_attempts   = 2
     backoff        = "exponential"
+    base_delay_ms  = 50
     jitter         = true
     budget_percent = 10
   }
@@ -263,6 +267,12 @@ api "checkout-web" {
   authorization  = "owner-check"
   timeout_ms     = 5000
   compression    = true
+
+  call "pricing" {
+  }
+
+  call "payments-gateway" {
+  }
 }
 
 api "checkout-mobile" {
@@ -288,6 +298,12 @@ api "checkout-mobile" {
   authorization  = "owner-check"
   timeout_ms     = 5000
   compression    = true
+
+  call "pricing" {
+  }
+
+  call "payments-gateway" {
+  }
 }
 
 events {
