@@ -260,6 +260,7 @@ api "checkout-web" {
     per                 = "client"
     requests_per_second = 50
     headers             = true
+    expected_clients    = 20
   }
 
   idempotency    = "keys"
@@ -291,6 +292,7 @@ api "checkout-mobile" {
     per                 = "client"
     requests_per_second = 20
     headers             = true
+    expected_clients    = 30
   }
 
   idempotency    = "keys"
@@ -326,6 +328,7 @@ events {
     dead_letter       = "payments.payment-settled.dlq"
     dead_letter_alert = true
     max_retries       = 5
+    lag_alert_seconds = 120
     schema            = "schemas/payment-settled.avsc"
   }
 }
