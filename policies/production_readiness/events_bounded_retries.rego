@@ -16,6 +16,7 @@
 #   id: PR117
 #   severity: medium
 #   level: proactive
+#   check: threshold
 #   frameworks:
 #     production-readiness: messaging
 #   remediation: |-

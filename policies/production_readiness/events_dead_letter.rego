@@ -17,6 +17,7 @@
 #   id: PR113
 #   severity: high
 #   level: reactive
+#   check: presence
 #   frameworks:
 #     production-readiness: messaging
 #   remediation: |-

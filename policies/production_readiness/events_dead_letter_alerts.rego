@@ -16,6 +16,7 @@
 #   id: PR114
 #   severity: medium
 #   level: proactive
+#   check: presence
 #   frameworks:
 #     production-readiness: messaging
 #   remediation: |-

@@ -9,16 +9,18 @@
 #   message key, or making the handler's effect the same however often it
 #   runs, is what makes retries and replays safe.
 # related_resources:
-#   - ref: https://microservices.io/patterns/communication-style/idempotent-consumer.html
-#     description: The idempotent consumer pattern
 #   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_prevent_interaction_failure_idempotent.html
 #     description: REL04-BP04 Make mutating operations idempotent
+#   - ref: https://microservices.io/patterns/communication-style/idempotent-consumer.html
+#     description: The idempotent consumer pattern
 #   - ref: https://www.infoq.com/articles/microservices-design-ideals/
 #     description: IDEALS, event-driven
 # custom:
 #   id: PR115
 #   severity: high
 #   level: reactive
+#   check: presence
+#   best_practices: [REL04-BP04]
 #   frameworks:
 #     production-readiness: messaging
 #     ideals: event-driven

@@ -19,6 +19,7 @@
 #   id: PR119
 #   severity: medium
 #   level: strategic
+#   check: presence
 #   frameworks:
 #     production-readiness: messaging
 #     ideals: event-driven

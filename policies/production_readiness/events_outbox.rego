@@ -17,6 +17,7 @@
 #   id: PR112
 #   severity: high
 #   level: proactive
+#   check: reasoning
 #   frameworks:
 #     production-readiness: messaging
 #     ideals: event-driven

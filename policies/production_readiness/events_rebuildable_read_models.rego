@@ -20,6 +20,7 @@
 #   id: PR118
 #   severity: medium
 #   level: strategic
+#   check: presence
 #   frameworks:
 #     production-readiness: messaging
 #     ideals: event-driven

@@ -16,6 +16,7 @@
 #   id: PR116
 #   severity: medium
 #   level: proactive
+#   check: presence
 #   frameworks:
 #     production-readiness: messaging
 #     ideals: event-driven
