@@ -128,22 +128,25 @@ dependency "payments-gateway" {
   criticality = "hard"
   interaction = "sync"
   protocol    = "http"
-  timeout_ms  = 1500
+  timeout_ms  = 700
 
   retries {
     max_attempts   = 3
     backoff        = "exponential"
+    base_delay_ms  = 100
+    max_delay_ms   = 400
     jitter         = true
     budget_percent = 10
   }
 
-  circuit_breaker = true
-  bulkhead        = true
-  fallback        = "fail-fast"
-  deploy_before   = false
-  calls_back      = false
-  call_depth      = 1
-  build_or_buy    = "buy"
+  circuit_breaker      = true
+  bulkhead             = true
+  fallback             = "fail-fast"
+  deploy_before        = false
+  calls_back           = false
+  call_depth           = 1
+  build_or_buy         = "buy"
+  availability_percent = 99.99
 }
 
 dependency "pricing" {
@@ -156,6 +159,7 @@ dependency "pricing" {
   retries {
     max_attempts   = 2
     backoff        = "exponential"
+    base_delay_ms  = 50
     jitter         = true
     budget_percent = 10
   }
@@ -256,6 +260,7 @@ api "checkout-web" {
     per                 = "client"
     requests_per_second = 50
     headers             = true
+    expected_clients    = 20
   }
 
   idempotency    = "keys"
@@ -263,6 +268,12 @@ api "checkout-web" {
   authorization  = "owner-check"
   timeout_ms     = 5000
   compression    = true
+
+  call "pricing" {
+  }
+
+  call "payments-gateway" {
+  }
 }
 
 api "checkout-mobile" {
@@ -281,6 +292,7 @@ api "checkout-mobile" {
     per                 = "client"
     requests_per_second = 20
     headers             = true
+    expected_clients    = 30
   }
 
   idempotency    = "keys"
@@ -288,6 +300,12 @@ api "checkout-mobile" {
   authorization  = "owner-check"
   timeout_ms     = 5000
   compression    = true
+
+  call "pricing" {
+  }
+
+  call "payments-gateway" {
+  }
 }
 
 events {
@@ -310,6 +328,7 @@ events {
     dead_letter       = "payments.payment-settled.dlq"
     dead_letter_alert = true
     max_retries       = 5
+    lag_alert_seconds = 120
     schema            = "schemas/payment-settled.avsc"
   }
 }
