@@ -456,7 +456,7 @@ capacity {
 }
 
 disaster_recovery {
-  rto_minutes  = 30
+  rto_minutes  = 10
   rpo_minutes  = 5
   strategy     = "warm-standby"
   multi_az     = true
