@@ -92,8 +92,10 @@ processes {
   startup_seconds = 8
 
   shutdown {
-    graceful      = true
-    drain_seconds = 25
+    graceful             = true
+    drain_seconds        = 25
+    pre_stop_seconds     = 5
+    grace_period_seconds = 30
   }
 
   health_checks {
@@ -190,14 +192,23 @@ data_store "orders-db" {
     cross_region      = true
     restore_tested    = true
     last_restore_test = "2026-10-02"
+    encrypted         = true
+    immutable         = true
+    regions           = ["eu-west-1", "eu-central-1"]
   }
 
   encryption_at_rest = true
+
+  encryption {
+    key           = "customer-managed"
+    rotation_days = 365
+  }
 
   replication {
     mode         = "sync"
     multi_az     = true
     cross_region = true
+    regions      = ["eu-central-1"]
   }
 
   consistency    = "strong"
@@ -214,6 +225,7 @@ data_store "orders-db" {
 
   lifecycle_policy = true
   size_gb          = 400
+  capacity_gb      = 1000
 }
 
 data_store "price-cache" {
@@ -366,8 +378,9 @@ observability {
     sampling_percent = 10
   }
 
-  dashboards       = ["https://grafana.example.com/d/checkout"]
-  synthetic_checks = true
+  dashboards         = ["https://grafana.example.com/d/checkout"]
+  synthetic_checks   = true
+  alerting_heartbeat = true
 
   alert "checkout-availability-burn" {
     based_on = "symptom"
@@ -448,9 +461,15 @@ deployment {
     max_minutes = 5
   }
 
-  canary_analysis          = true
-  feature_flags            = true
-  kill_switches            = ["express-checkout", "saved-cards"]
+  canary_analysis     = true
+  feature_flags       = true
+  kill_switches       = ["express-checkout", "saved-cards"]
+  progressive_changes = ["code", "config", "feature-flags", "infrastructure", "schema"]
+
+  disruption_budget {
+    max_unavailable = 1
+  }
+
   regions                  = ["eu-west-1", "eu-central-1"]
   availability_zones       = 3
   cells                    = 4
@@ -475,7 +494,7 @@ capacity {
 }
 
 disaster_recovery {
-  rto_minutes  = 30
+  rto_minutes  = 10
   rpo_minutes  = 5
   strategy     = "warm-standby"
   multi_az     = true
@@ -502,9 +521,17 @@ security {
     ddos_protection = true
   }
 
-  admin_access     = "sso-proxy"
-  network_acls     = true
-  audit_logging    = true
+  admin_access  = "sso-proxy"
+  network_acls  = true
+  audit_logging = true
+
+  operator_access {
+    mfa                = true
+    standing_access    = false
+    break_glass        = true
+    break_glass_alerts = true
+  }
+
   penetration_test = "2026-05-12"
 }
 
