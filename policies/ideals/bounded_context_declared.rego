@@ -42,7 +42,7 @@ context := lib.get(input, ["service", "bounded_context"], "")
 # names lists more than one context.
 several_contexts if regex.match(`[,;/&+]|\sand\s`, lower(context))
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	trim_space(context) == ""
 	msg := "the design does not say which bounded context the service owns"
 	path := "service.bounded_context"

@@ -9,7 +9,7 @@ test_one_context_passes if {
 }
 
 test_missing_context_fails if {
-	findings := bounded_context_declared.deny with input as {"service": {"name": "orders"}}
+	findings := bounded_context_declared.unanswered with input as {"service": {"name": "orders"}}
 	count(findings) == 1
 	some f in findings
 	f.path == "service.bounded_context"

@@ -81,7 +81,7 @@ applicable if {
 	has_state_or_peers
 }
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	some field, what in {
 		"model": "which consistency model the service offers",
 		"cap": "whether availability or consistency wins under a partition",

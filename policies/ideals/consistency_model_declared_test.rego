@@ -12,7 +12,7 @@ test_declared_passes if {
 }
 
 test_missing_fields_fail if {
-	findings := consistency_model_declared.deny with input as {
+	findings := consistency_model_declared.unanswered with input as {
 		"dependencies": [{"name": "payments"}],
 		"consistency": {"model": "eventual"},
 	}

@@ -40,7 +40,7 @@ max_responsibilities := 5
 
 responsibilities := lib.get(input, ["service", "responsibilities"], [])
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	count(responsibilities) == 0
 	msg := "the design does not list the service's responsibilities"
 	path := "service.responsibilities"

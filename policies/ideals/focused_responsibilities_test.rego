@@ -16,7 +16,7 @@ test_long_list_fails if {
 }
 
 test_missing_list_fails if {
-	some f in focused_responsibilities.deny with input as {"service": {"name": "orders"}}
+	some f in focused_responsibilities.unanswered with input as {"service": {"name": "orders"}}
 	f.path == "service.responsibilities"
 	contains(f.msg, "does not list")
 }

@@ -63,7 +63,7 @@ deny contains lib.finding(msg, path) if {
 	path := sprintf("data_stores[%d].shared_with", [i])
 }
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	some [i, store] in stores
 	[i, store] in lib.durable_stores
 	lib.get(store, "ownership", "") == ""

@@ -30,7 +30,7 @@ test_shared_with_fails if {
 }
 
 test_unstated_ownership_fails if {
-	some f in no_shared_databases.deny with input as {"data_stores": [{"name": "orders-db", "kind": "relational"}]}
+	some f in no_shared_databases.unanswered with input as {"data_stores": [{"name": "orders-db", "kind": "relational"}]}
 	f.path == "data_stores[0].ownership"
 	contains(f.msg, "does not say")
 }

@@ -41,7 +41,7 @@ owner := lib.get(input, ["service", "owner"], "")
 # than one team.
 several_owners if regex.match(`[,;&]|\sand\s`, lower(owner))
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	trim_space(owner) == ""
 	msg := "the design does not say which team owns the service"
 	path := "service.owner"

@@ -21,7 +21,7 @@ test_comma_list_fails if {
 }
 
 test_missing_owner_fails if {
-	some f in single_owner.deny with input as {"service": {"name": "orders"}}
+	some f in single_owner.unanswered with input as {"service": {"name": "orders"}}
 	f.path == "service.owner"
 	contains(f.msg, "does not say")
 }

@@ -42,7 +42,7 @@ deny contains lib.finding(msg, "build.stages_separated") if {
 	msg := "build, release and run are not separate stages"
 }
 
-deny contains lib.finding(msg, "build.stages_separated") if {
+unanswered contains lib.finding(msg, "build.stages_separated") if {
 	lib.get(input, ["build", "stages_separated"], null) == null
 	msg := "the design does not say whether build, release and run are separate stages"
 }

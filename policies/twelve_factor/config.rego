@@ -40,7 +40,7 @@ deny contains finding if {
 	}
 }
 
-deny contains finding if {
+unanswered contains finding if {
 	not input.config.source
 	finding := {
 		"msg": "the design does not say where configuration comes from",

@@ -14,6 +14,6 @@ test_baked_in_config_fails if {
 }
 
 test_missing_source_fails if {
-	some f in config.deny with input as {"service": {"name": "x"}}
+	some f in config.unanswered with input as {"service": {"name": "x"}}
 	f.path == "config.source"
 }

@@ -37,7 +37,7 @@ else := 120
 
 startup := lib.get(input, ["processes", "startup_seconds"], null)
 
-deny contains lib.finding(msg, "processes.startup_seconds") if {
+unanswered contains lib.finding(msg, "processes.startup_seconds") if {
 	startup == null
 	msg := "the design does not say how long a process takes to become ready"
 }

@@ -27,7 +27,7 @@ test_very_slow_startup_fails_for_lower_tier if {
 }
 
 test_missing_startup_fails if {
-	some f in rule.deny with input as {"processes": {}}
+	some f in rule.unanswered with input as {"processes": {}}
 	f.path == "processes.startup_seconds"
 	contains(f.msg, "does not say")
 }

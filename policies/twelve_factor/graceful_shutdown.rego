@@ -51,12 +51,12 @@ deny contains lib.finding(msg, "processes.shutdown.graceful") if {
 	msg := "processes exit on SIGTERM without finishing in-flight work"
 }
 
-deny contains lib.finding(msg, "processes.shutdown.graceful") if {
+unanswered contains lib.finding(msg, "processes.shutdown.graceful") if {
 	lib.get(shutdown, "graceful", null) == null
 	msg := "the design does not say whether processes shut down gracefully"
 }
 
-deny contains lib.finding(msg, "processes.shutdown.drain_seconds") if {
+unanswered contains lib.finding(msg, "processes.shutdown.drain_seconds") if {
 	lib.get(shutdown, "drain_seconds", null) == null
 	msg := "the design does not bound how long a process may drain on shutdown"
 }

@@ -19,7 +19,7 @@ test_abrupt_exit_fails if {
 }
 
 test_missing_shutdown_fails_twice if {
-	findings := rule.deny with input as {"processes": {}}
+	findings := rule.unanswered with input as {"processes": {}}
 	{f.path | some f in findings} == {"processes.shutdown.graceful", "processes.shutdown.drain_seconds"}
 }
 

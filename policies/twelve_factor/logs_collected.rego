@@ -44,7 +44,7 @@ deny contains lib.finding(msg, "observability.logging.centralized") if {
 	msg := sprintf("logs written to %s are not collected in one place, so they are lost with each instance", [lib.get(logging, "destination", "the instance")])
 }
 
-deny contains lib.finding(msg, "observability.logging.centralized") if {
+unanswered contains lib.finding(msg, "observability.logging.centralized") if {
 	lib.get(logging, "centralized", null) == null
 	msg := "the design does not say whether logs are collected in one searchable place"
 }

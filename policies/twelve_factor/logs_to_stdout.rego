@@ -49,7 +49,7 @@ deny contains lib.finding(msg, "observability.logging.destination") if {
 	msg := sprintf("the service %s", [text])
 }
 
-deny contains lib.finding(msg, "observability.logging.destination") if {
+unanswered contains lib.finding(msg, "observability.logging.destination") if {
 	destination == ""
 	msg := "the design does not say where the service writes its logs"
 }

@@ -38,7 +38,7 @@ import data.archvet.lib
 
 types := lib.get(input, ["processes", "process_types"], [])
 
-deny contains lib.finding(msg, "processes.process_types") if {
+unanswered contains lib.finding(msg, "processes.process_types") if {
 	count(types) == 0
 	msg := "the design does not name the service's process types"
 }

@@ -52,7 +52,7 @@ deny contains lib.finding(msg, "config.secrets.store") if {
 	msg := sprintf("secrets are kept in %s, where anyone with the code can read them", [store])
 }
 
-deny contains lib.finding(msg, "config.secrets.store") if {
+unanswered contains lib.finding(msg, "config.secrets.store") if {
 	store == ""
 	msg := "the design does not say where secrets are kept"
 }

@@ -35,7 +35,7 @@ test_same_lead_time_passes_for_lower_tier if {
 }
 
 test_missing_production_lead_time_fails if {
-	findings := rule.deny with input as {
+	findings := rule.unanswered with input as {
 		"service": {"tier": 2},
 		"environments": [
 			{"name": "staging", "kind": "staging"},

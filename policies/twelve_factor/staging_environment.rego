@@ -58,7 +58,7 @@ has_pre_production if {
 	lib.get(env, "kind", "") != "development"
 }
 
-deny contains lib.finding(msg, "environments") if {
+unanswered contains lib.finding(msg, "environments") if {
 	applicable
 	count(lib.environments) == 0
 	msg := "the design does not list the environments the service runs in"

@@ -51,7 +51,7 @@ test_production_only_fails_for_tier_2 if {
 }
 
 test_missing_environments_fail if {
-	findings := rule.deny with input as {"service": {"tier": 0}}
+	findings := rule.unanswered with input as {"service": {"tier": 0}}
 	count(findings) == 1
 	some f in findings
 	f.path == "environments"

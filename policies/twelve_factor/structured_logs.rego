@@ -43,7 +43,7 @@ deny contains lib.finding(msg, "observability.logging.format") if {
 	msg := "log events are free text, so they cannot be filtered or aggregated by field"
 }
 
-deny contains lib.finding(msg, "observability.logging.format") if {
+unanswered contains lib.finding(msg, "observability.logging.format") if {
 	format == ""
 	msg := "the design does not say what format log events are written in"
 }

@@ -52,7 +52,7 @@ deny contains lib.finding(msg, "cost.pricing") if {
 	msg := "all capacity of this always-on production service is bought on demand"
 }
 
-deny contains lib.finding(msg, "cost.pricing") if {
+unanswered contains lib.finding(msg, "cost.pricing") if {
 	applicable
 	pricing == ""
 	msg := "the design does not say how the service's capacity is purchased"

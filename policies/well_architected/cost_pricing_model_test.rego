@@ -19,7 +19,7 @@ test_on_demand_fails if {
 }
 
 test_unstated_fails if {
-	some f in cost_pricing_model.deny with input as {}
+	some f in cost_pricing_model.unanswered with input as {}
 	f.path == "cost.pricing"
 }
 

@@ -38,7 +38,7 @@ max_age_days := 180
 
 last := lib.get(input, ["cost", "last_review"], "")
 
-deny contains lib.finding(msg, "cost.last_review") if {
+unanswered contains lib.finding(msg, "cost.last_review") if {
 	last == ""
 	msg := "the design does not record a cost review"
 }

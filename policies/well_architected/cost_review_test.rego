@@ -20,7 +20,7 @@ test_old_review_fails if {
 }
 
 test_no_review_fails if {
-	some f in cost_review.deny with input as {}
+	some f in cost_review.unanswered with input as {}
 		with time.now_ns as now
 	f.path == "cost.last_review"
 }

@@ -40,7 +40,7 @@ deny contains lib.finding(msg, "cost.rightsizing") if {
 	msg := "resource sizes are not reviewed against actual use"
 }
 
-deny contains lib.finding(msg, "cost.rightsizing") if {
+unanswered contains lib.finding(msg, "cost.rightsizing") if {
 	rightsizing == null
 	msg := "the design does not say whether resource sizes are reviewed against actual use"
 }

@@ -38,7 +38,7 @@ applicable if lib.tier <= 2
 
 iac := object.get(input, ["deployment", "infrastructure_as_code"], null)
 
-deny contains lib.finding(msg, "deployment.infrastructure_as_code") if {
+unanswered contains lib.finding(msg, "deployment.infrastructure_as_code") if {
 	iac == null
 	msg := "the design does not say whether infrastructure is defined as code"
 }

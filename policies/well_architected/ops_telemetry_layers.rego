@@ -44,7 +44,7 @@ required := ["system", "application", "business"]
 
 layers := object.get(input, ["observability", "metrics", "layers"], null)
 
-deny contains lib.finding(msg, "observability.metrics.layers") if {
+unanswered contains lib.finding(msg, "observability.metrics.layers") if {
 	layers == null
 	msg := "the design does not say which layers (system, application, business) have metrics"
 }

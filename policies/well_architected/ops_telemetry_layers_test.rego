@@ -17,7 +17,7 @@ test_missing_business_layer_fails if {
 }
 
 test_unstated_fails if {
-	findings := rule.deny with input as {"observability": {"metrics": {}}}
+	findings := rule.unanswered with input as {"observability": {"metrics": {}}}
 	count(findings) == 1
 	some f in findings
 	contains(f.msg, "does not say")

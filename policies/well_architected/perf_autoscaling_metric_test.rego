@@ -29,7 +29,7 @@ test_cpu_fails_for_worker if {
 }
 
 test_missing_metric_fails if {
-	some f in perf_autoscaling_metric.deny with input as {"processes": {"scaling": {"autoscaling": true}}}
+	some f in perf_autoscaling_metric.unanswered with input as {"processes": {"scaling": {"autoscaling": true}}}
 	f.path == "processes.scaling.autoscaling_metric"
 }
 

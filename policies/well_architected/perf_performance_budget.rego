@@ -44,7 +44,7 @@ applicable if count(lib.apis) > 0
 
 budget := lib.get(input, ["capacity", "performance_budget_ms"], null)
 
-deny contains lib.finding(msg, "capacity.performance_budget_ms") if {
+unanswered contains lib.finding(msg, "capacity.performance_budget_ms") if {
 	applicable
 	budget == null
 	msg := "the design does not set a latency budget for the service's apis"

@@ -12,7 +12,7 @@ test_budget_passes if {
 }
 
 test_missing_budget_fails if {
-	findings := perf_performance_budget.deny with input as {"apis": [{"name": "a"}]}
+	findings := perf_performance_budget.unanswered with input as {"apis": [{"name": "a"}]}
 	count(findings) == 1
 	some f in findings
 	f.path == "capacity.performance_budget_ms"

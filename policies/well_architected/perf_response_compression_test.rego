@@ -19,7 +19,7 @@ test_uncompressed_fails if {
 }
 
 test_unstated_fails if {
-	some f in perf_response_compression.deny with input as {"apis": [{"name": "a", "style": "rest", "exposure": "public"}]}
+	some f in perf_response_compression.unanswered with input as {"apis": [{"name": "a", "style": "rest", "exposure": "public"}]}
 	f.path == "apis[0].compression"
 }
 

@@ -54,7 +54,7 @@ deny contains lib.finding("instances are not added automatically when load grows
 	autoscaling == false
 }
 
-deny contains lib.finding("the design does not say whether the service scales automatically", "processes.scaling.autoscaling") if {
+unanswered contains lib.finding("the design does not say whether the service scales automatically", "processes.scaling.autoscaling") if {
 	applicable
 	autoscaling == null
 }

@@ -17,7 +17,7 @@ test_single_cell_fails if {
 }
 
 test_unstated_fails if {
-	some f in rule.deny with input as {"deployment": {"platform": "kubernetes"}}
+	some f in rule.unanswered with input as {"deployment": {"platform": "kubernetes"}}
 	f.path == "deployment.cells"
 }
 

@@ -23,7 +23,7 @@ test_empty_kill_switches_fail if {
 }
 
 test_unstated_kill_switches_fail if {
-	some f in rule.deny with input as {"service": {"name": "shop", "owner": "team", "tier": 0}}
+	some f in rule.unanswered with input as {"service": {"name": "shop", "owner": "team", "tier": 0}}
 	f.path == "deployment.kill_switches"
 	contains(f.msg, "does not say")
 }

@@ -41,7 +41,7 @@ deny contains lib.finding(msg, "build.dependency_scanning") if {
 	msg := "dependencies and images are not scanned for known vulnerabilities"
 }
 
-deny contains lib.finding(msg, "build.dependency_scanning") if {
+unanswered contains lib.finding(msg, "build.dependency_scanning") if {
 	scanning == null
 	msg := "the design does not say whether dependencies and images are scanned for known vulnerabilities"
 }

@@ -59,7 +59,7 @@ deny contains lib.finding(msg, sprintf("security.edge.%s", [field])) if {
 	msg := sprintf("public apis (%s) are not behind %s", [names, control])
 }
 
-deny contains lib.finding(msg, sprintf("security.edge.%s", [field])) if {
+unanswered contains lib.finding(msg, sprintf("security.edge.%s", [field])) if {
 	applicable
 	some field, control in controls
 	lib.get(input, ["security", "edge", field], null) == null

@@ -23,7 +23,7 @@ test_missing_waf_fails if {
 }
 
 test_unstated_edge_gives_two_findings if {
-	findings := sec_edge_protection.deny with input as {"apis": [{"name": "shop", "exposure": "public"}]}
+	findings := sec_edge_protection.unanswered with input as {"apis": [{"name": "shop", "exposure": "public"}]}
 	count(findings) == 2
 	{f.path | some f in findings} == {"security.edge.waf", "security.edge.ddos_protection"}
 }

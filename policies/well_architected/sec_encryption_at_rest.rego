@@ -67,7 +67,7 @@ deny contains lib.finding(msg, sprintf("data_stores[%d].encryption_at_rest", [i]
 	msg := sprintf("store %q is not encrypted at rest", [store.name])
 }
 
-deny contains lib.finding(msg, sprintf("data_stores[%d].encryption_at_rest", [i])) if {
+unanswered contains lib.finding(msg, sprintf("data_stores[%d].encryption_at_rest", [i])) if {
 	some [i, store] in checked
 	lib.get(store, "encryption_at_rest", null) == null
 	msg := sprintf("the design does not say whether store %q is encrypted at rest", [store.name])

@@ -70,7 +70,7 @@ deny contains lib.finding(msg, sprintf("data_stores[%d].encryption_at_rest", [i]
 	msg := sprintf("store %q holds personal or restricted data unencrypted at rest", [store.name])
 }
 
-deny contains lib.finding(msg, sprintf("data_stores[%d].encryption_at_rest", [i])) if {
+unanswered contains lib.finding(msg, sprintf("data_stores[%d].encryption_at_rest", [i])) if {
 	some [i, store] in sensitive_stores
 	lib.get(store, "encryption_at_rest", null) == null
 	msg := sprintf("the design does not say whether store %q, which may hold personal or restricted data, is encrypted at rest", [store.name])

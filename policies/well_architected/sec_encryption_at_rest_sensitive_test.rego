@@ -20,7 +20,7 @@ test_unencrypted_pii_store_fails if {
 }
 
 test_restricted_cache_counts if {
-	some f in sec_encryption_at_rest_sensitive.deny with input as {"data_stores": [{"name": "sessions", "kind": "cache", "classification": "restricted"}]}
+	some f in sec_encryption_at_rest_sensitive.unanswered with input as {"data_stores": [{"name": "sessions", "kind": "cache", "classification": "restricted"}]}
 	f.path == "data_stores[0].encryption_at_rest"
 }
 

@@ -19,7 +19,7 @@ test_unencrypted_store_fails if {
 }
 
 test_unstated_fails if {
-	some f in sec_encryption_at_rest.deny with input as {"data_stores": [{"name": "events", "kind": "stream"}]}
+	some f in sec_encryption_at_rest.unanswered with input as {"data_stores": [{"name": "events", "kind": "stream"}]}
 	f.path == "data_stores[0].encryption_at_rest"
 }
 

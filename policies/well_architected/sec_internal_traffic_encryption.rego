@@ -46,7 +46,7 @@ deny contains lib.finding(msg, "security.tls.internal") if {
 	msg := "traffic between services and to data stores is not encrypted"
 }
 
-deny contains lib.finding(msg, "security.tls.internal") if {
+unanswered contains lib.finding(msg, "security.tls.internal") if {
 	applicable
 	internal == ""
 	msg := "the design does not say whether traffic between services and to data stores is encrypted"

@@ -22,7 +22,7 @@ test_plaintext_fails if {
 }
 
 test_unstated_fails if {
-	some f in sec_internal_traffic_encryption.deny with input as {"apis": [{"name": "a"}]}
+	some f in sec_internal_traffic_encryption.unanswered with input as {"apis": [{"name": "a"}]}
 	f.path == "security.tls.internal"
 }
 

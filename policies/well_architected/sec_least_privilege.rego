@@ -40,7 +40,7 @@ deny contains lib.finding(msg, "security.least_privilege") if {
 	msg := "the service's identity has more permissions than it needs"
 }
 
-deny contains lib.finding(msg, "security.least_privilege") if {
+unanswered contains lib.finding(msg, "security.least_privilege") if {
 	least_privilege == null
 	msg := "the design does not say whether the service's identity is limited to the permissions it needs"
 }

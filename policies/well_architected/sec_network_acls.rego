@@ -40,7 +40,7 @@ deny contains lib.finding(msg, "security.network_acls") if {
 	msg := "network traffic to and from the service is not restricted to what it needs"
 }
 
-deny contains lib.finding(msg, "security.network_acls") if {
+unanswered contains lib.finding(msg, "security.network_acls") if {
 	acls == null
 	msg := "the design does not say whether network rules restrict traffic to what the service needs"
 }

@@ -47,7 +47,7 @@ deny contains lib.finding(msg, "build.artifact.sbom") if {
 	msg := sprintf("artifacts of this tier %d service ship without a software bill of materials", [lib.tier])
 }
 
-deny contains lib.finding(msg, "build.artifact.sbom") if {
+unanswered contains lib.finding(msg, "build.artifact.sbom") if {
 	applicable
 	sbom == null
 	msg := "the design does not say whether a software bill of materials is produced with each artifact"

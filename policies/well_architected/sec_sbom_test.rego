@@ -16,7 +16,7 @@ test_no_sbom_fails if {
 }
 
 test_unstated_fails if {
-	some f in sec_sbom.deny with input as {}
+	some f in sec_sbom.unanswered with input as {}
 	f.path == "build.artifact.sbom"
 }
 

@@ -43,7 +43,7 @@ else := 90
 
 rotation := lib.get(input, ["config", "secrets", "rotation_days"], null)
 
-deny contains lib.finding(msg, "config.secrets.rotation_days") if {
+unanswered contains lib.finding(msg, "config.secrets.rotation_days") if {
 	applicable
 	rotation == null
 	msg := "the design does not say how often secrets are rotated"

@@ -23,7 +23,7 @@ test_yearly_rotation_passes_for_tier_3 if {
 }
 
 test_unstated_rotation_fails if {
-	some f in sec_secret_rotation.deny with input as {"config": {"secrets": {"store": "vault"}}}
+	some f in sec_secret_rotation.unanswered with input as {"config": {"secrets": {"store": "vault"}}}
 	f.path == "config.secrets.rotation_days"
 }
 

@@ -47,7 +47,7 @@ deny contains lib.finding(msg, "build.artifact.signed") if {
 	msg := sprintf("artifacts of this tier %d service are not signed and verified before deploy", [lib.tier])
 }
 
-deny contains lib.finding(msg, "build.artifact.signed") if {
+unanswered contains lib.finding(msg, "build.artifact.signed") if {
 	applicable
 	signed == null
 	msg := "the design does not say whether artifacts are signed and verified before deploy"

@@ -19,7 +19,7 @@ test_unsigned_fails if {
 }
 
 test_unstated_fails if {
-	some f in sec_signed_artifacts.deny with input as {"build": {}}
+	some f in sec_signed_artifacts.unanswered with input as {"build": {}}
 	f.path == "build.artifact.signed"
 }
 

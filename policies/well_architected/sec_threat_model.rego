@@ -46,12 +46,12 @@ updated := lib.get(input, ["security", "threat_model_updated"], "")
 
 applicable if lib.tier <= 2
 
-deny contains lib.finding(msg, "security.threat_model") if {
+unanswered contains lib.finding(msg, "security.threat_model") if {
 	model == ""
 	msg := "the design does not link a threat model"
 }
 
-deny contains lib.finding(msg, "security.threat_model_updated") if {
+unanswered contains lib.finding(msg, "security.threat_model_updated") if {
 	lib.critical
 	model != ""
 	updated == ""

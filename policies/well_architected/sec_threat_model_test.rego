@@ -15,7 +15,7 @@ test_recent_model_passes if {
 }
 
 test_missing_model_fails if {
-	findings := sec_threat_model.deny with input as {"service": {"name": "s", "owner": "t", "tier": 2}}
+	findings := sec_threat_model.unanswered with input as {"service": {"name": "s", "owner": "t", "tier": 2}}
 		with time.now_ns as now
 	count(findings) == 1
 	some f in findings
@@ -34,7 +34,7 @@ test_stale_model_fails_for_critical if {
 }
 
 test_review_date_missing_fails_for_critical if {
-	some f in sec_threat_model.deny with input as {
+	some f in sec_threat_model.unanswered with input as {
 		"service": {"name": "s", "owner": "t", "tier": 0},
 		"security": {"threat_model": "tm.md"},
 	}

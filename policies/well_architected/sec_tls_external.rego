@@ -58,7 +58,7 @@ deny contains lib.finding(msg, "security.tls.external") if {
 	msg := sprintf("connections from outside (%s) are not all encrypted with tls", [entry_points])
 }
 
-deny contains lib.finding(msg, "security.tls.external") if {
+unanswered contains lib.finding(msg, "security.tls.external") if {
 	applicable
 	external == null
 	msg := sprintf("the design does not say whether connections from outside (%s) use tls", [entry_points])

@@ -23,7 +23,7 @@ test_plaintext_fails if {
 }
 
 test_unstated_fails_for_mobile_clients if {
-	some f in sec_tls_external.deny with input as {"service": {"name": "s", "owner": "t", "tier": 2, "clients": [{"name": "app", "kind": "mobile"}]}}
+	some f in sec_tls_external.unanswered with input as {"service": {"name": "s", "owner": "t", "tier": 2, "clients": [{"name": "app", "kind": "mobile"}]}}
 	f.path == "security.tls.external"
 }
 

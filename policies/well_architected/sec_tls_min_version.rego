@@ -51,7 +51,7 @@ applicable if exposed
 # A YAML author who forgets the quotes writes a number (1.2); read both.
 version := sprintf("%v", [tls.min_version])
 
-deny contains lib.finding(msg, "security.tls.min_version") if {
+unanswered contains lib.finding(msg, "security.tls.min_version") if {
 	applicable
 	not tls.min_version
 	msg := "the design does not say which tls version is the lowest accepted"

@@ -26,7 +26,7 @@ test_unquoted_12_passes if {
 }
 
 test_missing_version_fails_for_public_api if {
-	some f in sec_tls_min_version.deny with input as {"apis": [{"name": "a", "exposure": "public"}]}
+	some f in sec_tls_min_version.unanswered with input as {"apis": [{"name": "a", "exposure": "public"}]}
 	f.path == "security.tls.min_version"
 }
 

@@ -54,7 +54,7 @@ deny contains lib.finding(msg, "sustainability.batch_time_shifting") if {
 	msg := sprintf("batch work (%s) runs without regard to when or where energy is cleaner", [names])
 }
 
-deny contains lib.finding(msg, "sustainability.batch_time_shifting") if {
+unanswered contains lib.finding(msg, "sustainability.batch_time_shifting") if {
 	applicable
 	shifting == null
 	msg := sprintf("the design does not say whether batch work (%s) is shifted to times or regions with cleaner energy", [names])

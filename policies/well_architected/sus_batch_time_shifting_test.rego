@@ -23,7 +23,7 @@ test_no_shifting_fails if {
 }
 
 test_unstated_fails if {
-	some f in sus_batch_time_shifting.deny with input as {"processes": {"process_types": ["cron"]}}
+	some f in sus_batch_time_shifting.unanswered with input as {"processes": {"process_types": ["cron"]}}
 	f.path == "sustainability.batch_time_shifting"
 }
 

@@ -25,7 +25,7 @@ test_no_policy_fails if {
 }
 
 test_unstated_fails if {
-	findings := sus_data_lifecycle.deny with input as {"data_stores": [{"name": "db"}]}
+	findings := sus_data_lifecycle.unanswered with input as {"data_stores": [{"name": "db"}]}
 	count(findings) == 1
 	some f in findings
 	f.path == "data_stores[0].lifecycle_policy"

@@ -39,7 +39,7 @@ max_days := 400
 
 retention := lib.get(input, ["observability", "logging", "retention_days"], null)
 
-deny contains lib.finding(msg, "observability.logging.retention_days") if {
+unanswered contains lib.finding(msg, "observability.logging.retention_days") if {
 	retention == null
 	msg := "the design does not say how long logs are kept"
 }

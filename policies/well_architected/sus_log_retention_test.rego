@@ -16,6 +16,6 @@ test_long_retention_fails if {
 }
 
 test_unstated_fails if {
-	some f in sus_log_retention.deny with input as {"observability": {"logging": {"format": "json"}}}
+	some f in sus_log_retention.unanswered with input as {"observability": {"logging": {"format": "json"}}}
 	f.path == "observability.logging.retention_days"
 }

@@ -37,7 +37,7 @@ minimum := 50
 
 target := lib.get(input, ["sustainability", "utilization_target_percent"], null)
 
-deny contains lib.finding(msg, "sustainability.utilization_target_percent") if {
+unanswered contains lib.finding(msg, "sustainability.utilization_target_percent") if {
 	target == null
 	msg := "the design does not set a utilisation target for provisioned capacity"
 }

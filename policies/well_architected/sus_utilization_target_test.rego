@@ -16,6 +16,6 @@ test_low_target_fails if {
 }
 
 test_unstated_fails if {
-	some f in sus_utilization_target.deny with input as {}
+	some f in sus_utilization_target.unanswered with input as {}
 	f.path == "sustainability.utilization_target_percent"
 }
