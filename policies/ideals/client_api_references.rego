@@ -14,6 +14,7 @@
 #   id: ID002
 #   severity: medium
 #   level: proactive
+#   check: reasoning
 #   frameworks:
 #     ideals: interface-segregation
 #     production-readiness: api-design
@@ -42,9 +43,9 @@ import data.archvet.lib
 
 clients := lib.get(input, ["service", "clients"], [])
 
-api_names := {api.name | some api in lib.apis}
+api_names contains api.name if some api in lib.apis
 
-client_names := {client.name | some client in clients}
+client_names contains client.name if some client in clients
 
 applicable if count(clients) > 0
 

@@ -40,3 +40,18 @@ test_prototype_not_applicable if {
 		"data_stores": [{"name": "db"}],
 	}
 }
+
+test_pacelc_agrees_with_cap_and_model if {
+	count(consistency_model_declared.deny) == 0 with input as {"consistency": {"model": "strong", "cap": "CP", "pacelc": "PC/EC", "rationale": "r"}}
+	count(consistency_model_declared.deny) == 0 with input as {"consistency": {"model": "eventual", "cap": "AP", "pacelc": "PA/EL", "rationale": "r"}}
+}
+
+test_pacelc_contradicting_cap_fails if {
+	case50 := {"consistency": {"model": "eventual", "cap": "CP", "pacelc": "PA/EL"}}
+	{f.path | some f in consistency_model_declared.deny} == {"consistency.pacelc"} with input as case50
+}
+
+test_pacelc_latency_choice_contradicting_strong_model_fails if {
+	case54 := {"consistency": {"model": "strong", "cap": "CP", "pacelc": "PC/EL"}}
+	{f.path | some f in consistency_model_declared.deny} == {"consistency.pacelc"} with input as case54
+}

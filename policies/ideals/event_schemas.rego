@@ -74,8 +74,8 @@ deny contains lib.finding(msg, path) if {
 	some published in lib.publishes
 	published.name == consumed.name
 	mine := trim_space(lib.get(published, "schema", ""))
-	theirs := trim_space(lib.get(consumed, "schema", ""))
 	mine != ""
+	theirs := trim_space(lib.get(consumed, "schema", ""))
 	theirs != ""
 	mine != theirs
 	msg := sprintf("event %q is published with schema %q but consumed with schema %q", [consumed.name, mine, theirs])

@@ -14,6 +14,11 @@
 #   id: ID017
 #   severity: low
 #   level: proactive
+#   check: threshold
+#   params:
+#     max_responsibilities_count:
+#       description: most responsibilities one service may list
+#       value: 5
 #   frameworks:
 #     ideals: single-responsibility
 #   remediation: |-
@@ -36,7 +41,9 @@ import rego.v1
 
 import data.archvet.lib
 
-max_responsibilities := 5
+params := lib.params(rego.metadata.chain())
+
+max_responsibilities := params.max_responsibilities_count
 
 responsibilities := lib.get(input, ["service", "responsibilities"], [])
 

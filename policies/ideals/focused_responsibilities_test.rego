@@ -20,3 +20,14 @@ test_missing_list_fails if {
 	f.path == "service.responsibilities"
 	contains(f.msg, "does not list")
 }
+
+test_responsibilities_boundary if {
+	count(focused_responsibilities.deny) == 0 with input as {"service": {"responsibilities": ["a", "b", "c", "d", "e"]}}
+	case26 := {"service": {"responsibilities": ["a", "b", "c", "d", "e", "f"]}}
+	{f.path | some f in focused_responsibilities.deny} == {"service.responsibilities"} with input as case26
+}
+
+test_responsibilities_override if {
+	count(focused_responsibilities.deny) == 1 with input as {"service": {"responsibilities": ["a", "b", "c"]}}
+		with data.archvet.params as {"ID017": {"max_responsibilities_count": [2, 2, 2, 2]}}
+}

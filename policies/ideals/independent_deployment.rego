@@ -62,3 +62,10 @@ unanswered contains lib.finding(msg, "deployment.independent") if {
 	independent == null
 	msg := "the design does not say whether the service can be deployed on its own"
 }
+
+unanswered contains lib.finding(msg, path) if {
+	some i, dep in lib.dependencies
+	lib.get(dep, "deploy_before", null) == null
+	msg := sprintf("the design does not say whether dependency %q must be deployed before the service", [dep.name])
+	path := sprintf("dependencies[%d].deploy_before", [i])
+}

@@ -16,6 +16,7 @@
 #   id: ID012
 #   severity: high
 #   level: proactive
+#   check: threshold
 #   frameworks:
 #     ideals: loose-coupling
 #   remediation: |-

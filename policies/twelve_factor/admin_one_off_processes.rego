@@ -14,6 +14,7 @@
 #   id: TF029
 #   severity: medium
 #   level: proactive
+#   check: threshold
 #   frameworks:
 #     twelve-factor: admin-processes
 #     production-readiness: change-management

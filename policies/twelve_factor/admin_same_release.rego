@@ -14,6 +14,7 @@
 #   id: TF030
 #   severity: medium
 #   level: proactive
+#   check: presence
 #   frameworks:
 #     twelve-factor: admin-processes
 #     production-readiness: change-management

@@ -14,6 +14,7 @@
 #   id: TF009
 #   severity: high
 #   level: reactive
+#   check: threshold
 #   frameworks:
 #     twelve-factor: backing-services
 #   remediation: |-

@@ -52,11 +52,6 @@ deny contains lib.finding(msg, "processes.scaling.horizontal") if {
 	msg := "the service scales only by growing one process"
 }
 
-unanswered contains lib.finding(msg, "processes.scaling.horizontal") if {
-	lib.get(scaling, "horizontal", null) == null
-	msg := "the design does not say whether the service scales out by adding processes"
-}
-
 deny contains lib.finding(msg, "processes.scaling.max_replicas") if {
 	scaling.horizontal == true
 	scaling.max_replicas < params.min_max_replicas_count
@@ -67,6 +62,11 @@ deny contains lib.finding(msg, "processes.scaling.max_replicas") if {
 	scaling.max_replicas >= params.min_max_replicas_count
 	scaling.max_replicas < scaling.min_replicas
 	msg := sprintf("max_replicas (%d) is below min_replicas (%d)", [scaling.max_replicas, scaling.min_replicas])
+}
+
+unanswered contains lib.finding(msg, "processes.scaling.horizontal") if {
+	lib.get(scaling, "horizontal", null) == null
+	msg := "the design does not say whether the service scales out by adding processes"
 }
 
 unanswered contains lib.finding(msg, "processes.scaling.max_replicas") if {

@@ -8,14 +8,16 @@
 #   searchable store keeps the history after instances are replaced and lets
 #   events from all of them be read together.
 # related_resources:
-#   - ref: https://12factor.net/logs
-#     description: Twelve-Factor App, XI. Logs
 #   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_workload_observability_analyze_workload_logs.html
 #     description: OPS08-BP02 Analyze workload logs
+#   - ref: https://12factor.net/logs
+#     description: Twelve-Factor App, XI. Logs
 # custom:
 #   id: TF028
 #   severity: medium
 #   level: reactive
+#   check: presence
+#   best_practices: [OPS08-BP02]
 #   frameworks:
 #     twelve-factor: logs
 #     well-architected: operational-excellence

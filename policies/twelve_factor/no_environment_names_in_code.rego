@@ -14,6 +14,7 @@
 #   id: TF008
 #   severity: medium
 #   level: proactive
+#   check: presence
 #   frameworks:
 #     twelve-factor: config
 #   remediation: |-

@@ -14,6 +14,7 @@
 #   id: TF006
 #   severity: medium
 #   level: proactive
+#   check: presence
 #   frameworks:
 #     twelve-factor: dependencies
 #   remediation: |-

@@ -15,6 +15,7 @@
 #   id: TF017
 #   severity: medium
 #   level: proactive
+#   check: presence
 #   frameworks:
 #     twelve-factor: port-binding
 #   remediation: |-

@@ -14,6 +14,7 @@
 #   id: TF019
 #   severity: low
 #   level: proactive
+#   check: reasoning
 #   frameworks:
 #     twelve-factor: concurrency
 #   remediation: |-

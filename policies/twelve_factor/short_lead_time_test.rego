@@ -50,3 +50,16 @@ test_missing_production_lead_time_fails if {
 test_not_applicable_without_environments if {
 	not rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 0}}
 }
+
+test_lead_time_limit_at_each_tier if {
+	every tier, limit in [12, 24, 168, 336] {
+		count(rule.deny) == 0 with input as {"service": {"tier": tier}, "environments": [{"name": "prod", "lead_time_hours": limit}]}
+		case57 := {"service": {"tier": tier}, "environments": [{"name": "prod", "lead_time_hours": limit + 1}]}
+		{f.path | some f in rule.deny} == {"environments[0].lead_time_hours"} with input as case57
+	}
+}
+
+test_lead_time_override if {
+	count(rule.deny) == 1 with input as {"service": {"tier": 3}, "environments": [{"name": "prod", "lead_time_hours": 5}]}
+		with data.archvet.params as {"TF024": {"max_lead_time_hours": [4, 4, 4, 4]}}
+}

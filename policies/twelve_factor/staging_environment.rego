@@ -8,14 +8,16 @@
 #   non-production environment. Without one, production is the first place
 #   the assembled system runs.
 # related_resources:
-#   - ref: https://12factor.net/dev-prod-parity
-#     description: Twelve-Factor App, X. Dev/prod parity
 #   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_dev_integ_multi_env.html
 #     description: OPS05-BP08 Use multiple environments
+#   - ref: https://12factor.net/dev-prod-parity
+#     description: Twelve-Factor App, X. Dev/prod parity
 # custom:
 #   id: TF025
 #   severity: medium
 #   level: reactive
+#   check: reasoning
+#   best_practices: [OPS05-BP08]
 #   frameworks:
 #     twelve-factor: dev-prod-parity
 #     well-architected: operational-excellence

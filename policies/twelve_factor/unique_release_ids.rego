@@ -15,6 +15,7 @@
 #   id: TF012
 #   severity: medium
 #   level: reactive
+#   check: threshold
 #   frameworks:
 #     twelve-factor: build-release-run
 #     production-readiness: change-management

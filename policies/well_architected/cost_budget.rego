@@ -48,6 +48,11 @@ unanswered contains lib.finding(msg, "cost.monthly_budget_usd") if {
 	msg := "the design does not set a monthly cost budget for the service"
 }
 
+unanswered contains lib.finding(msg, "cost.budget_alerts") if {
+	alerts == null
+	msg := "the design does not say whether spending above budget raises an alert"
+}
+
 deny contains lib.finding(msg, "cost.monthly_budget_usd") if {
 	budget == 0
 	msg := "the monthly budget is 0 USD, which no running service meets; set the spend actually agreed"
@@ -64,9 +69,4 @@ deny contains lib.finding(msg, "cost.budget_alerts") if {
 	alerts == true
 	budget == null
 	msg := "budget alerts are claimed but no monthly budget is set for them to compare with"
-}
-
-unanswered contains lib.finding(msg, "cost.budget_alerts") if {
-	alerts == null
-	msg := "the design does not say whether spending above budget raises an alert"
 }

@@ -35,7 +35,8 @@ test_older_field_answers_the_question if {
 }
 
 test_older_field_false_fails if {
-	{f.path | some f in cost_nonprod_scale_to_zero.deny} == {"cost.scale_to_zero"} with input as {"environments": nonprod_envs, "sustainability": {"idle_scale_down": false}}
+	case38 := {"environments": nonprod_envs, "sustainability": {"idle_scale_down": false}}
+	{f.path | some f in cost_nonprod_scale_to_zero.deny} == {"cost.scale_to_zero"} with input as case38
 }
 
 test_disagreeing_fields_fail if {

@@ -15,6 +15,8 @@
 #   id: WA357
 #   severity: medium
 #   level: strategic
+#   check: threshold
+#   best_practices: [COST07-BP01, COST07-BP04]
 #   frameworks:
 #     well-architected: cost-optimization
 #   remediation: |-

@@ -16,6 +16,8 @@
 #   id: WA356
 #   severity: medium
 #   level: proactive
+#   check: presence
+#   best_practices: [COST06-BP02, COST06-BP03]
 #   frameworks:
 #     well-architected: cost-optimization
 #   remediation: |-

@@ -16,6 +16,8 @@
 #   id: WA100
 #   severity: medium
 #   level: reactive
+#   check: presence
+#   best_practices: [OPS05-BP01, REL08-BP05]
 #   frameworks:
 #     well-architected: operational-excellence
 #     production-readiness: change-management

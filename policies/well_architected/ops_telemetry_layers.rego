@@ -19,6 +19,8 @@
 #   id: WA101
 #   severity: medium
 #   level: strategic
+#   check: threshold
+#   best_practices: [OPS04-BP01, OPS04-BP02, REL06-BP01]
 #   frameworks:
 #     well-architected: operational-excellence
 #     production-readiness: observability

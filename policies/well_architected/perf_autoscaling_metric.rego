@@ -17,6 +17,8 @@
 #   id: WA332
 #   severity: medium
 #   level: proactive
+#   check: reasoning
+#   best_practices: [PERF02-BP05]
 #   frameworks:
 #     well-architected: performance-efficiency
 #     production-readiness: capacity

@@ -34,7 +34,8 @@ test_unpartitioned_at_limit_passes_each_tier if {
 
 test_unpartitioned_beyond_limit_fails_each_tier if {
 	every t, gb in [5000, 10000, 10000, 20000] {
-		{f.path | some f in perf_large_store_partitioning.deny} == {"data_stores[0].partitioning"} with input as {"service": {"tier": t}, "data_stores": [{"name": "e", "size_gb": gb + 1, "partitioning": "none"}]}
+		case37 := {"service": {"tier": t}, "data_stores": [{"name": "e", "size_gb": gb + 1, "partitioning": "none"}]}
+		{f.path | some f in perf_large_store_partitioning.deny} == {"data_stores[0].partitioning"} with input as case37
 	}
 }
 

@@ -15,6 +15,8 @@
 #   id: WA331
 #   severity: low
 #   level: proactive
+#   check: presence
+#   best_practices: [PERF04-BP02]
 #   frameworks:
 #     well-architected: performance-efficiency
 #     production-readiness: api-design

@@ -17,6 +17,8 @@
 #   id: WA251
 #   severity: medium
 #   level: visionary
+#   check: threshold
+#   best_practices: [REL10-BP03]
 #   frameworks:
 #     well-architected: reliability
 #     production-readiness: resilience

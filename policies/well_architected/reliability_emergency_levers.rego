@@ -16,6 +16,8 @@
 #   id: WA201
 #   severity: medium
 #   level: proactive
+#   check: presence
+#   best_practices: [REL05-BP07]
 #   frameworks:
 #     well-architected: reliability
 #     production-readiness: incident-response

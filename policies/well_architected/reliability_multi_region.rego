@@ -85,12 +85,6 @@ deny contains lib.finding(msg, "disaster_recovery.multi_region") if {
 	msg := "the tier 0 service does not survive the loss of a region; decide how it should"
 }
 
-unanswered contains lib.finding(msg, "disaster_recovery.multi_region") if {
-	lib.tier == 0
-	multi_region == null
-	msg := "the design does not say whether the tier 0 service survives the loss of a region"
-}
-
 # Every strategy except restoring from backups keeps something running in a
 # second region, which must then appear among the deployment's regions.
 deny contains lib.finding(msg, "deployment.regions") if {
@@ -101,19 +95,6 @@ deny contains lib.finding(msg, "deployment.regions") if {
 	msg := sprintf("the design claims the service survives a region loss, but it lists %d region(s) and %s", [count(regions), strategy_words])
 }
 
-default strategy_words := "no recovery strategy"
-
-strategy_words := sprintf("a %s strategy", [strategy]) if strategy != null
-
-# Strategies that keep something running in the second region need the data
-# there already.
-standby_strategies := {"pilot-light", "warm-standby", "active-active"}
-
-source_stores contains [i, store] if {
-	some [i, store] in lib.durable_stores
-	lib.get(store, "role", "source-of-truth") == "source-of-truth"
-}
-
 deny contains lib.finding(msg, path) if {
 	lib.tier == 0
 	multi_region == true
@@ -121,16 +102,6 @@ deny contains lib.finding(msg, path) if {
 	some [i, store] in source_stores
 	lib.get(store, ["replication", "cross_region"], null) == false
 	msg := sprintf("a %s in another region has no copy of store %q, which does not replicate across regions", [strategy, store.name])
-	path := sprintf("data_stores[%d].replication.cross_region", [i])
-}
-
-unanswered contains lib.finding(msg, path) if {
-	lib.tier == 0
-	multi_region == true
-	strategy in standby_strategies
-	some [i, store] in source_stores
-	lib.get(store, ["replication", "cross_region"], null) == null
-	msg := sprintf("the design does not say whether store %q replicates to the %s region", [store.name, strategy])
 	path := sprintf("data_stores[%d].replication.cross_region", [i])
 }
 
@@ -145,9 +116,38 @@ deny contains lib.finding(msg, path) if {
 	path := sprintf("data_stores[%d].backups.cross_region", [i])
 }
 
+unanswered contains lib.finding(msg, "disaster_recovery.multi_region") if {
+	lib.tier == 0
+	multi_region == null
+	msg := "the design does not say whether the tier 0 service survives the loss of a region"
+}
+
+unanswered contains lib.finding(msg, path) if {
+	lib.tier == 0
+	multi_region == true
+	strategy in standby_strategies
+	some [i, store] in source_stores
+	lib.get(store, ["replication", "cross_region"], null) == null
+	msg := sprintf("the design does not say whether store %q replicates to the %s region", [store.name, strategy])
+	path := sprintf("data_stores[%d].replication.cross_region", [i])
+}
+
 unanswered contains lib.finding(msg, "disaster_recovery.strategy") if {
 	lib.tier == 0
 	multi_region == true
 	strategy == null
 	msg := "the design does not say which strategy carries the service through a region loss"
+}
+
+default strategy_words := "no recovery strategy"
+
+strategy_words := sprintf("a %s strategy", [strategy]) if strategy != null
+
+# Strategies that keep something running in the second region need the data
+# there already.
+standby_strategies := {"pilot-light", "warm-standby", "active-active"}
+
+source_stores contains [i, store] if {
+	some [i, store] in lib.durable_stores
+	lib.get(store, "role", "source-of-truth") == "source-of-truth"
 }

@@ -18,6 +18,8 @@
 #   id: WA310
 #   severity: high
 #   level: reactive
+#   check: threshold
+#   best_practices: [SEC06-BP03, SEC05-BP01]
 #   frameworks:
 #     well-architected: security
 #     production-readiness: security

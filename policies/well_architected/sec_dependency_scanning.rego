@@ -16,6 +16,8 @@
 #   id: WA312
 #   severity: high
 #   level: reactive
+#   check: presence
+#   best_practices: [SEC06-BP01, SEC11-BP02]
 #   frameworks:
 #     well-architected: security
 #     production-readiness: security

@@ -15,6 +15,8 @@
 #   id: WA309
 #   severity: high
 #   level: reactive
+#   check: presence
+#   best_practices: [SEC05-BP03]
 #   frameworks:
 #     well-architected: security
 #     production-readiness: security

@@ -16,6 +16,8 @@
 #   id: WA316
 #   severity: high
 #   level: reactive
+#   check: reasoning
+#   best_practices: [SEC08-BP02, SEC08-BP03]
 #   frameworks:
 #     well-architected: security
 #     production-readiness: security

@@ -16,6 +16,8 @@
 #   id: WA315
 #   severity: critical
 #   level: reactive
+#   check: reasoning
+#   best_practices: [SEC08-BP02, SEC08-BP01]
 #   frameworks:
 #     well-architected: security
 #     production-readiness: data-governance

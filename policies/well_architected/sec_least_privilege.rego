@@ -16,6 +16,8 @@
 #   id: WA308
 #   severity: high
 #   level: reactive
+#   check: presence
+#   best_practices: [SEC03-BP02]
 #   frameworks:
 #     well-architected: security
 #     production-readiness: security

@@ -15,6 +15,8 @@
 #   id: WA311
 #   severity: medium
 #   level: reactive
+#   check: presence
+#   best_practices: [SEC05-BP02, SEC05-BP01]
 #   frameworks:
 #     well-architected: security
 #     production-readiness: security

@@ -18,6 +18,8 @@
 #   id: WA314
 #   severity: low
 #   level: strategic
+#   check: presence
+#   best_practices: [SEC06-BP01, SEC11-BP05]
 #   frameworks:
 #     well-architected: security
 #     production-readiness: security

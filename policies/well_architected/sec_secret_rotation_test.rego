@@ -30,3 +30,16 @@ test_unstated_rotation_fails if {
 test_no_secrets_not_applicable if {
 	not sec_secret_rotation.applicable with input as {"config": {"secrets": {"store": "none"}}}
 }
+
+test_rotation_limit_at_each_tier if {
+	every tier, limit in [30, 60, 90, 365] {
+		count(sec_secret_rotation.deny) == 0 with input as {"service": {"tier": tier}, "config": {"secrets": {"store": "vault", "rotation_days": limit}}}
+		case37 := {"service": {"tier": tier}, "config": {"secrets": {"store": "vault", "rotation_days": limit + 1}}}
+		{f.path | some f in sec_secret_rotation.deny} == {"config.secrets.rotation_days"} with input as case37
+	}
+}
+
+test_rotation_override if {
+	count(sec_secret_rotation.deny) == 1 with input as {"service": {"tier": 3}, "config": {"secrets": {"store": "vault", "rotation_days": 20}}}
+		with data.archvet.params as {"WA307": {"max_rotation_days": [7, 7, 7, 7]}}
+}

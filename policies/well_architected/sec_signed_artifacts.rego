@@ -18,6 +18,8 @@
 #   id: WA313
 #   severity: medium
 #   level: strategic
+#   check: presence
+#   best_practices: [SEC06-BP04]
 #   frameworks:
 #     well-architected: security
 #     production-readiness: security

@@ -42,12 +42,22 @@ test_review_date_missing_fails_for_critical if {
 	f.path == "security.threat_model_updated"
 }
 
-test_stale_model_accepted_for_tier_2 if {
-	count(sec_threat_model.deny) == 0 with input as {
-		"service": {"name": "s", "owner": "t", "tier": 2},
-		"security": {"threat_model": "tm.md", "threat_model_updated": "2020-01-10"},
+days_before(n) := time.format([time.add_date(now, 0, 0, 0 - n), "UTC", "2006-01-02"])
+
+test_threat_model_age_at_each_tier if {
+	every tier, limit in [180, 365, 730] {
+		count(sec_threat_model.deny) == 0 with input as {"service": {"tier": tier}, "security": {"threat_model": "tm.md", "threat_model_updated": days_before(limit)}}
+			with time.now_ns as now
+		case51 := {"service": {"tier": tier}, "security": {"threat_model": "tm.md", "threat_model_updated": days_before(limit + 1)}}
+		{f.path | some f in sec_threat_model.deny} == {"security.threat_model_updated"} with input as case51
+			with time.now_ns as now
 	}
+}
+
+test_threat_model_age_override if {
+	count(sec_threat_model.deny) == 1 with input as {"service": {"tier": 2}, "security": {"threat_model": "tm.md", "threat_model_updated": days_before(40)}}
 		with time.now_ns as now
+		with data.archvet.params as {"WA301": {"max_threat_model_age_days": [30, 30, 30, 30]}}
 }
 
 test_not_applicable_to_tier_3 if {

@@ -15,6 +15,8 @@
 #   id: WA302
 #   severity: high
 #   level: reactive
+#   check: presence
+#   best_practices: [SEC09-BP02]
 #   frameworks:
 #     well-architected: security
 #     production-readiness: security

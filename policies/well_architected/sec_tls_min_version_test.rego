@@ -33,3 +33,14 @@ test_missing_version_fails_for_public_api if {
 test_no_tls_not_applicable if {
 	not sec_tls_min_version.applicable with input as {"security": {"tls": {"internal": "none"}}}
 }
+
+test_min_version_boundary if {
+	count(sec_tls_min_version.deny) == 0 with input as {"security": {"tls": {"external": true, "min_version": "1.2"}}}
+	{f.path | some f in sec_tls_min_version.deny} == {"security.tls.min_version"} with input as {"security": {"tls": {"external": true, "min_version": "1.1"}}}
+	count(sec_tls_min_version.deny) == 0 with input as {"security": {"tls": {"external": true, "min_version": 1.3}}}
+}
+
+test_min_version_override if {
+	count(sec_tls_min_version.deny) == 1 with input as {"security": {"tls": {"external": true, "min_version": "1.2"}}}
+		with data.archvet.params as {"WA303": {"min_tls_version": [1.3, 1.3, 1.3, 1.3]}}
+}

@@ -18,6 +18,8 @@
 #   id: WA375
 #   severity: low
 #   level: visionary
+#   check: presence
+#   best_practices: [SUS03-BP01, SUS02-BP06]
 #   frameworks:
 #     well-architected: sustainability
 #   remediation: |-

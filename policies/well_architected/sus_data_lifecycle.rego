@@ -15,6 +15,8 @@
 #   id: WA373
 #   severity: low
 #   level: proactive
+#   check: reasoning
+#   best_practices: [SUS04-BP03, SUS04-BP05]
 #   frameworks:
 #     well-architected: sustainability
 #   remediation: |-

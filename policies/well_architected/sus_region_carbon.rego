@@ -16,6 +16,8 @@
 #   id: WA370
 #   severity: low
 #   level: strategic
+#   check: presence
+#   best_practices: [SUS01-BP01]
 #   frameworks:
 #     well-architected: sustainability
 #   remediation: |-
