@@ -54,6 +54,8 @@ build {
   }
 
   dependency_scanning = true
+  static_analysis     = true
+  code_review         = true
 }
 
 config {
@@ -144,6 +146,7 @@ dependency "payments-gateway" {
   calls_back      = false
   call_depth      = 1
   build_or_buy    = "buy"
+  quota_rps       = 6000
 }
 
 dependency "pricing" {
@@ -436,6 +439,12 @@ deployment {
   availability_zones       = 3
   cells                    = 4
   single_points_of_failure = []
+
+  network {
+    redundant_connectivity = true
+    dns_failover           = true
+    dns_ttl_seconds        = 60
+  }
 }
 
 capacity {
@@ -483,9 +492,15 @@ security {
     ddos_protection = true
   }
 
-  admin_access     = "sso-proxy"
-  network_acls     = true
-  audit_logging    = true
+  admin_access  = "sso-proxy"
+  network_acls  = true
+  audit_logging = true
+
+  incident_response {
+    playbook      = "docs/security-incident.md"
+    last_exercise = "2026-09-15"
+  }
+
   penetration_test = "2026-05-12"
 }
 
@@ -499,15 +514,16 @@ data {
 }
 
 cost {
-  monthly_budget_usd = 18000
-  cost_center        = "storefront"
-  tagging            = true
-  budget_alerts      = true
-  unit_metric        = "cost per order"
-  last_review        = "2026-10-01"
-  rightsizing        = true
-  pricing            = "savings-plan"
-  scale_to_zero      = true
+  monthly_budget_usd        = 18000
+  data_transfer_monthly_usd = 2400
+  cost_center               = "storefront"
+  tagging                   = true
+  budget_alerts             = true
+  unit_metric               = "cost per order"
+  last_review               = "2026-10-01"
+  rightsizing               = true
+  pricing                   = "savings-plan"
+  scale_to_zero             = true
 }
 
 sustainability {

@@ -194,7 +194,7 @@ func TestSARIFContent(t *testing.T) {
 		}
 		levels[res.RuleID] = res.Level
 	}
-	for rule, want := range map[string]string{"TF007": "error", "PR201": "error", "ID006": "warning", "ID017": "note"} {
+	for rule, want := range map[string]string{"TF007": "error", "PR201": "error", "ID006": "warning", "WA374": "note"} {
 		if levels[rule] != want {
 			t.Errorf("%s has level %q, want %q", rule, levels[rule], want)
 		}

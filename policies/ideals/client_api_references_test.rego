@@ -15,10 +15,12 @@ test_consistent_references_pass if {
 }
 
 test_unknown_api_fails if {
-	findings := client_api_references.deny with input as {
+	case_input := {
 		"service": {"clients": [{"name": "storefront", "kind": "web", "api": "ghost"}]},
 		"apis": [{"name": "web-bff"}],
 	}
+	client_api_references.applicable with input as case_input
+	findings := client_api_references.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "service.clients[0].api"

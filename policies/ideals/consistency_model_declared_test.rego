@@ -12,10 +12,12 @@ test_declared_passes if {
 }
 
 test_missing_fields_fail if {
-	findings := consistency_model_declared.unanswered with input as {
+	case_input := {
 		"dependencies": [{"name": "payments"}],
 		"consistency": {"model": "eventual"},
 	}
+	consistency_model_declared.applicable with input as case_input
+	findings := consistency_model_declared.unanswered with input as case_input
 	paths := {f.path | some f in findings}
 	paths == {"consistency.cap", "consistency.rationale"}
 }

@@ -19,10 +19,12 @@ test_async_in_use_passes if {
 }
 
 test_undecided_all_sync_fails if {
-	findings := integration_style_decided.deny with input as {
+	case_input := {
 		"dependencies": [{"name": "payments"}, {"name": "search", "interaction": "sync"}],
 		"decisions": [{"id": "ADR-1", "title": "style", "topic": "integration-style", "status": "rejected"}],
 	}
+	integration_style_decided.applicable with input as case_input
+	findings := integration_style_decided.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "decisions"

@@ -12,10 +12,12 @@ test_acyclic_passes if {
 }
 
 test_cycle_fails if {
-	findings := no_dependency_cycles.deny with input as {"dependencies": [
+	case_input := {"dependencies": [
 		{"name": "search"},
 		{"name": "payments", "calls_back": true},
 	]}
+	no_dependency_cycles.applicable with input as case_input
+	findings := no_dependency_cycles.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "dependencies[1].calls_back"

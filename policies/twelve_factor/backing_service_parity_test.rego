@@ -19,6 +19,7 @@ test_each_environment_checked_on_its_own if {
 		{"name": "qa", "kind": "test"},
 		{"name": "production", "kind": "production"},
 	]}
+	rule.applicable with input as inp
 	{f.path | some f in rule.deny} == {"environments[0].backing_services"} with input as inp
 	{f.path | some f in rule.unanswered} == {"environments[2].backing_services"} with input as inp
 }

@@ -1,5 +1,5 @@
 # METADATA
-# title: Configuration comes from the environment and is checked at startup
+# title: Configuration comes from the environment
 # description: |-
 #   Anything that differs between deploys (URLs of backing services,
 #   credentials, feature settings) must be read at runtime from the environment

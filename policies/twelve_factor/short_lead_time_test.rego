@@ -15,13 +15,15 @@ test_short_lead_time_passes if {
 }
 
 test_slow_production_fails_for_critical_tier if {
-	findings := rule.deny with input as {
+	case_input := {
 		"service": {"tier": 1},
 		"environments": [
 			{"name": "staging", "kind": "staging", "lead_time_hours": 2},
 			{"name": "production", "kind": "production", "lead_time_hours": 72},
 		],
 	}
+	rule.applicable with input as case_input
+	findings := rule.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "environments[1].lead_time_hours"

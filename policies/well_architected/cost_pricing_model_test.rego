@@ -9,10 +9,12 @@ test_savings_plan_passes if {
 }
 
 test_on_demand_fails if {
-	findings := cost_pricing_model.deny with input as {
+	case_input := {
 		"processes": {"scaling": {"min_replicas": 2}},
 		"cost": {"pricing": "on-demand"},
 	}
+	cost_pricing_model.applicable with input as case_input
+	findings := cost_pricing_model.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "cost.pricing"

@@ -19,10 +19,12 @@ test_cpu_passes_for_api if {
 }
 
 test_cpu_fails_for_worker if {
-	findings := perf_autoscaling_metric.deny with input as {
+	case_input := {
 		"events": {"consumes": [{"name": "order-placed"}]},
 		"processes": {"scaling": {"autoscaling": true, "autoscaling_metric": "CPU utilisation"}},
 	}
+	perf_autoscaling_metric.applicable with input as case_input
+	findings := perf_autoscaling_metric.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "processes.scaling.autoscaling_metric"

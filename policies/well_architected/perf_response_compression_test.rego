@@ -9,10 +9,12 @@ test_compressed_passes if {
 }
 
 test_uncompressed_fails if {
-	findings := perf_response_compression.deny with input as {"apis": [
+	case_input := {"apis": [
 		{"name": "rpc", "style": "grpc", "exposure": "public"},
 		{"name": "graph", "style": "graphql", "exposure": "partner", "compression": false},
 	]}
+	perf_response_compression.applicable with input as case_input
+	findings := perf_response_compression.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "apis[1].compression"

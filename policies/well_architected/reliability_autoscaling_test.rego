@@ -14,7 +14,9 @@ test_autoscaling_with_metric_passes if {
 }
 
 test_manual_scaling_fails if {
-	findings := rule.deny with input as {"processes": {"scaling": {"autoscaling": false}}}
+	case_input := {"processes": {"scaling": {"autoscaling": false}}}
+	rule.applicable with input as case_input
+	findings := rule.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "processes.scaling.autoscaling"

@@ -12,10 +12,12 @@ test_kill_switches_pass if {
 }
 
 test_empty_kill_switches_fail if {
-	findings := rule.deny with input as {
+	case_input := {
 		"service": {"name": "shop", "owner": "team", "tier": 1},
 		"deployment": {"kill_switches": []},
 	}
+	rule.applicable with input as case_input
+	findings := rule.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "deployment.kill_switches"

@@ -12,10 +12,12 @@ test_protected_edge_passes if {
 }
 
 test_missing_waf_fails if {
-	findings := sec_edge_protection.deny with input as {
+	case_input := {
 		"apis": [{"name": "shop", "exposure": "public"}],
 		"security": {"edge": {"waf": false, "ddos_protection": true}},
 	}
+	sec_edge_protection.applicable with input as case_input
+	findings := sec_edge_protection.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "security.edge.waf"

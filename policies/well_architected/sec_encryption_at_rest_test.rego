@@ -9,10 +9,12 @@ test_encrypted_store_passes if {
 }
 
 test_unencrypted_store_fails if {
-	findings := sec_encryption_at_rest.deny with input as {"data_stores": [
+	case_input := {"data_stores": [
 		{"name": "sessions", "kind": "cache"},
 		{"name": "orders", "kind": "relational", "encryption_at_rest": false},
 	]}
+	sec_encryption_at_rest.applicable with input as case_input
+	findings := sec_encryption_at_rest.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "data_stores[1].encryption_at_rest"

@@ -12,10 +12,12 @@ test_tls_passes if {
 }
 
 test_plaintext_fails if {
-	findings := sec_internal_traffic_encryption.deny with input as {
+	case_input := {
 		"dependencies": [{"name": "inventory"}],
 		"security": {"tls": {"internal": "none"}},
 	}
+	sec_internal_traffic_encryption.applicable with input as case_input
+	findings := sec_internal_traffic_encryption.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "security.tls.internal"

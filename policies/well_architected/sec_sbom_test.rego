@@ -9,7 +9,9 @@ test_sbom_passes if {
 }
 
 test_no_sbom_fails if {
-	findings := sec_sbom.deny with input as {"build": {"artifact": {"sbom": false}}}
+	case_input := {"build": {"artifact": {"sbom": false}}}
+	sec_sbom.applicable with input as case_input
+	findings := sec_sbom.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "build.artifact.sbom"

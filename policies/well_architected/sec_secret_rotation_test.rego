@@ -9,7 +9,9 @@ test_monthly_rotation_passes if {
 }
 
 test_yearly_rotation_fails if {
-	findings := sec_secret_rotation.deny with input as {"config": {"secrets": {"store": "vault", "rotation_days": 365}}}
+	case_input := {"config": {"secrets": {"store": "vault", "rotation_days": 365}}}
+	sec_secret_rotation.applicable with input as case_input
+	findings := sec_secret_rotation.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "config.secrets.rotation_days"

@@ -9,7 +9,9 @@ test_vault_passes if {
 }
 
 test_environment_fails if {
-	findings := sec_secrets_manager.deny with input as {"config": {"secrets": {"store": "environment"}}}
+	case_input := {"config": {"secrets": {"store": "environment"}}}
+	sec_secrets_manager.applicable with input as case_input
+	findings := sec_secrets_manager.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "config.secrets.store"

@@ -12,10 +12,12 @@ test_tls_passes if {
 }
 
 test_plaintext_fails if {
-	findings := sec_tls_external.deny with input as {
+	case_input := {
 		"apis": [{"name": "shop", "exposure": "public"}],
 		"security": {"tls": {"external": false}},
 	}
+	sec_tls_external.applicable with input as case_input
+	findings := sec_tls_external.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "security.tls.external"

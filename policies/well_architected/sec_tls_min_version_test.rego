@@ -9,7 +9,9 @@ test_tls_13_passes if {
 }
 
 test_tls_10_fails if {
-	findings := sec_tls_min_version.deny with input as {"security": {"tls": {"external": true, "min_version": "1.0"}}}
+	case_input := {"security": {"tls": {"external": true, "min_version": "1.0"}}}
+	sec_tls_min_version.applicable with input as case_input
+	findings := sec_tls_min_version.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "security.tls.min_version"
