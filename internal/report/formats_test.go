@@ -77,8 +77,10 @@ func TestJUnitCounts(t *testing.T) {
 			}
 		} else {
 			o := fr.Scorecard.Overall
-			if f != o.Failed || sk != o.NotApplicable+o.Waived || len(s.Cases) != len(fr.Results) {
-				t.Errorf("%s: %d failures and %d skipped, scorecard has %d failed, %d not applicable, %d waived", s.Name, f, sk, o.Failed, o.NotApplicable, o.Waived)
+			// Open questions (unanswered) are skipped test cases too.
+			if f != o.Failed || sk != o.NotApplicable+o.Waived+o.Unanswered || len(s.Cases) != len(fr.Results) {
+				t.Errorf("%s: %d failures and %d skipped, scorecard has %d failed, %d not applicable, %d waived, %d unanswered",
+					s.Name, f, sk, o.Failed, o.NotApplicable, o.Waived, o.Unanswered)
 			}
 		}
 		tests, failures, errors, skipped = tests+s.Tests, failures+s.Failures, errors+s.Errors, skipped+s.Skipped
@@ -142,8 +144,8 @@ func TestCodeClimate(t *testing.T) {
 		}
 		seen[is.Fingerprint] = true
 	}
-	if !strings.Contains(string(out), `"check_name": "TF007"`) || !strings.Contains(string(out), `"severity": "critical"`) {
-		t.Error("codeclimate lacks the critical TF007 finding")
+	if !strings.Contains(string(out), `"check_name": "TF007"`) || !strings.Contains(string(out), `"severity": "major"`) {
+		t.Error("codeclimate lacks the TF007 finding at major (high at tier 2)")
 	}
 }
 

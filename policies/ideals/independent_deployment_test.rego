@@ -26,3 +26,8 @@ test_unstated_is_unanswered if {
 	{f.path | some f in rule.unanswered} == {"deployment.independent"} with input as {}
 	count(rule.deny) == 0 with input as {}
 }
+
+test_unstated_deploy_order_is_unanswered if {
+	inp := {"deployment": {"independent": true}, "dependencies": [{"name": "a", "deploy_before": false}, {"name": "b"}]}
+	{f.path | some f in rule.unanswered} == {"dependencies[1].deploy_before"} with input as inp
+}

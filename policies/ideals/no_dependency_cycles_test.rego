@@ -26,3 +26,9 @@ test_cycle_fails if {
 test_no_dependencies_not_applicable if {
 	not no_dependency_cycles.applicable with input as {"apis": [{"name": "public"}]}
 }
+
+test_unstated_call_back_is_unanswered if {
+	inp := {"dependencies": [{"name": "a", "calls_back": false}, {"name": "b"}]}
+	{f.path | some f in no_dependency_cycles.unanswered} == {"dependencies[1].calls_back"} with input as inp
+	count(no_dependency_cycles.deny) == 0 with input as inp
+}

@@ -39,3 +39,7 @@ test_serverless_not_applicable if {
 test_tier_3_not_applicable if {
 	not rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 3}}
 }
+
+test_unstated_autoscaling_is_unanswered if {
+	{f.path | some f in rule.unanswered} == {"processes.scaling.autoscaling"} with input as {"service": {"tier": 1}, "processes": {"scaling": {"min_replicas": 2}}}
+}

@@ -42,3 +42,8 @@ test_environment_passes_for_tier_3 if {
 test_repository_left_to_tf007 if {
 	not sec_secrets_manager.applicable with input as {"config": {"secrets": {"store": "repository"}}}
 }
+
+test_secrets_manager_applicable_and_passes if {
+	sec_secrets_manager.applicable with input as {"config": {"secrets": {"store": "vault"}}}
+	count(sec_secrets_manager.deny) == 0 with input as {"config": {"secrets": {"store": "vault"}}}
+}
