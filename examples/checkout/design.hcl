@@ -54,6 +54,8 @@ build {
   }
 
   dependency_scanning = true
+  static_analysis     = true
+  code_review         = true
 }
 
 config {
@@ -149,6 +151,7 @@ dependency "payments-gateway" {
   call_depth           = 1
   build_or_buy         = "buy"
   availability_percent = 99.99
+  quota_rps            = 6000
 }
 
 dependency "pricing" {
@@ -474,6 +477,12 @@ deployment {
   availability_zones       = 3
   cells                    = 4
   single_points_of_failure = []
+
+  network {
+    redundant_connectivity = true
+    dns_failover           = true
+    dns_ttl_seconds        = 60
+  }
 }
 
 capacity {
@@ -532,6 +541,11 @@ security {
     break_glass_alerts = true
   }
 
+  incident_response {
+    playbook      = "docs/security-incident.md"
+    last_exercise = "2026-09-15"
+  }
+
   penetration_test = "2026-05-12"
 }
 
@@ -545,15 +559,16 @@ data {
 }
 
 cost {
-  monthly_budget_usd = 18000
-  cost_center        = "storefront"
-  tagging            = true
-  budget_alerts      = true
-  unit_metric        = "cost per order"
-  last_review        = "2026-10-01"
-  rightsizing        = true
-  pricing            = "savings-plan"
-  scale_to_zero      = true
+  monthly_budget_usd        = 18000
+  data_transfer_monthly_usd = 2400
+  cost_center               = "storefront"
+  tagging                   = true
+  budget_alerts             = true
+  unit_metric               = "cost per order"
+  last_review               = "2026-10-01"
+  rightsizing               = true
+  pricing                   = "savings-plan"
+  scale_to_zero             = true
 }
 
 sustainability {
