@@ -210,11 +210,12 @@ func sarifResult(f checks.FileReport, r checks.RuleResult, i int, fd checks.Find
 		loc.LogicalLocations = []*sarif.LogicalLocation{{FullyQualifiedName: &fd.Field, Kind: strPtr("member")}}
 	}
 	res.AddLocation(loc)
-	fp := Fingerprint(uri, r.Rule.ID, fd.Field)
+	fp := Fingerprint(uri, r.Rule.ID, fd.Key)
 	res.PartialFingerprints = map[string]interface{}{FingerprintKey: fp}
 	props := sarif.Properties{"severity": r.Rule.Severity.String()}
 	if fd.Field != "" {
 		props["field"] = fd.Field
+		props["key"] = fd.Key
 		props["exact"] = fd.Exact
 	}
 	status := findingStatus(r, fd)
