@@ -168,3 +168,19 @@ dependencies:
 		t.Errorf("exit %d, stderr %s; the decision ID014 needs was not written:\n%s", code, stderr, stdout)
 	}
 }
+
+// B2: an ADR directory that is a FIFO (named by .adr-dir or --dir) is
+// refused from its metadata: listing it would block.
+func TestHostileAdrDirectoryIsAFIFO(t *testing.T) {
+	bin := buildArchvet(t)
+	root := hostileRepo(t, map[string]string{"good.yaml": goodReview, ".adr-dir": "pipe\n"})
+	if err := syscall.Mkfifo(filepath.Join(root, "pipe"), 0o644); err != nil {
+		t.Skipf("cannot make a FIFO here: %v", err)
+	}
+	for _, args := range [][]string{{"adr", "--dry-run", "good.yaml"}, {"adr", "--dir", "pipe", "good.yaml"}} {
+		_, stderr, code := runArchvet(t, bin, root, nil, args...)
+		if code != 2 || !strings.Contains(stderr, "the ADR directory pipe is a named pipe, not a directory") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+}

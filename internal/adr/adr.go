@@ -162,6 +162,11 @@ const maxTail = 64 << 10
 
 func scanDir(dir string) (existing, error) {
 	ex := existing{width: defaultWidth, names: map[string]bool{}, marked: map[Marker]string{}}
+	// Opening a FIFO blocks until a writer comes: judge the directory by
+	// its metadata first.
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		return ex, fmt.Errorf("the ADR directory %s is %s, not a directory", dir, regularfile.Kind(info.Mode()))
+	}
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return ex, nil

@@ -76,18 +76,30 @@ in its front matter.
 
 ` + "`imports`" + ` names files the team already keeps; their facts are merged
 into the review before it is validated and checked. Paths are relative to
-the review. A fact written in the review always wins: an imported value
+the review, and must stay inside its repository (the nearest directory
+above the review that holds ` + "`.git`" + `; the review's own directory when there
+is none): an absolute path, a ` + "`../`" + ` path or a symlink that leads out of it
+is an error at the ` + "`imports`" + ` entry, and the file is never opened. The
+error says only that the path is outside, whether or not a file is there,
+so a pull request cannot use a review to read or probe the CI runner's
+files. Imported files are read only when they are regular files of at
+most 10 MiB. A fact written in the review always wins: an imported value
 fills a field only when the review leaves it out, and an imported list
 entry is added only when the review has no entry of that name (an entry
 of the same name gets only the fields it lacks). A finding
 about an imported fact points into the imported file, at the value it came
 from. A missing import is an error at its ` + "`imports`" + ` entry; an imported
 file that does not parse, or has a value of the wrong type, is an error at
-that line of the imported file. Files may hold several YAML documents.
+that line of the imported file. Files may hold several YAML documents
+separated by ` + "`---`" + `, or a list of objects at the top level (the form
+OpenSLO's SDK and ` + "`oslo`" + ` also read).
 
 **Backstage** (` + "`imports.backstage`" + `, a ` + "`catalog-info.yaml`" + `): the
-` + "`Component`" + ` entity (when the file holds several, the one named like
-` + "`service.name`" + `).
+` + "`Component`" + ` entity named like ` + "`service.name`" + `. When the review names no
+service, the file's only Component (several are an error: say which one
+with ` + "`service.name`" + `). A file whose Component has another name describes
+another component: that is a warning at the ` + "`imports`" + ` entry and nothing
+is imported from it.
 
 | Backstage | design review |
 |---|---|
@@ -99,11 +111,19 @@ that line of the imported file. Files may hold several YAML documents.
 | ` + "`spec.dependsOn`" + `: ` + "`resource:y`" + ` | ` + "`data_stores`" + ` entry ` + "`y`" + ` |
 | ` + "`spec.providesApis`" + ` | ` + "`apis`" + ` entries |
 | ` + "`spec.consumesApis`" + ` | ` + "`dependencies`" + ` entries |
+| ` + "`spec.dependencyOf`" + `: ` + "`component:x`" + ` | ` + "`service.clients`" + ` entry ` + "`x`" + `, kind ` + "`internal-service`" + ` |
+
+` + "`dependencyOf`" + ` lists the components that depend on this one, so they call
+it: they are its clients. Other kinds in ` + "`dependencyOf`" + ` (a resource, a
+system) are a warning and are not imported; so are ` + "`dependsOn`" + ` entries of
+kinds other than component and resource.
 
 Backstage has no tier; ` + "`service.tier`" + ` stays in the review.
 
 **OpenSLO** (` + "`imports.openslo`" + `, a list of files): every document of kind
-` + "`SLO`" + `; other kinds (SLI, AlertPolicy...) are skipped.
+` + "`SLO`" + `; other kinds (SLI, AlertPolicy, Service...) are skipped, and a file
+that holds no SLO at all is a warning, not an error, so a team can list
+all its OpenSLO files.
 
 | OpenSLO | design review |
 |---|---|
@@ -111,9 +131,12 @@ Backstage has no tier; ` + "`service.tier`" + ` stays in the review.
 | ` + "`spec.objectives[0].target`" + ` (0 to 1) | ` + "`slos[].objective_percent`" + ` (times 100) |
 | ` + "`spec.objectives[0].targetPercent`" + ` | ` + "`slos[].objective_percent`" + ` |
 | ` + "`spec.timeWindow[0].duration`" + ` (` + "`28d`" + `, ` + "`4w`" + `, ` + "`1M`" + ` as 30 days) | ` + "`slos[].window_days`" + ` |
-| the indicator's name, else the SLO's, containing ` + "`latency`" + ` or ` + "`availability`" + ` | ` + "`slos[].sli`" + ` |
+| ` + "`spec.timeWindows[0].count`" + ` and ` + "`unit`" + ` (v1alpha: ` + "`28`" + ` ` + "`Day`" + `, ` + "`2`" + ` ` + "`Week`" + `) | ` + "`slos[].window_days`" + ` |
+| the indicator's name (` + "`indicator`" + `, ` + "`indicatorRef`" + `, v2alpha ` + "`sli`" + `, ` + "`sliRef`" + `), else the SLO's, containing ` + "`latency`" + ` or ` + "`availability`" + ` | ` + "`slos[].sli`" + ` |
 
-Only the first objective is read. ` + "`budgetingMethod`" + ` has no field in the
+Only the first objective and the first window are read; a window that is
+not a whole number of days (` + "`1m`" + `, ` + "`6 Hour`" + `) is a warning and gives no
+` + "`window_days`" + `. ` + "`budgetingMethod`" + ` has no field in the
 format and is not imported.
 
 **Score** (` + "`imports.score`" + `, a ` + "`score.yaml`" + ` workload):
@@ -131,10 +154,12 @@ format and is not imported.
 | ` + "`resources.*`" + ` of type ` + "`s3`" + `, ` + "`bucket`" + ` | ` + "`data_stores`" + ` entry, kind ` + "`object`" + ` |
 | ` + "`resources.*`" + ` of type ` + "`kafka`" + `, ` + "`kafka-topic`" + ` | ` + "`data_stores`" + ` entry, kind ` + "`stream`" + ` |
 | ` + "`resources.*`" + ` of type ` + "`rabbitmq`" + `, ` + "`amqp`" + `, ` + "`sqs`" + ` | ` + "`data_stores`" + ` entry, kind ` + "`queue`" + ` |
+| ` + "`resources.*`" + ` of type ` + "`service-port`" + ` | ` + "`dependencies`" + ` entry named by ` + "`params.workload`" + `, kind ` + "`internal-service`" + ` |
 
 Probes are read from the first container, in file order, that has them.
-Other resource types (` + "`dns`" + `, ` + "`route`" + `, ` + "`volume`" + `...) are not data
-stores and are skipped, and container resource requests and limits have no
+A ` + "`service-port`" + ` resource is a dependency on another workload's port;
+one without ` + "`params.workload`" + ` is a warning. Other resource types (` + "`dns`" + `,
+` + "`route`" + `, ` + "`volume`" + `...) are not data stores and are skipped, and container resource requests and limits have no
 field in the format.
 
 ## Fields
