@@ -66,13 +66,18 @@ params(chain) := {name: value |
 	value := _param_value(id, name, spec)
 }
 
-_param_value(id, name, _) := data.archvet.params[id][name][tier]
+# The override table, read from the store once per evaluation: a lookup
+# of data.archvet.params with variable keys in every rule would read it
+# again for each parameter.
+_overrides := data.archvet.params
+
+_param_value(id, name, _) := _overrides[id][name][tier]
 
 _param_value(id, name, spec) := spec.tiers[tier] if {
-	not data.archvet.params[id][name]
+	not _overrides[id][name]
 }
 
 _param_value(id, name, spec) := spec.value if {
-	not data.archvet.params[id][name]
+	not _overrides[id][name]
 	not spec.tiers
 }
