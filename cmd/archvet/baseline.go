@@ -16,7 +16,7 @@ import (
 )
 
 func newBaselineCommand() *cobra.Command {
-	o := checkOptions{failOn: "high", color: "never"}
+	o := checkOptions{failOn: "high", failOnUnanswered: "none", color: "never"}
 	cmd := &cobra.Command{
 		Use:   "baseline PATH...",
 		Short: "Record today's findings so that check --baseline fails only on new ones",
