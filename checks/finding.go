@@ -44,7 +44,10 @@ func absentNote(loc document.Location) string {
 		return ""
 	}
 	at := "the start of the design"
-	if loc.Anchor != "" {
+	switch {
+	case loc.Placeholder:
+		at = "its commented-out placeholder"
+	case loc.Anchor != "":
 		at = strconv.Quote(loc.Anchor)
 	}
 	return fmt.Sprintf(" (the design has no %q section; shown at %s)", loc.Absent, at)

@@ -12,9 +12,11 @@ import (
 // TestNoFindingOnACommentOrAtOneOne checks the positions a reader sees
 // (issue 10 §3): no finding on a shipped example, or on a fresh `archvet
 // init` starter in any format, sits at 1:1 unless line 1 is the field it
-// is about, and none sits on a comment line. A missing field is shown on
-// the section that should hold it, a missing section at the service
-// block, and the message then says which section is absent.
+// is about, and none sits on a comment line other than the commented-out
+// placeholder of the absent section it is about. A missing field is shown
+// on the section that should hold it, a missing section on its
+// placeholder or else at the service block, and the message then says
+// which section is absent.
 func TestNoFindingOnACommentOrAtOneOne(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("..", "..", "examples", "*", "design.*"))
 	if err != nil || len(files) == 0 {
@@ -35,20 +37,8 @@ func TestNoFindingOnACommentOrAtOneOne(t *testing.T) {
 			if code := run([]string{"check", "--date", "2026-11-23", "--format", "json", file}, &out, &errs); code > 1 {
 				t.Fatalf("exit %d: %s", code, errs.String())
 			}
-			// The fields of the JSON report (docs/report-json.md) this test reads.
 			var rep struct {
-				Files []struct {
-					Results []struct {
-						Rule     string
-						Message  string
-						Location *struct {
-							Path         string
-							Line, Column int
-							Field        string
-							Exact        *bool
-						}
-					}
-				}
+				Files []struct{ Results []jsonResult }
 			}
 			if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
 				t.Fatal(err)
@@ -71,11 +61,20 @@ func TestNoFindingOnACommentOrAtOneOne(t *testing.T) {
 						continue
 					}
 					text := strings.TrimSpace(lines[loc.Line-1])
-					if strings.HasPrefix(text, "#") || strings.HasPrefix(text, "//") {
+					placeholder := strings.HasSuffix(r.Message, "section; shown at its commented-out placeholder)")
+					if (strings.HasPrefix(text, "#") || strings.HasPrefix(text, "//")) && !placeholder {
 						t.Errorf("%s %s is shown on a comment, %s:%d: %q", r.Rule, loc.Field, loc.Path, loc.Line, text)
 					}
 					if loc.Line == 1 && loc.Column == 1 && !(loc.Exact != nil && *loc.Exact) {
 						t.Errorf("%s %s is shown at 1:1, which is not the field", r.Rule, loc.Field)
+					}
+					if placeholder {
+						section := r.Message[strings.LastIndex(r.Message, "has no \"")+len("has no \""):]
+						section = section[:strings.Index(section, "\"")]
+						// A list's placeholder is its block: dependencies, dependency.
+						if !strings.Contains(text, section[:min(len(section)-1, 6)]) {
+							t.Errorf("%s %s: shown on %q, which is not the placeholder of %q", r.Rule, loc.Field, text, section)
+						}
 					}
 					if strings.Contains(r.Message, "section; shown at") {
 						absent++
@@ -88,9 +87,41 @@ func TestNoFindingOnACommentOrAtOneOne(t *testing.T) {
 			if findings == 0 {
 				t.Fatal("no findings: the test would prove nothing")
 			}
-			if strings.HasPrefix(filepath.Base(file), "starter.") && absent == 0 {
-				t.Error("a starter leaves most sections out, yet no message says a section is absent")
+			if strings.HasPrefix(filepath.Base(file), "starter.") {
+				if absent == 0 {
+					t.Error("a starter leaves most sections out, yet no message says a section is absent")
+				}
+				// Findings spread over the sections' placeholders instead of
+				// piling onto one line.
+				if most := mostOnOneLine(rep.Files[0].Results); most*4 > findings {
+					t.Errorf("%d of %d findings are on one line", most, findings)
+				}
 			}
 		})
 	}
+}
+
+// jsonResult holds the fields of a JSON report result (docs/report-json.md)
+// the positions test reads.
+type jsonResult struct {
+	Rule     string
+	Message  string
+	Location *struct {
+		Path         string
+		Line, Column int
+		Field        string
+		Exact        *bool
+	}
+}
+
+func mostOnOneLine(results []jsonResult) int {
+	per := map[int]int{}
+	most := 0
+	for _, r := range results {
+		if r.Location != nil {
+			per[r.Location.Line]++
+			most = max(most, per[r.Location.Line])
+		}
+	}
+	return most
 }

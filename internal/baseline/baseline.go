@@ -55,8 +55,10 @@ type Entry struct {
 	Path string `json:"path"`
 	// Field is the path the policy reported; Key is its identity, list
 	// entries by name. Key is what the fingerprint hashes.
-	Field   string `json:"field,omitempty"`
-	Key     string `json:"key,omitempty"`
+	Field string `json:"field,omitempty"`
+	Key   string `json:"key,omitempty"`
+	// Status is "unanswered" for an open question, "fail" otherwise.
+	Status  string `json:"status,omitempty"`
 	Message string `json:"message"`
 }
 
@@ -75,6 +77,7 @@ type finding struct {
 	Entry
 	ref      report.FindingRef
 	severity rules.Severity
+	question bool
 }
 
 // findings lists the failed findings of a run, in report order. Waived
@@ -87,7 +90,7 @@ func findings(rep checks.Report, root Root) []finding {
 		}
 		path := root.path(f.Path)
 		for _, r := range f.Results {
-			if r.Rule == nil || (r.Status != checks.Fail && r.Status != checks.Waived) {
+			if r.Rule == nil || (r.Status != checks.Fail && r.Status != checks.Waived && r.Status != checks.Unanswered) {
 				continue
 			}
 			for i, fd := range r.Findings {
@@ -96,9 +99,10 @@ func findings(rep checks.Report, root Root) []finding {
 				}
 				out = append(out, finding{
 					Entry: Entry{Fingerprint: report.IdentityFingerprint(path, r.Rule.ID, fd.Key), Rule: r.Rule.ID, Severity: r.Rule.Severity.String(),
-						Path: path, Field: fd.Field, Key: fd.Key, Message: fd.Message},
+						Path: path, Field: fd.Field, Key: fd.Key, Status: string(baselineStatus(r.Status)), Message: fd.Message},
 					ref:      report.FindingRef{Path: f.Path, Rule: r.Rule.ID, Index: i},
 					severity: r.Rule.Severity,
+					question: r.Status == checks.Unanswered,
 				})
 			}
 		}
@@ -195,13 +199,24 @@ type Comparison struct {
 	// longer finds. Findings of files outside the run are not counted.
 	Fixed []Entry
 
-	newRefs  map[report.FindingRef]bool
-	newBySev map[string]map[rules.Severity]int
+	newRefs map[report.FindingRef]bool
+	// newBySev counts new failures, newQuestions new open questions, by
+	// file and severity: the gate judges each against its own threshold.
+	newBySev, newQuestions map[string]map[rules.Severity]int
+}
+
+// baselineStatus is how an entry records its finding's status: a waived
+// rule's unwaived finding is a failure.
+func baselineStatus(s checks.Status) checks.Status {
+	if s == checks.Unanswered {
+		return s
+	}
+	return checks.Fail
 }
 
 // Compare matches a run's failed findings against a baseline.
 func Compare(b File, rep checks.Report, root Root) Comparison {
-	c := Comparison{newRefs: map[report.FindingRef]bool{}, newBySev: map[string]map[rules.Severity]int{}}
+	c := Comparison{newRefs: map[report.FindingRef]bool{}, newBySev: map[string]map[rules.Severity]int{}, newQuestions: map[string]map[rules.Severity]int{}}
 	remaining := map[string]int{}
 	for _, e := range b.Findings {
 		remaining[e.Fingerprint]++
@@ -214,10 +229,14 @@ func Compare(b File, rep checks.Report, root Root) Comparison {
 		}
 		c.New = append(c.New, f.Entry)
 		c.newRefs[f.ref] = true
-		if c.newBySev[f.ref.Path] == nil {
-			c.newBySev[f.ref.Path] = map[rules.Severity]int{}
+		counts := c.newBySev
+		if f.question {
+			counts = c.newQuestions
 		}
-		c.newBySev[f.ref.Path][f.severity]++
+		if counts[f.ref.Path] == nil {
+			counts[f.ref.Path] = map[rules.Severity]int{}
+		}
+		counts[f.ref.Path][f.severity]++
 	}
 	checked := map[string]bool{}
 	for _, f := range rep.Files {
@@ -235,9 +254,10 @@ func Compare(b File, rep checks.Report, root Root) Comparison {
 }
 
 // Gate rewrites each file's gate so that only new findings count against
-// the severity threshold. The score threshold still applies: it judges the
-// design as a whole, not a finding. gateFor gives the gate a file was
-// judged with (the run's, or its tier profile's).
+// the severity thresholds: new failures against FailOn, new open
+// questions against FailOnUnanswered. The score threshold still applies:
+// it judges the design as a whole, not a finding. gateFor gives the gate
+// a file was judged with (the run's, or its tier profile's).
 func (c Comparison) Gate(rep *checks.Report, gateFor func(checks.FileReport) checks.Gate) {
 	for i := range rep.Files {
 		f := &rep.Files[i]
@@ -246,21 +266,28 @@ func (c Comparison) Gate(rep *checks.Report, gateFor func(checks.FileReport) che
 		}
 		g := gateFor(*f)
 		why := []string{}
-		if g.FailOn > 0 {
-			n := 0
-			for sev, count := range c.newBySev[f.Path] {
-				if sev >= g.FailOn {
-					n += count
-				}
-			}
-			if n > 0 {
-				why = append(why, fmt.Sprintf("%d new finding(s) at severity %s or above, not in the baseline", n, g.FailOn))
-			}
+		if n := atOrAbove(c.newBySev[f.Path], g.FailOn); n > 0 {
+			why = append(why, fmt.Sprintf("%d new finding(s) at severity %s or above, not in the baseline", n, g.FailOn))
+		}
+		if n := atOrAbove(c.newQuestions[f.Path], g.FailOnUnanswered); n > 0 {
+			why = append(why, fmt.Sprintf("%d new open question(s) at severity %s or above, not in the baseline", n, g.FailOnUnanswered))
 		}
 		// The score part of the gate, with failures taken out.
 		why = append(why, checks.Gate{MinScore: g.MinScore}.Check(checks.Scorecard{Overall: f.Scorecard.Overall})...)
 		f.GateFailures = why
 	}
+}
+
+// atOrAbove counts findings at severity floor or above; a zero floor
+// (that part of the gate switched off) counts none.
+func atOrAbove(counts map[rules.Severity]int, floor rules.Severity) int {
+	n := 0
+	for sev, count := range counts {
+		if floor > 0 && sev >= floor {
+			n += count
+		}
+	}
+	return n
 }
 
 // Summary is the comparison as the report formats show it.

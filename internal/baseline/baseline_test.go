@@ -294,3 +294,41 @@ func TestVersionOneIsRefused(t *testing.T) {
 		t.Errorf("a version 1 baseline: %v", err)
 	}
 }
+
+// Open questions are baselined too, and a new one gates against
+// FailOnUnanswered; the baseline must not switch that part of the gate
+// off.
+func TestQuestionsAreBaselined(t *testing.T) {
+	inRepo(t)
+	withQuestion := func(fields ...string) checks.FileReport {
+		f := design("a.yaml", 10)
+		q := checks.RuleResult{Rule: &rules.Rule{ID: "PR400", Title: "slos", Severity: rules.High}, Status: checks.Unanswered}
+		for i, fld := range fields {
+			q.Findings = append(q.Findings, at("a.yaml", 20+i, fld, "the design does not say "+fld))
+		}
+		f.Results = append(f.Results, q)
+		return f
+	}
+	base := FromReport(checks.Report{Files: []checks.FileReport{withQuestion("slos")}}, "")
+	found := false
+	for _, e := range base.Findings {
+		if e.Rule == "PR400" {
+			found = e.Status == "unanswered"
+		}
+	}
+	if !found {
+		t.Fatalf("the open question was not recorded as unanswered: %+v", base.Findings)
+	}
+	gate := func(checks.FileReport) checks.Gate { return checks.Gate{FailOn: rules.High, FailOnUnanswered: rules.High} }
+	rep := checks.Report{Files: []checks.FileReport{withQuestion("slos")}}
+	Compare(base, rep, "").Gate(&rep, gate)
+	if got := rep.Files[0].GateFailures; len(got) != 0 {
+		t.Errorf("an unchanged question fails the gate: %v", got)
+	}
+	rep = checks.Report{Files: []checks.FileReport{withQuestion("slos", "slos[0].window_days")}}
+	c := Compare(base, rep, "")
+	c.Gate(&rep, gate)
+	if got := rep.Files[0].GateFailures; len(got) != 1 || !strings.Contains(got[0], "1 new open question(s) at severity high") || len(c.New) != 1 {
+		t.Errorf("a new high question: gate %v, new %v", got, c.New)
+	}
+}

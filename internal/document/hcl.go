@@ -41,6 +41,7 @@ func LoadHCL(path string, src []byte, shape Shape) (*Document, diag.Diagnostics)
 	}
 	start := hcl.Pos{Line: 1, Column: 1}
 	d.ix.Add("", d.span(start, body.SrcRange.End))
+	d.addPlaceholders(text)
 	return &Document{Path: path, Format: HCL, Value: v, Index: d.ix}, d.diags
 }
 
@@ -254,4 +255,32 @@ func (d *hclDecoder) block(blk *hclsyntax.Block, out map[string]any, origins map
 	d.ix.Add(entry, whole)
 	d.ix.addEnd(entry, d.rng(blk.CloseBraceRange))
 	out[listKey] = append(list, m)
+}
+
+// addPlaceholders records the commented-out sections of a starter (see
+// placeholder.go). A labelled block stands for the list it is an entry of.
+func (d *hclDecoder) addPlaceholders(text []byte) {
+	lines := splitPlaceholderLines(text, 1)
+	starts := make([]int, len(lines)+1)
+	for i, l := range lines {
+		starts[i+1] = starts[i] + len(l.text) + 1
+	}
+	d.ix.addPlaceholders(lines, hclPlaceholder, func(m [][]byte) string {
+		typ := string(m[1])
+		if len(m[2]) == 0 {
+			return typ
+		}
+		if d.shape == nil {
+			return ""
+		}
+		list, _, ok := d.shape.ListBlock("", typ)
+		if !ok {
+			return ""
+		}
+		return list
+	}, func(line, col int) diag.Pos {
+		// Placeholder lines are ASCII up to the name, so the column is a
+		// byte offset into the line.
+		return d.pos(hcl.Pos{Line: line, Column: col, Byte: starts[line-1] + col - 1})
+	})
 }

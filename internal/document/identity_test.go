@@ -109,3 +109,30 @@ func TestLocate(t *testing.T) {
 		t.Errorf("without a service block: %+v, want the format_version line", loc)
 	}
 }
+
+// A commented-out section at the start of a line, as `archvet init`
+// writes it, is where a finding about that absent section is shown; the
+// same line inside a block scalar or heredoc is text, not a placeholder.
+func TestPlaceholders(t *testing.T) {
+	yamlDoc := mustLoad(t, "p.yaml", []byte("format_version: 1\nservice:\n  name: orders\n  description: |\n    # deployment:\n# slos:\n#   - name: <string>\n# deployment:\n# deployment:\n"))
+	hclDoc := mustLoad(t, "p.hcl", []byte("format_version = 1\nservice {\n  name = \"orders\"\n  description = <<EOT\n# deployment {\nEOT\n}\n# dependency \"<name>\" {\n#   timeout_ms = 1\n# }\n# deployment {\n# }\n"))
+	for _, tt := range []struct {
+		doc         *Document
+		path        string
+		line, col   int
+		placeholder bool
+	}{
+		{yamlDoc, "slos[0].objective_percent", 6, 3, true},
+		{yamlDoc, "deployment.independent", 8, 3, true},
+		{yamlDoc, "security.tls", 2, 1, false},
+		{hclDoc, "dependencies", 8, 3, true},
+		{hclDoc, "deployment.independent", 11, 3, true},
+		{hclDoc, "slos", 2, 1, false},
+	} {
+		loc, _ := tt.doc.Index.Locate(tt.path)
+		if loc.Range.Start.Line != tt.line || loc.Range.Start.Column != tt.col || loc.Placeholder != tt.placeholder || loc.Exact {
+			t.Errorf("%s: Locate(%q) = %d:%d placeholder=%v exact=%v, want %d:%d placeholder=%v",
+				tt.doc.Path, tt.path, loc.Range.Start.Line, loc.Range.Start.Column, loc.Placeholder, loc.Exact, tt.line, tt.col, tt.placeholder)
+		}
+	}
+}

@@ -16,12 +16,15 @@ type Index struct {
 	// ends holds, for HCL blocks, the closing brace: where a missing
 	// argument of the block would be written.
 	ends map[string]diag.Range
+	// placeholders holds, by top-level key, the commented-out placeholder
+	// of a section (see placeholder.go).
+	placeholders map[string]diag.Range
 }
 
 // NewIndex returns an empty index for one file. Ranges added without a
 // filename get this one.
 func NewIndex(filename string) *Index {
-	return &Index{filename: filename, ranges: map[string]diag.Range{}, ends: map[string]diag.Range{}}
+	return &Index{filename: filename, ranges: map[string]diag.Range{}, ends: map[string]diag.Range{}, placeholders: map[string]diag.Range{}}
 }
 
 // addEnd records where the object at path ends (an HCL block's closing
@@ -107,13 +110,18 @@ type Location struct {
 	// Anchor is the top-level key Range belongs to when Absent is set:
 	// "service", "format_version", or "" for the whole document.
 	Anchor string
+	// Placeholder is true when Range is the absent section's commented-out
+	// placeholder, as `archvet init` writes them; Anchor is then "".
+	Placeholder bool
 }
 
 // Locate is where to show a finding about path. A path in the file is
 // shown where it is. A missing key is shown on the object that should
 // hold it: the key of a YAML mapping, the closing brace of an HCL block
 // (where the key would be written). A path whose whole top-level section
-// is missing, and the empty path (a finding about the design as a whole),
+// is missing is shown on the section's commented-out placeholder when the
+// file has one (a starter from `archvet init` does). Otherwise it, and the
+// empty path (a finding about the design as a whole),
 // are shown at a stable anchor (see anchors) rather than at the top of a
 // file that may start with comments. ok=false only when the index has no
 // root.
@@ -136,6 +144,10 @@ func (ix *Index) Locate(path string) (loc Location, ok bool) {
 	}
 	if len(segs) > 0 {
 		loc.Absent = sectionName(path[segs[0].start:segs[0].end])
+		if r, found := ix.placeholders[loc.Absent]; found {
+			loc.Range, loc.Placeholder = r, true
+			return loc, true
+		}
 	}
 	for _, a := range anchors {
 		if r, found := ix.ranges[a]; found {

@@ -72,6 +72,9 @@ func decodeYAMLRoot(s *source, emptyAt *diag.Range, lists bool) (any, *Index, di
 		return nil, nil, dedupe(d.diags)
 	}
 	d.add("", root, end)
+	d.ix.addPlaceholders(splitPlaceholderLines(s.text, s.lineOff+1), yamlPlaceholder,
+		func(m [][]byte) string { return string(m[1]) },
+		func(line, col int) diag.Pos { return s.pos(line-s.lineOff, col) })
 	return v, d.ix, d.diags
 }
 
