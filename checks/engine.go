@@ -150,6 +150,10 @@ type Finding struct {
 	Message string
 	// Field is the logical path the policy reported, e.g. dependencies[2].timeout_ms.
 	Field string
+	// Key is Field with list entries named by their name field, e.g.
+	// dependencies[payments].timeout_ms: the finding's identity (see
+	// document.Document.Key).
+	Key string
 	// Location is where Field, or its nearest existing parent, is in the file.
 	Location diag.Range
 	// Exact is false when the field is absent and Location is its parent's.

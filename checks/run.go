@@ -14,6 +14,7 @@ import (
 	"github.com/archvet/archvet/internal/diag"
 	"github.com/archvet/archvet/internal/document"
 	"github.com/archvet/archvet/internal/imports"
+	"github.com/archvet/archvet/internal/regularfile"
 	"github.com/archvet/archvet/internal/schema"
 )
 
@@ -259,17 +260,7 @@ func readable(info fs.FileInfo, limit int64) error {
 	return nil
 }
 
-func fileKind(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return "mode " + m.Type().String()
-}
+func fileKind(m fs.FileMode) string { return regularfile.Kind(m) }
 
 // tooBigError is a file over the size limit (--max-file-size).
 type tooBigError struct {
