@@ -118,12 +118,6 @@ func loadCatalogue(stderr io.Writer) (*rules.Catalogue, error) {
 	return cat, err
 }
 
-// compileCatalogue compiles the default catalogue into an engine.
-func compileCatalogue(ctx context.Context, stderr io.Writer, opts checks.Options) (*checks.Engine, error) {
-	engine, _, err := policySource{}.compile(ctx, stderr, opts)
-	return engine, err
-}
-
 func reportDiagnostics(w io.Writer, ds diag.Diagnostics) error {
 	for _, d := range ds {
 		fmt.Fprintln(w, d.Error())

@@ -335,9 +335,10 @@ func buildArchvet(t *testing.T) string {
 	if testing.Short() {
 		t.Skip("builds the archvet binary; skipped with -short")
 	}
+	// go test puts its own go command first on the test's PATH.
 	gotool, err := exec.LookPath("go")
 	if err != nil {
-		gotool = filepath.Join(runtime.GOROOT(), "bin", "go")
+		t.Fatalf("no go command on PATH: %v", err)
 	}
 	bin := filepath.Join(t.TempDir(), "archvet")
 	if runtime.GOOS == "windows" {

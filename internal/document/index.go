@@ -52,11 +52,6 @@ func (ix *Index) addFirst(path string, r diag.Range) {
 	}
 }
 
-func (ix *Index) has(path string) bool {
-	_, ok := ix.ranges[path]
-	return ok
-}
-
 // Resolve returns the range of path, or, when path itself is absent, of
 // its nearest ancestor that is present (exact=false): a finding about a
 // missing key is best shown on the object that lacks it. ok=false only

@@ -38,7 +38,7 @@ func (g githubFormatter) Format(w io.Writer, rep checks.Report) error {
 func (g githubFormatter) Stream(w io.Writer) Stream {
 	s := &githubStream{g: g, p: &printer{w: w}, sum: newSummary(), lines: newSpool(), counts: map[string]int{}}
 	if g.opts.StepSummary != "" {
-		s.summary = markdownFormatter{opts: g.opts}.Stream(&s.summaryBuf)
+		s.summary = markdownFormatter(g).Stream(&s.summaryBuf)
 	}
 	return s
 }

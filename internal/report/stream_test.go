@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"reflect"
 	"testing"
 
@@ -69,7 +70,7 @@ func TestIndentJSON(t *testing.T) {
 		map[string]any{},
 		[]any{},
 		map[string]any{"a": []any{}, "b": map[string]any{}, "c": []any{map[string]any{}, []any{1, 2}}},
-		[]any{`quote " brace { bracket [ colon : comma ,`, `back\slash\`, "new\nline\ttab", "\u2028 <&> é", 1.5e300, -0.0, nil, true},
+		[]any{`quote " brace { bracket [ colon : comma ,`, `back\slash\`, "new\nline\ttab", "\u2028 <&> é", 1.5e300, math.Copysign(0, -1), nil, true},
 		map[string]any{`key "with" {}`: `value \" ]`, "k:": ","},
 		BuildWith(rep, opts),
 	}
