@@ -18,6 +18,7 @@
 # custom:
 #   id: PR303
 #   severity: medium
+#   check: threshold
 #   level: reactive
 #   frameworks:
 #     production-readiness: backup-and-recovery
@@ -65,6 +66,9 @@ deny contains lib.finding(msg, path) if {
 	days := lib.get(store, ["backups", "retention_days"], null)
 	days != null
 	days < min_days
-	msg := sprintf("backups of data store %q are kept %v days; a tier %d service should keep them at least %d days", [store.name, days, lib.tier, min_days])
+	msg := sprintf(
+		"backups of data store %q are kept %v days; a tier %d service should keep them at least %d days",
+		[store.name, days, lib.tier, min_days],
+	)
 	path := sprintf("data_stores[%d].backups.retention_days", [i])
 }

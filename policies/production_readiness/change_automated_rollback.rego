@@ -15,6 +15,7 @@
 # custom:
 #   id: PR442
 #   severity: high
+#   check: reasoning
 #   level: proactive
 #   frameworks:
 #     production-readiness: change-management

@@ -15,6 +15,7 @@
 # custom:
 #   id: PR444
 #   severity: medium
+#   check: presence
 #   level: strategic
 #   frameworks:
 #     production-readiness: change-management

@@ -15,6 +15,7 @@
 # custom:
 #   id: PR320
 #   severity: medium
+#   check: reasoning
 #   level: proactive
 #   frameworks:
 #     twelve-factor: concurrency

@@ -16,6 +16,7 @@
 # custom:
 #   id: PR307
 #   severity: high
+#   check: reasoning
 #   level: reactive
 #   frameworks:
 #     production-readiness: resilience

@@ -15,6 +15,7 @@
 # custom:
 #   id: PR308
 #   severity: high
+#   check: reasoning
 #   level: reactive
 #   frameworks:
 #     production-readiness: resilience

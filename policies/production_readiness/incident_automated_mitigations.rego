@@ -18,6 +18,7 @@
 # custom:
 #   id: PR438
 #   severity: medium
+#   check: presence
 #   level: strategic
 #   frameworks:
 #     production-readiness: incident-response

@@ -15,6 +15,7 @@
 # custom:
 #   id: PR436
 #   severity: medium
+#   check: presence
 #   level: proactive
 #   frameworks:
 #     production-readiness: incident-response

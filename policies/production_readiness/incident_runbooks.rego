@@ -15,6 +15,7 @@
 # custom:
 #   id: PR432
 #   severity: medium
+#   check: presence
 #   level: reactive
 #   frameworks:
 #     production-readiness: incident-response

@@ -15,6 +15,7 @@
 # custom:
 #   id: PR422
 #   severity: medium
+#   check: reasoning
 #   level: proactive
 #   frameworks:
 #     production-readiness: observability

@@ -15,6 +15,7 @@
 # custom:
 #   id: PR421
 #   severity: medium
+#   check: threshold
 #   level: proactive
 #   frameworks:
 #     production-readiness: observability

@@ -15,6 +15,7 @@
 # custom:
 #   id: PR418
 #   severity: medium
+#   check: presence
 #   level: reactive
 #   frameworks:
 #     production-readiness: observability

@@ -16,6 +16,7 @@
 # custom:
 #   id: PR420
 #   severity: high
+#   check: presence
 #   level: reactive
 #   frameworks:
 #     production-readiness: observability

@@ -18,6 +18,7 @@
 # custom:
 #   id: PR453
 #   severity: medium
+#   check: threshold
 #   level: visionary
 #   frameworks:
 #     production-readiness: testing

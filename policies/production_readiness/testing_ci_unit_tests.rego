@@ -16,6 +16,7 @@
 # custom:
 #   id: PR450
 #   severity: high
+#   check: presence
 #   level: reactive
 #   frameworks:
 #     production-readiness: testing
