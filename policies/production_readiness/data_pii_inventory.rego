@@ -55,16 +55,16 @@ unanswered contains lib.finding(msg, "data.pii_fields") if {
 	msg := "the service handles personal data but the design does not list which fields"
 }
 
-deny contains lib.finding(msg, "data.pii") if {
-	pii == false
-	some store in lib.data_stores
-	lib.get(store, "contains_pii", false) == true
-	msg := sprintf("store %q holds personal data, but the service declares that it handles none", [store.name])
-}
-
 unanswered contains lib.finding(msg, sprintf("data_stores[%d].contains_pii", [i])) if {
 	pii == true
 	some i, store in lib.data_stores
 	lib.get(store, "contains_pii", null) == null
 	msg := sprintf("the design does not say whether store %q holds personal data", [store.name])
+}
+
+deny contains lib.finding(msg, "data.pii") if {
+	pii == false
+	some store in lib.data_stores
+	lib.get(store, "contains_pii", false) == true
+	msg := sprintf("store %q holds personal data, but the service declares that it handles none", [store.name])
 }

@@ -27,6 +27,7 @@ test_service_retention_missing_fails if {
 }
 
 test_retention_nothing_enforces_fails if {
-	findings := rule.deny with input as {"data": {"retention_days": 30}, "data_stores": [{"name": "users", "contains_pii": true, "retention_days": 30, "lifecycle_policy": false}]}
+	store := {"name": "users", "contains_pii": true, "retention_days": 30, "lifecycle_policy": false}
+	findings := rule.deny with input as {"data": {"retention_days": 30}, "data_stores": [store]}
 	{f.path | some f in findings} == {"data_stores[0].lifecycle_policy"}
 }

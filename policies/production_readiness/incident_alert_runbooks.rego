@@ -39,7 +39,7 @@ import data.archvet.lib
 
 pages contains [i, alert] if {
 	some i, alert in lib.alerts
-	object.get(alert, "severity", "") == "page"
+	alert.severity == "page"
 }
 
 applicable if count(pages) > 0

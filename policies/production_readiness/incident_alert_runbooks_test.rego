@@ -32,7 +32,8 @@ test_applicable_with_a_paging_alert if {
 }
 
 test_empty_runbook_fails if {
-	{f.path | some f in rule.deny} == {"observability.alerts[0].runbook"} with input as {"observability": {"alerts": [{"name": "burn", "severity": "page", "runbook": ""}]}}
+	alerts := [{"name": "burn", "severity": "page", "runbook": ""}]
+	{f.path | some f in rule.deny} == {"observability.alerts[0].runbook"} with input as {"observability": {"alerts": alerts}}
 }
 
 test_runbook_not_kept_by_the_service_fails if {

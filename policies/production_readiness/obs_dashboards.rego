@@ -40,7 +40,7 @@ applicable if lib.tier <= 2
 
 deny contains lib.finding(msg, "observability.dashboards") if {
 	applicable
-	object.get(input, ["observability", "dashboards"], null) == []
+	input.observability.dashboards == []
 	msg := "the design lists an empty set of dashboards for the service"
 }
 

@@ -45,7 +45,7 @@ applicable if {
 
 latency_slos contains [i, slo] if {
 	some i, slo in lib.slos
-	object.get(slo, "sli", "") == "latency"
+	slo.sli == "latency"
 }
 
 deny contains lib.finding(msg, "slos") if {
