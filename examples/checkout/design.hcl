@@ -603,28 +603,37 @@ decision "ADR-0002" {
 }
 
 decision "ADR-0003" {
-  title    = "PostgreSQL for orders"
-  topic    = "data-store"
-  status   = "accepted"
-  date     = "2025-11-12"
-  decision = "Use managed PostgreSQL with synchronous replicas across zones."
-  revisit  = "2027-11-01"
+  title        = "PostgreSQL for orders"
+  topic        = "data-store"
+  status       = "accepted"
+  date         = "2025-11-12"
+  context      = "Orders need transactions, point-in-time recovery and a team that knows the engine."
+  options      = ["managed PostgreSQL", "self-run PostgreSQL", "a document store"]
+  decision     = "Use managed PostgreSQL with synchronous replicas across zones."
+  consequences = "The provider patches and backs up the database; schema changes need expand-contract migrations."
+  revisit      = "2027-11-01"
 }
 
 decision "ADR-0004" {
-  title    = "Warm standby in a second region"
-  topic    = "multi-region"
-  status   = "accepted"
-  date     = "2026-01-20"
-  decision = "Run a warm standby in eu-central-1 with cross-region replicas."
-  revisit  = "2027-01-20"
+  title        = "Warm standby in a second region"
+  topic        = "multi-region"
+  status       = "accepted"
+  date         = "2026-01-20"
+  context      = "A regional outage must not stop checkout for longer than the 10-minute RTO, and data stays in the EU."
+  options      = ["backup and restore", "pilot light", "warm standby", "active-active"]
+  decision     = "Run a warm standby in eu-central-1 with cross-region replicas."
+  consequences = "The standby costs about half the primary; failover is exercised twice a year."
+  revisit      = "2027-01-20"
 }
 
 decision "ADR-0005" {
-  title    = "Publish order events through Kafka"
-  topic    = "integration-style"
-  status   = "accepted"
-  date     = "2025-12-01"
-  decision = "Announce orders as events; call pricing and payments synchronously."
-  revisit  = "2027-12-01"
+  title        = "Publish order events through Kafka"
+  topic        = "integration-style"
+  status       = "accepted"
+  date         = "2025-12-01"
+  context      = "Fulfilment and email may lag, but a price and a payment are needed before the order exists."
+  options      = ["events for everything", "synchronous calls for everything", "events for announcements and calls for answers"]
+  decision     = "Announce orders as events; call pricing and payments synchronously."
+  consequences = "An outbox keeps events and orders consistent; pricing and payments are hard dependencies."
+  revisit      = "2027-12-01"
 }

@@ -194,7 +194,7 @@ func TestReaders(t *testing.T) {
 	for field, id := range map[string]string{
 		"dependencies[].timeout_ms":               "PR200",
 		"service.owner":                           "ID016",
-		"service.tier":                            "PR400",
+		"service.tier":                            "PR401",
 		"processes.health_checks.liveness":        "PR316",
 		"data_stores[].backups.last_restore_test": "PR301",
 		"slos[].window_days":                      "PR406",

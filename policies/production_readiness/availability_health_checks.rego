@@ -18,6 +18,7 @@
 # custom:
 #   id: PR316
 #   severity: high
+#   check: reasoning
 #   level: reactive
 #   frameworks:
 #     production-readiness: resilience

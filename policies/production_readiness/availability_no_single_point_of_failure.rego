@@ -15,6 +15,7 @@
 # custom:
 #   id: PR311
 #   severity: high
+#   check: threshold
 #   level: reactive
 #   frameworks:
 #     production-readiness: resilience

@@ -15,6 +15,7 @@
 # custom:
 #   id: PR304
 #   severity: high
+#   check: presence
 #   level: strategic
 #   frameworks:
 #     production-readiness: backup-and-recovery

@@ -202,6 +202,9 @@ unanswered contains lib.finding(msg, path) if {
 	count(surviving(i, scope)) == 0
 	some field in open_facts(scope)
 	unknown(store, field)
-	msg := sprintf("the design does not say %s of data store %q, so its loss after %s cannot be checked against the rpo", [field, store.name, scope_words[scope]])
+	msg := sprintf(
+		"the design does not say %s of data store %q, so its loss after %s cannot be checked against the rpo",
+		[field, store.name, scope_words[scope]],
+	)
 	path := sprintf("data_stores[%d].%s", [i, field])
 }

@@ -18,6 +18,7 @@
 # custom:
 #   id: PR302
 #   severity: high
+#   check: presence
 #   level: proactive
 #   frameworks:
 #     production-readiness: backup-and-recovery

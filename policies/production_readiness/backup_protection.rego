@@ -78,7 +78,10 @@ deny contains lib.finding(msg, path) if {
 	must_be_immutable
 	some [i, store] in backed_up
 	store.backups.immutable == false
-	msg := sprintf("backups of data store %q can be deleted or overwritten before they expire, which a tier %d service cannot afford", [store.name, lib.tier])
+	msg := sprintf(
+		"backups of data store %q can be deleted or overwritten before they expire, which a tier %d service cannot afford",
+		[store.name, lib.tier],
+	)
 	path := sprintf("data_stores[%d].backups.immutable", [i])
 }
 

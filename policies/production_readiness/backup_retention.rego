@@ -18,13 +18,18 @@
 # custom:
 #   id: PR303
 #   severity: medium
+#   check: threshold
+#   params:
+#     min_retention_days:
+#       description: least time backups are kept, in days
+#       tiers: [35, 30, 14, 7]
 #   level: reactive
 #   frameworks:
 #     production-readiness: backup-and-recovery
 #     well-architected: reliability
 #   remediation: |-
-#     Set a backup retention of at least 30 days for tier 0 and 1 services and
-#     at least 7 days otherwise, and record it in
+#     Set a backup retention of at least 35 days at tier 0, 30 at tier 1, 14
+#     at tier 2 and 7 at tier 3, and record it in
 #     `data_stores[].backups.retention_days`. Keep older monthly copies when the
 #     business needs to look further back, within the data-retention policy.
 #   applicability: The service declares a source-data store whose backups are enabled.
@@ -41,9 +46,7 @@ import rego.v1
 
 import data.archvet.lib
 
-min_days := 30 if lib.critical
-
-else := 7
+params := lib.params(rego.metadata.chain())
 
 backed_up_stores contains [i, store] if {
 	some [i, store] in lib.durable_stores
@@ -64,7 +67,10 @@ deny contains lib.finding(msg, path) if {
 	some [i, store] in backed_up_stores
 	days := lib.get(store, ["backups", "retention_days"], null)
 	days != null
-	days < min_days
-	msg := sprintf("backups of data store %q are kept %v days; a tier %d service should keep them at least %d days", [store.name, days, lib.tier, min_days])
+	days < params.min_retention_days
+	msg := sprintf(
+		"backups of data store %q are kept %v days; a tier %d service should keep them at least %v days",
+		[store.name, days, lib.tier, params.min_retention_days],
+	)
 	path := sprintf("data_stores[%d].backups.retention_days", [i])
 }

@@ -96,7 +96,10 @@ deny contains lib.finding(msg, "capacity.load_test.peak_multiple") if {
 	multiple >= params.min_peak_multiple
 	is_number(headroom)
 	multiple < 1 + (headroom / 100)
-	msg := sprintf("the last load test reached %vx the expected peak, which does not demonstrate the %v%% headroom the design claims", [multiple, headroom])
+	msg := sprintf(
+		"the last load test reached %vx the expected peak, which does not demonstrate the %v%% headroom the design claims",
+		[multiple, headroom],
+	)
 }
 
 deny contains lib.finding(msg, "capacity.load_test.last_run") if {

@@ -16,6 +16,7 @@
 # custom:
 #   id: PR314
 #   severity: medium
+#   check: presence
 #   level: proactive
 #   frameworks:
 #     production-readiness: capacity

@@ -15,6 +15,7 @@
 # custom:
 #   id: PR442
 #   severity: high
+#   check: reasoning
 #   level: proactive
 #   frameworks:
 #     production-readiness: change-management
@@ -56,20 +57,20 @@ deny contains lib.finding(msg, "deployment.rollback.automated") if {
 	msg := sprintf("a failing release of this tier %d service is rolled back only by hand", [lib.tier])
 }
 
+deny contains lib.finding(msg, "deployment.rollback.automated") if {
+	automated == true
+	not trigger
+	msg := "rollback is declared automatic but the design has no health check, canary analysis or slo burn-rate alert to trigger it"
+}
+
 # Signals an automatic rollback can act on.
 trigger if object.get(input, ["processes", "health_checks", "readiness"], "") != ""
 
 trigger if object.get(input, ["processes", "health_checks", "liveness"], "") != ""
 
-trigger if object.get(input, ["deployment", "canary_analysis"], false) == true
+trigger if input.deployment.canary_analysis == true
 
 trigger if {
 	some slo in lib.slos
-	object.get(slo, "burn_rate_alerts", false) == true
-}
-
-deny contains lib.finding(msg, "deployment.rollback.automated") if {
-	automated == true
-	not trigger
-	msg := "rollback is declared automatic but the design has no health check, canary analysis or slo burn-rate alert to trigger it"
+	slo.burn_rate_alerts == true
 }

@@ -15,6 +15,7 @@
 # custom:
 #   id: PR444
 #   severity: medium
+#   check: presence
 #   level: strategic
 #   frameworks:
 #     production-readiness: change-management
@@ -34,7 +35,7 @@ import rego.v1
 
 import data.archvet.lib
 
-applicable if object.get(input, ["deployment", "strategy"], "") == "canary"
+applicable if input.deployment.strategy == "canary"
 
 analysis := object.get(input, ["deployment", "canary_analysis"], null)
 

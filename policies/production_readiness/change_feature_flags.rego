@@ -15,6 +15,7 @@
 # custom:
 #   id: PR445
 #   severity: low
+#   check: presence
 #   level: proactive
 #   frameworks:
 #     production-readiness: change-management

@@ -15,6 +15,7 @@
 # custom:
 #   id: PR443
 #   severity: high
+#   check: presence
 #   level: proactive
 #   frameworks:
 #     production-readiness: change-management

@@ -16,6 +16,7 @@
 # custom:
 #   id: PR510
 #   severity: medium
+#   check: reasoning
 #   level: reactive
 #   frameworks:
 #     production-readiness: data-governance
@@ -49,10 +50,18 @@ unanswered contains lib.finding(msg, "data.classification") if {
 	msg := "the design does not classify the data the service handles"
 }
 
-deny contains lib.finding(msg, sprintf("data_stores[%d].classification", [i])) if {
+unanswered contains lib.finding(msg, sprintf("data_stores[%d].classification", [i])) if {
 	some i, store in lib.data_stores
 	lib.get(store, "classification", "") == ""
-	msg := sprintf("store %q does not declare the classification of the data it holds", [store.name])
+	msg := sprintf("the design does not say how the data in store %q is classified", [store.name])
+}
+
+# Personal data is never public.
+deny contains lib.finding(msg, sprintf("data_stores[%d].classification", [i])) if {
+	some i, store in lib.data_stores
+	store.contains_pii == true
+	store.classification == "public"
+	msg := sprintf("store %q holds personal data but is classified public", [store.name])
 }
 
 deny contains lib.finding(msg, sprintf("data_stores[%d].classification", [i])) if {

@@ -2,17 +2,17 @@ package archvet.rules.production_readiness.data_classification_test
 
 import rego.v1
 
-import data.archvet.rules.production_readiness.data_classification
+import data.archvet.rules.production_readiness.data_classification as rule
 
 test_classified_passes if {
-	count(data_classification.deny) == 0 with input as {
+	count(rule.deny) == 0 with input as {
 		"data": {"classification": "restricted"},
 		"data_stores": [{"name": "a", "classification": "restricted"}, {"name": "b", "classification": "internal"}],
 	}
 }
 
 test_unclassified_store_fails if {
-	findings := data_classification.deny with input as {
+	findings := rule.unanswered with input as {
 		"data": {"classification": "internal"},
 		"data_stores": [{"name": "a", "classification": "internal"}, {"name": "b"}],
 	}
@@ -22,7 +22,7 @@ test_unclassified_store_fails if {
 }
 
 test_store_above_service_fails if {
-	findings := data_classification.deny with input as {
+	findings := rule.deny with input as {
 		"data": {"classification": "internal"},
 		"data_stores": [{"name": "users", "classification": "restricted"}],
 	}
@@ -33,6 +33,16 @@ test_store_above_service_fails if {
 }
 
 test_unclassified_service_fails if {
-	some f in data_classification.unanswered with input as {}
+	some f in rule.unanswered with input as {}
 	f.path == "data.classification"
+}
+
+test_public_personal_data_fails if {
+	findings := rule.deny with input as {
+		"data": {"classification": "confidential"},
+		"data_stores": [{"name": "users", "contains_pii": true, "classification": "public"}],
+	}
+	{f.path | some f in findings} == {"data_stores[0].classification"}
+	some f in findings
+	contains(f.msg, "personal data")
 }

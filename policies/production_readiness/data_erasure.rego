@@ -16,6 +16,7 @@
 # custom:
 #   id: PR513
 #   severity: high
+#   check: presence
 #   level: reactive
 #   frameworks:
 #     production-readiness: data-governance

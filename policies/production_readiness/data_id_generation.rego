@@ -15,6 +15,7 @@
 # custom:
 #   id: PR320
 #   severity: medium
+#   check: reasoning
 #   level: proactive
 #   frameworks:
 #     twelve-factor: concurrency
@@ -53,6 +54,12 @@ deny contains lib.finding(msg, "processes.id_generation") if {
 	msg := "identifiers come from a single counter that every instance must call and that stops all writes when it fails"
 }
 
+deny contains lib.finding(msg, "processes.id_generation") if {
+	scheme == "database-sequence"
+	some reason in several_writers
+	msg := sprintf("identifiers come from a database sequence, but %s, so separate writers can issue the same id", [reason])
+}
+
 # Places where more than one writer issues ids, which a database sequence
 # cannot keep unique.
 several_writers contains "the service runs active-active across regions" if {
@@ -67,10 +74,4 @@ several_writers contains sprintf("the service runs in %v cells", [cells]) if {
 several_writers contains sprintf("data store %q is partitioned", [store.name]) if {
 	some [_, store] in lib.durable_stores
 	not lib.get(store, "partitioning", "none") == "none"
-}
-
-deny contains lib.finding(msg, "processes.id_generation") if {
-	scheme == "database-sequence"
-	some reason in several_writers
-	msg := sprintf("identifiers come from a database sequence, but %s, so separate writers can issue the same id", [reason])
 }

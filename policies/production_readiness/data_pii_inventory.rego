@@ -16,6 +16,7 @@
 # custom:
 #   id: PR511
 #   severity: medium
+#   check: reasoning
 #   level: reactive
 #   frameworks:
 #     production-readiness: data-governance
@@ -48,10 +49,17 @@ unanswered contains lib.finding(msg, "data.pii") if {
 	msg := "the design does not say whether the service handles personal data"
 }
 
-deny contains lib.finding(msg, "data.pii_fields") if {
+unanswered contains lib.finding(msg, "data.pii_fields") if {
 	pii == true
-	count(lib.get(input, ["data", "pii_fields"], [])) == 0
-	msg := "the service handles personal data but does not list which fields"
+	lib.get(input, ["data", "pii_fields"], null) == null
+	msg := "the service handles personal data but the design does not list which fields"
+}
+
+unanswered contains lib.finding(msg, sprintf("data_stores[%d].contains_pii", [i])) if {
+	pii == true
+	some i, store in lib.data_stores
+	lib.get(store, "contains_pii", null) == null
+	msg := sprintf("the design does not say whether store %q holds personal data", [store.name])
 }
 
 deny contains lib.finding(msg, "data.pii") if {
@@ -59,11 +67,4 @@ deny contains lib.finding(msg, "data.pii") if {
 	some store in lib.data_stores
 	lib.get(store, "contains_pii", false) == true
 	msg := sprintf("store %q holds personal data, but the service declares that it handles none", [store.name])
-}
-
-deny contains lib.finding(msg, sprintf("data_stores[%d].contains_pii", [i])) if {
-	pii == true
-	some i, store in lib.data_stores
-	lib.get(store, "contains_pii", null) == null
-	msg := sprintf("store %q does not say whether it holds personal data", [store.name])
 }

@@ -16,7 +16,7 @@ test_no_pii_passes if {
 }
 
 test_fields_missing_fails if {
-	findings := data_pii_inventory.deny with input as {"data": {"pii": true}}
+	findings := data_pii_inventory.unanswered with input as {"data": {"pii": true}}
 	count(findings) == 1
 	some f in findings
 	f.path == "data.pii_fields"
@@ -34,7 +34,7 @@ test_store_contradicts_service_fails if {
 }
 
 test_store_flag_missing_fails if {
-	findings := data_pii_inventory.deny with input as {
+	findings := data_pii_inventory.unanswered with input as {
 		"data": {"pii": true, "pii_fields": ["email"]},
 		"data_stores": [{"name": "users", "contains_pii": true}, {"name": "events"}],
 	}

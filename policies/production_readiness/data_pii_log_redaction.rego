@@ -16,6 +16,7 @@
 # custom:
 #   id: PR515
 #   severity: high
+#   check: presence
 #   level: proactive
 #   frameworks:
 #     production-readiness: data-governance

@@ -136,6 +136,9 @@ unanswered contains lib.finding(msg, path) if {
 	some section, words in copies
 	lib.get(store, [section, "cross_region"], false) == true
 	lib.get(store, [section, "regions"], null) == null
-	msg := sprintf("the design does not say which regions hold the cross-region %s of data store %q, so residency cannot be checked", [words, store.name])
+	msg := sprintf(
+		"the design does not say which regions hold the cross-region %s of data store %q, so residency cannot be checked",
+		[words, store.name],
+	)
 	path := sprintf("data_stores[%d].%s.regions", [i, section])
 }

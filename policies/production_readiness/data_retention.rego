@@ -16,6 +16,7 @@
 # custom:
 #   id: PR512
 #   severity: medium
+#   check: reasoning
 #   level: proactive
 #   frameworks:
 #     production-readiness: data-governance
@@ -44,9 +45,21 @@ unanswered contains lib.finding(msg, "data.retention_days") if {
 	msg := "the design does not say how long the service's records are kept"
 }
 
-deny contains lib.finding(msg, sprintf("data_stores[%d].retention_days", [i])) if {
+unanswered contains lib.finding(msg, sprintf("data_stores[%d].retention_days", [i])) if {
 	some i, store in lib.data_stores
 	lib.get(store, "contains_pii", false) == true
 	lib.get(store, "retention_days", null) == null
-	msg := sprintf("store %q holds personal data but has no retention period", [store.name])
+	msg := sprintf("the design does not say how long store %q keeps the personal data it holds", [store.name])
+}
+
+# A retention period nothing enforces.
+deny contains lib.finding(msg, sprintf("data_stores[%d].lifecycle_policy", [i])) if {
+	some i, store in lib.data_stores
+	store.contains_pii == true
+	is_number(store.retention_days)
+	store.lifecycle_policy == false
+	msg := sprintf(
+		"store %q promises to keep personal data %v days, but nothing deletes it automatically when that period ends",
+		[store.name, store.retention_days],
+	)
 }

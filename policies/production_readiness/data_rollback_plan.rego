@@ -16,6 +16,7 @@
 # custom:
 #   id: PR318
 #   severity: high
+#   check: presence
 #   level: proactive
 #   frameworks:
 #     production-readiness: change-management

@@ -16,6 +16,7 @@
 # custom:
 #   id: PR319
 #   severity: medium
+#   check: threshold
 #   level: strategic
 #   frameworks:
 #     production-readiness: capacity
@@ -67,7 +68,7 @@ is_cache(store) if lib.get(store, "role", "") == "cache"
 
 applicable if count(partitioned_stores) > 0
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	some [i, store] in partitioned_stores
 	lib.get(store, "sharding_key", "") == ""
 	msg := sprintf("data store %q is partitioned (%s) but the design does not name the key it is spread by", [store.name, store.partitioning])
@@ -79,7 +80,10 @@ deny contains lib.finding(msg, path) if {
 	store.partitioning == "range"
 	key := lib.get(store, "sharding_key", "")
 	monotonic(key)
-	msg := sprintf("data store %q is range-partitioned on %q, a key that only grows, so every new write lands on the last partition", [store.name, key])
+	msg := sprintf(
+		"data store %q is range-partitioned on %q, a key that only grows, so every new write lands on the last partition",
+		[store.name, key],
+	)
 	path := sprintf("data_stores[%d].sharding_key", [i])
 }
 

@@ -17,7 +17,7 @@ test_named_even_keys_pass if {
 }
 
 test_missing_key_fails if {
-	findings := rule.deny with input as {"data_stores": [
+	findings := rule.unanswered with input as {"data_stores": [
 		{"name": "orders", "partitioning": "hash", "sharding_key": "customer_id"},
 		{"name": "events", "partitioning": "hash"},
 	]}

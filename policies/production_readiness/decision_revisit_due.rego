@@ -16,6 +16,7 @@
 # custom:
 #   id: PR460
 #   severity: low
+#   check: threshold
 #   level: proactive
 #   frameworks:
 #     production-readiness: change-management

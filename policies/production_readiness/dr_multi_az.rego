@@ -16,6 +16,7 @@
 # custom:
 #   id: PR307
 #   severity: high
+#   check: reasoning
 #   level: reactive
 #   frameworks:
 #     production-readiness: resilience
@@ -48,13 +49,6 @@ deny contains lib.finding(msg, "disaster_recovery.multi_az") if {
 	msg := sprintf("the design says the service does not survive the loss of an availability zone, which a tier %d service must", [lib.tier])
 }
 
-unanswered contains lib.finding(msg, "disaster_recovery.multi_az") if {
-	lib.tier <= 2
-	multi_az == null
-	zones == null
-	msg := "the design does not say whether the service survives the loss of an availability zone"
-}
-
 deny contains lib.finding(msg, "deployment.availability_zones") if {
 	lib.tier <= 2
 	multi_az == null
@@ -69,4 +63,11 @@ deny contains lib.finding(msg, "deployment.availability_zones") if {
 	zones != null
 	zones < 2
 	msg := "the design claims the service survives a zone loss, but it runs in a single availability zone"
+}
+
+unanswered contains lib.finding(msg, "disaster_recovery.multi_az") if {
+	lib.tier <= 2
+	multi_az == null
+	zones == null
+	msg := "the design does not say whether the service survives the loss of an availability zone"
 }

@@ -75,7 +75,10 @@ unanswered contains lib.finding(msg, path) if {
 	some [i, slo] in availability_slos
 	some field in ["objective_percent", "window_days"]
 	lib.get(slo, field, null) == null
-	msg := sprintf("the design does not say the %s of availability slo %q, so its error budget cannot be computed", [field, lib.get(slo, "name", "unnamed")])
+	msg := sprintf(
+		"the design does not say the %s of availability slo %q, so its error budget cannot be computed",
+		[field, lib.get(slo, "name", "unnamed")],
+	)
 	path := sprintf("slos[%d].%s", [i, field])
 }
 

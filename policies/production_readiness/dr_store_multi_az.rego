@@ -15,6 +15,7 @@
 # custom:
 #   id: PR308
 #   severity: high
+#   check: reasoning
 #   level: reactive
 #   frameworks:
 #     production-readiness: resilience
@@ -51,14 +52,6 @@ deny contains lib.finding(msg, path) if {
 	path := sprintf("data_stores[%d].replication.multi_az", [i])
 }
 
-unanswered contains lib.finding(msg, path) if {
-	lib.tier <= 2
-	some [i, store] in lib.durable_stores
-	lib.get(store, ["replication", "multi_az"], null) == null
-	msg := sprintf("the design does not say whether data store %q survives the loss of an availability zone", [store.name])
-	path := sprintf("data_stores[%d].replication.multi_az", [i])
-}
-
 deny contains lib.finding(msg, path) if {
 	lib.tier <= 2
 	some [i, store] in lib.durable_stores
@@ -66,4 +59,12 @@ deny contains lib.finding(msg, path) if {
 	lib.get(store, ["replication", "mode"], null) == "none"
 	msg := sprintf("data store %q is said to span zones but its replication mode is none", [store.name])
 	path := sprintf("data_stores[%d].replication.mode", [i])
+}
+
+unanswered contains lib.finding(msg, path) if {
+	lib.tier <= 2
+	some [i, store] in lib.durable_stores
+	lib.get(store, ["replication", "multi_az"], null) == null
+	msg := sprintf("the design does not say whether data store %q survives the loss of an availability zone", [store.name])
+	path := sprintf("data_stores[%d].replication.multi_az", [i])
 }

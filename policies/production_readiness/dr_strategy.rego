@@ -15,6 +15,7 @@
 # custom:
 #   id: PR309
 #   severity: high
+#   check: reasoning
 #   level: proactive
 #   frameworks:
 #     production-readiness: backup-and-recovery
@@ -64,5 +65,8 @@ deny contains lib.finding(msg, "disaster_recovery.strategy") if {
 	rto := lib.get(dr, "rto_minutes", null)
 	rto != null
 	rto < fastest_recovery[strategy]
-	msg := sprintf("a %s strategy rarely recovers in under %v minutes, so it cannot meet the %v-minute rto", [strategy, fastest_recovery[strategy], rto])
+	msg := sprintf(
+		"a %s strategy rarely recovers in under %v minutes, so it cannot meet the %v-minute rto",
+		[strategy, fastest_recovery[strategy], rto],
+	)
 }

@@ -16,6 +16,7 @@
 # custom:
 #   id: PR310
 #   severity: high
+#   check: threshold
 #   level: proactive
 #   frameworks:
 #     production-readiness: backup-and-recovery

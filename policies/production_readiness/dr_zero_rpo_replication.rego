@@ -16,6 +16,7 @@
 # custom:
 #   id: PR321
 #   severity: high
+#   check: reasoning
 #   level: proactive
 #   frameworks:
 #     production-readiness: backup-and-recovery
@@ -54,11 +55,14 @@ deny contains lib.finding(msg, path) if {
 	mode := lib.get(store, ["replication", "mode"], null)
 	mode != null
 	mode != "sync"
-	msg := sprintf("the rpo is zero but data store %q replicates %s, so a failover can lose acknowledged writes", [store.name, replication_words[mode]])
+	msg := sprintf(
+		"the rpo is zero but data store %q replicates %s, so a failover can lose acknowledged writes",
+		[store.name, replication_words[mode]],
+	)
 	path := sprintf("data_stores[%d].replication.mode", [i])
 }
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	zero_rpo
 	some [i, store] in lib.durable_stores
 	lib.get(store, ["replication", "mode"], null) == null

@@ -29,7 +29,7 @@ test_async_replication_fails if {
 }
 
 test_unstated_replication_fails if {
-	some f in rule.deny with input as {
+	some f in rule.unanswered with input as {
 		"disaster_recovery": {"rpo_minutes": 0},
 		"data_stores": [{"name": "ledger"}],
 	}

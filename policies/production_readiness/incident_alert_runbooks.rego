@@ -14,6 +14,7 @@
 # custom:
 #   id: PR433
 #   severity: high
+#   check: reasoning
 #   level: reactive
 #   frameworks:
 #     production-readiness: incident-response
@@ -38,14 +39,36 @@ import data.archvet.lib
 
 pages contains [i, alert] if {
 	some i, alert in lib.alerts
-	object.get(alert, "severity", "") == "page"
+	alert.severity == "page"
 }
 
 applicable if count(pages) > 0
 
 deny contains lib.finding(msg, path) if {
 	some [i, alert] in pages
-	object.get(alert, "runbook", "") == ""
-	msg := sprintf("paging alert %q has no runbook", [object.get(alert, "name", "unnamed")])
+	alert.runbook == ""
+	msg := sprintf("paging alert %q has an empty runbook link", [object.get(alert, "name", "unnamed")])
+	path := sprintf("observability.alerts[%d].runbook", [i])
+}
+
+# The runbook an alert links must be one the service keeps.
+deny contains lib.finding(msg, path) if {
+	runbooks := object.get(input, ["operations", "runbooks"], null)
+	is_array(runbooks)
+	some [i, alert] in pages
+	link := object.get(alert, "runbook", "")
+	link != ""
+	not link in runbooks
+	msg := sprintf(
+		"paging alert %q links runbook %q, which is not among the service's operations.runbooks",
+		[object.get(alert, "name", "unnamed"), link],
+	)
+	path := sprintf("observability.alerts[%d].runbook", [i])
+}
+
+unanswered contains lib.finding(msg, path) if {
+	some [i, alert] in pages
+	object.get(alert, "runbook", null) == null
+	msg := sprintf("the design does not say which runbook paging alert %q links", [object.get(alert, "name", "unnamed")])
 	path := sprintf("observability.alerts[%d].runbook", [i])
 }

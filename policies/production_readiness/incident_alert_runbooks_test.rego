@@ -12,7 +12,7 @@ test_runbooks_linked_pass if {
 }
 
 test_page_without_runbook_fails if {
-	findings := rule.deny with input as {"observability": {"alerts": [
+	findings := rule.unanswered with input as {"observability": {"alerts": [
 		{"name": "disk", "severity": "ticket"},
 		{"name": "burn", "severity": "page", "runbook": "runbooks/burn.md"},
 		{"name": "latency", "severity": "page"},
@@ -25,4 +25,23 @@ test_page_without_runbook_fails if {
 
 test_no_paging_alerts_not_applicable if {
 	not rule.applicable with input as {"observability": {"alerts": [{"name": "disk", "severity": "ticket"}]}}
+}
+
+test_applicable_with_a_paging_alert if {
+	rule.applicable with input as {"observability": {"alerts": [{"name": "burn", "severity": "page"}]}}
+}
+
+test_empty_runbook_fails if {
+	alerts := [{"name": "burn", "severity": "page", "runbook": ""}]
+	{f.path | some f in rule.deny} == {"observability.alerts[0].runbook"} with input as {"observability": {"alerts": alerts}}
+}
+
+test_runbook_not_kept_by_the_service_fails if {
+	findings := rule.deny with input as {
+		"operations": {"runbooks": ["runbooks/other.md"]},
+		"observability": {"alerts": [{"name": "burn", "severity": "page", "runbook": "runbooks/burn.md"}]},
+	}
+	{f.path | some f in findings} == {"observability.alerts[0].runbook"}
+	some f in findings
+	contains(f.msg, "not among")
 }

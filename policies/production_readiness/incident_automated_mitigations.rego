@@ -18,6 +18,7 @@
 # custom:
 #   id: PR438
 #   severity: medium
+#   check: presence
 #   level: strategic
 #   frameworks:
 #     production-readiness: incident-response
@@ -43,7 +44,7 @@ applicable if lib.tier == 0
 
 deny contains lib.finding(msg, "operations.automated_mitigations") if {
 	applicable
-	object.get(input, ["operations", "automated_mitigations"], null) == []
+	input.operations.automated_mitigations == []
 	msg := "the design says the service has no automated mitigations; every tier 0 incident waits for a human"
 }
 

@@ -15,6 +15,7 @@
 # custom:
 #   id: PR431
 #   severity: high
+#   check: presence
 #   level: reactive
 #   frameworks:
 #     production-readiness: incident-response

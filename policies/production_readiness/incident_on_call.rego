@@ -14,6 +14,7 @@
 # custom:
 #   id: PR430
 #   severity: high
+#   check: threshold
 #   level: reactive
 #   frameworks:
 #     production-readiness: incident-response

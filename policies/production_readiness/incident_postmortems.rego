@@ -15,6 +15,7 @@
 # custom:
 #   id: PR436
 #   severity: medium
+#   check: presence
 #   level: proactive
 #   frameworks:
 #     production-readiness: incident-response
@@ -45,14 +46,14 @@ unanswered contains lib.finding(msg, "operations.postmortems.blameless") if {
 	msg := "the design does not say whether post-mortems are blameless"
 }
 
-deny contains lib.finding(msg, "operations.postmortems.blameless") if {
-	postmortems.blameless == false
-	msg := "post-mortems are not blameless, which discourages people from reporting what really happened"
-}
-
 unanswered contains lib.finding(msg, "operations.postmortems.action_items_tracked") if {
 	object.get(postmortems, "action_items_tracked", null) == null
 	msg := "the design does not say whether post-mortem action items are tracked to completion"
+}
+
+deny contains lib.finding(msg, "operations.postmortems.blameless") if {
+	postmortems.blameless == false
+	msg := "post-mortems are not blameless, which discourages people from reporting what really happened"
 }
 
 deny contains lib.finding(msg, "operations.postmortems.action_items_tracked") if {

@@ -15,6 +15,7 @@
 # custom:
 #   id: PR434
 #   severity: medium
+#   check: presence
 #   level: reactive
 #   frameworks:
 #     production-readiness: incident-response

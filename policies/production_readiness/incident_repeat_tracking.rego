@@ -17,6 +17,7 @@
 # custom:
 #   id: PR437
 #   severity: low
+#   check: presence
 #   level: strategic
 #   frameworks:
 #     production-readiness: incident-response

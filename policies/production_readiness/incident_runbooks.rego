@@ -15,6 +15,7 @@
 # custom:
 #   id: PR432
 #   severity: medium
+#   check: presence
 #   level: reactive
 #   frameworks:
 #     production-readiness: incident-response
@@ -39,7 +40,7 @@ applicable if lib.tier <= 2
 
 deny contains lib.finding(msg, "operations.runbooks") if {
 	applicable
-	object.get(input, ["operations", "runbooks"], null) == []
+	input.operations.runbooks == []
 	msg := sprintf("the design lists an empty set of runbooks for this tier %d service", [lib.tier])
 }
 

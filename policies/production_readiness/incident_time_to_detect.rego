@@ -17,6 +17,7 @@
 # custom:
 #   id: PR435
 #   severity: medium
+#   check: threshold
 #   level: proactive
 #   frameworks:
 #     production-readiness: incident-response

@@ -15,6 +15,7 @@
 # custom:
 #   id: PR422
 #   severity: medium
+#   check: reasoning
 #   level: proactive
 #   frameworks:
 #     production-readiness: observability
@@ -60,8 +61,8 @@ deny contains lib.finding(msg, path) if {
 deny contains lib.finding(msg, path) if {
 	count(lib.slos) > 0
 	some i, alert in lib.alerts
-	object.get(alert, "based_on", "") == "symptom"
-	object.get(alert, "severity", "") == "page"
+	alert.based_on == "symptom"
+	alert.severity == "page"
 	object.get(alert, "slo", "") == ""
 	msg := sprintf("paging alert %q is not tied to any slo", [object.get(alert, "name", "unnamed")])
 	path := sprintf("observability.alerts[%d].slo", [i])

@@ -15,6 +15,7 @@
 # custom:
 #   id: PR421
 #   severity: medium
+#   check: threshold
 #   level: proactive
 #   frameworks:
 #     production-readiness: observability
@@ -44,15 +45,15 @@ applicable if count(lib.alerts) > 0
 
 deny contains lib.finding(msg, path) if {
 	some i, alert in lib.alerts
-	object.get(alert, "based_on", "") == "cause"
-	object.get(alert, "severity", "") == "page"
+	alert.based_on == "cause"
+	alert.severity == "page"
 	msg := sprintf("cause-based alert %q pages; page on symptoms and ticket on causes", [object.get(alert, "name", "unnamed")])
 	path := sprintf("observability.alerts[%d].severity", [i])
 }
 
 unanswered contains lib.finding(msg, path) if {
 	some i, alert in lib.alerts
-	object.get(alert, "severity", "") == "page"
+	alert.severity == "page"
 	object.get(alert, "based_on", "") == ""
 	msg := sprintf("the design does not say whether paging alert %q watches a symptom or a cause", [object.get(alert, "name", "unnamed")])
 	path := sprintf("observability.alerts[%d].based_on", [i])

@@ -15,6 +15,7 @@
 # custom:
 #   id: PR418
 #   severity: medium
+#   check: presence
 #   level: reactive
 #   frameworks:
 #     production-readiness: observability
@@ -39,7 +40,7 @@ applicable if lib.tier <= 2
 
 deny contains lib.finding(msg, "observability.dashboards") if {
 	applicable
-	object.get(input, ["observability", "dashboards"], null) == []
+	input.observability.dashboards == []
 	msg := "the design lists an empty set of dashboards for the service"
 }
 

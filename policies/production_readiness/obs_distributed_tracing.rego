@@ -15,6 +15,7 @@
 # custom:
 #   id: PR412
 #   severity: medium
+#   check: threshold
 #   level: proactive
 #   frameworks:
 #     production-readiness: observability
@@ -62,7 +63,7 @@ deny contains lib.finding(msg, "observability.tracing.library") if {
 
 deny contains lib.finding(msg, "observability.tracing.sampling_percent") if {
 	tracing.enabled == true
-	object.get(tracing, "sampling_percent", null) == 0
+	tracing.sampling_percent == 0
 	msg := "tracing is enabled but samples 0% of requests, so no trace is kept"
 }
 

@@ -16,6 +16,7 @@
 # custom:
 #   id: PR410
 #   severity: high
+#   check: threshold
 #   level: reactive
 #   frameworks:
 #     production-readiness: observability

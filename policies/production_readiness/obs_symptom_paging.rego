@@ -16,6 +16,7 @@
 # custom:
 #   id: PR420
 #   severity: high
+#   check: presence
 #   level: reactive
 #   frameworks:
 #     production-readiness: observability
@@ -43,8 +44,8 @@ applicable if lib.tier <= 2
 
 symptom_pages contains i if {
 	some i, alert in lib.alerts
-	object.get(alert, "based_on", "") == "symptom"
-	object.get(alert, "severity", "") == "page"
+	alert.based_on == "symptom"
+	alert.severity == "page"
 }
 
 unanswered contains lib.finding(msg, "observability.alerts") if {

@@ -15,6 +15,7 @@
 # custom:
 #   id: PR419
 #   severity: medium
+#   check: presence
 #   level: proactive
 #   frameworks:
 #     production-readiness: observability

@@ -18,7 +18,7 @@
 # custom:
 #   id: PR413
 #   severity: medium
-#   check: presence
+#   check: threshold
 #   level: proactive
 #   frameworks:
 #     production-readiness: observability
@@ -85,7 +85,10 @@ deny contains lib.finding(msg, "observability.tracing.all_hops") if {
 	applicable
 	tracing.all_hops == false
 	async_hops > 0
-	msg := sprintf("trace context is not carried across every hop; the %d asynchronous hop(s) (events and async calls) will break traces", [async_hops])
+	msg := sprintf(
+		"trace context is not carried across every hop; the %d asynchronous hop(s) (events and async calls) will break traces",
+		[async_hops],
+	)
 }
 
 deny contains lib.finding(msg, "observability.tracing.all_hops") if {

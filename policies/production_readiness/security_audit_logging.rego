@@ -16,6 +16,7 @@
 # custom:
 #   id: PR501
 #   severity: high
+#   check: presence
 #   level: proactive
 #   frameworks:
 #     production-readiness: security

@@ -1,5 +1,5 @@
 # METADATA
-# title: Availability objectives meet the tier's minimum and leave an error budget
+# title: An availability SLO is declared, meets the tier's minimum and leaves an error budget
 # description: |-
 #   The objective has to match how much the business depends on the service:
 #   a checkout path that promises 99% may be down more than seven hours a

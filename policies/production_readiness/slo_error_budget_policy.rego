@@ -15,6 +15,7 @@
 # custom:
 #   id: PR403
 #   severity: medium
+#   check: presence
 #   level: proactive
 #   frameworks:
 #     production-readiness: slos
@@ -37,9 +38,19 @@ import data.archvet.lib
 
 applicable if count(lib.slos) > 0
 
+unanswered contains lib.finding(msg, path) if {
+	some i, slo in lib.slos
+	object.get(slo, "error_budget_policy", null) == null
+	msg := sprintf("the design does not link an error-budget policy for slo %q", [object.get(slo, "name", "unnamed")])
+	path := sprintf("slos[%d].error_budget_policy", [i])
+}
+
 deny contains lib.finding(msg, path) if {
 	some i, slo in lib.slos
-	object.get(slo, "error_budget_policy", "") == ""
-	msg := sprintf("slo %q has no error-budget policy saying what happens when its budget is spent", [object.get(slo, "name", "unnamed")])
+	slo.error_budget_policy == ""
+	msg := sprintf(
+		"slo %q links an empty error-budget policy, so nothing says what happens when its budget is spent",
+		[object.get(slo, "name", "unnamed")],
+	)
 	path := sprintf("slos[%d].error_budget_policy", [i])
 }

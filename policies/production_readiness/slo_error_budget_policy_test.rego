@@ -9,18 +9,18 @@ test_policy_linked_passes if {
 }
 
 test_missing_policy_fails if {
-	findings := rule.deny with input as {"slos": [
+	findings := rule.unanswered with input as {"slos": [
 		{"name": "avail", "error_budget_policy": "docs/ebp.md"},
 		{"name": "lat"},
 		{"name": "fresh", "error_budget_policy": ""},
 	]}
-	count(findings) == 2
-	some f in findings
-	f.path == "slos[1].error_budget_policy"
-	some g in findings
-	g.path == "slos[2].error_budget_policy"
+	{f.path | some f in findings} == {"slos[1].error_budget_policy"}
 }
 
 test_no_slos_not_applicable if {
 	not rule.applicable with input as {"service": {"name": "s", "owner": "t", "tier": 0}}
+}
+
+test_empty_policy_fails if {
+	{f.path | some f in rule.deny} == {"slos[0].error_budget_policy"} with input as {"slos": [{"name": "avail", "error_budget_policy": ""}]}
 }

@@ -14,6 +14,7 @@
 # custom:
 #   id: PR402
 #   severity: medium
+#   check: presence
 #   level: proactive
 #   frameworks:
 #     production-readiness: slos
@@ -44,7 +45,7 @@ applicable if {
 
 latency_slos contains [i, slo] if {
 	some i, slo in lib.slos
-	object.get(slo, "sli", "") == "latency"
+	slo.sli == "latency"
 }
 
 deny contains lib.finding(msg, "slos") if {
@@ -52,16 +53,16 @@ deny contains lib.finding(msg, "slos") if {
 	msg := sprintf("the service offers %d api(s) but declares no latency slo", [count(lib.apis)])
 }
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	some [i, slo] in latency_slos
 	object.get(slo, "threshold_ms", null) == null
-	msg := sprintf("latency slo %q does not say what threshold_ms a good request stays under", [object.get(slo, "name", "unnamed")])
+	msg := sprintf("the design does not say what threshold_ms a good request to latency slo %q stays under", [object.get(slo, "name", "unnamed")])
 	path := sprintf("slos[%d].threshold_ms", [i])
 }
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	some [i, slo] in latency_slos
 	object.get(slo, "objective_percent", null) == null
-	msg := sprintf("latency slo %q has no objective_percent", [object.get(slo, "name", "unnamed")])
+	msg := sprintf("the design does not say the objective_percent of latency slo %q", [object.get(slo, "name", "unnamed")])
 	path := sprintf("slos[%d].objective_percent", [i])
 }

@@ -22,7 +22,7 @@ test_no_latency_slo_fails if {
 }
 
 test_missing_threshold_fails if {
-	findings := rule.deny with input as {
+	findings := rule.unanswered with input as {
 		"apis": [{"name": "orders"}],
 		"slos": [
 			{"name": "avail", "sli": "availability"},
@@ -36,7 +36,7 @@ test_missing_threshold_fails if {
 }
 
 test_missing_objective_fails if {
-	some f in rule.deny with input as {
+	some f in rule.unanswered with input as {
 		"apis": [{"name": "orders"}],
 		"slos": [{"name": "lat", "sli": "latency", "threshold_ms": 200}],
 	}

@@ -12,6 +12,7 @@
 # custom:
 #   id: PR404
 #   severity: medium
+#   check: presence
 #   level: reactive
 #   frameworks:
 #     production-readiness: slos
@@ -33,9 +34,16 @@ import data.archvet.lib
 
 applicable if count(lib.slos) > 0
 
+unanswered contains lib.finding(msg, path) if {
+	some i, slo in lib.slos
+	object.get(slo, "owner", null) == null
+	msg := sprintf("the design does not name an owner for slo %q", [object.get(slo, "name", "unnamed")])
+	path := sprintf("slos[%d].owner", [i])
+}
+
 deny contains lib.finding(msg, path) if {
 	some i, slo in lib.slos
-	object.get(slo, "owner", "") == ""
-	msg := sprintf("slo %q has no owner", [object.get(slo, "name", "unnamed")])
+	slo.owner == ""
+	msg := sprintf("slo %q names an empty owner", [object.get(slo, "name", "unnamed")])
 	path := sprintf("slos[%d].owner", [i])
 }

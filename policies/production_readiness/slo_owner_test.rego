@@ -9,7 +9,7 @@ test_owned_slos_pass if {
 }
 
 test_unowned_slo_fails if {
-	findings := rule.deny with input as {"slos": [{"name": "avail", "owner": "team-a"}, {"name": "lat"}]}
+	findings := rule.unanswered with input as {"slos": [{"name": "avail", "owner": "team-a"}, {"name": "lat"}]}
 	count(findings) == 1
 	some f in findings
 	f.path == "slos[1].owner"
@@ -18,4 +18,8 @@ test_unowned_slo_fails if {
 
 test_no_slos_not_applicable if {
 	not rule.applicable with input as {"slos": []}
+}
+
+test_empty_owner_fails if {
+	{f.path | some f in rule.deny} == {"slos[0].owner"} with input as {"slos": [{"name": "avail", "owner": ""}]}
 }

@@ -18,6 +18,7 @@
 # custom:
 #   id: PR453
 #   severity: medium
+#   check: threshold
 #   level: visionary
 #   frameworks:
 #     production-readiness: testing
@@ -58,6 +59,12 @@ unanswered contains lib.finding(msg, "operations.chaos_testing.enabled") if {
 	msg := "the design does not say whether faults are injected to test recovery"
 }
 
+unanswered contains lib.finding(msg, "operations.chaos_testing.last_game_day") if {
+	chaos.enabled == true
+	last == ""
+	msg := "the design does not say when the last game day took place"
+}
+
 deny contains lib.finding(msg, "operations.chaos_testing.enabled") if {
 	chaos.enabled == false
 	msg := sprintf("recovery mechanisms of this tier %d service are never exercised by fault injection", [lib.tier])
@@ -67,12 +74,6 @@ deny contains lib.finding(msg, "operations.chaos_testing.scenarios") if {
 	chaos.enabled == true
 	count(object.get(chaos, "scenarios", [])) == 0
 	msg := "fault injection is enabled but no failure scenarios are listed"
-}
-
-unanswered contains lib.finding(msg, "operations.chaos_testing.last_game_day") if {
-	chaos.enabled == true
-	last == ""
-	msg := "the design does not say when the last game day took place"
 }
 
 deny contains lib.finding(msg, "operations.chaos_testing.last_game_day") if {
@@ -88,4 +89,6 @@ deny contains lib.finding(msg, "operations.chaos_testing.last_game_day") if {
 	msg := sprintf("the last game day was on %s, more than %d days ago", [last, max_age_days])
 }
 
-valid_date(d) if time.parse_ns("2006-01-02", d)
+valid_date(d) if {
+	_ := time.parse_ns("2006-01-02", d)
+}

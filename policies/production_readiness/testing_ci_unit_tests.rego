@@ -16,6 +16,7 @@
 # custom:
 #   id: PR450
 #   severity: high
+#   check: presence
 #   level: reactive
 #   frameworks:
 #     production-readiness: testing
@@ -45,14 +46,14 @@ unanswered contains lib.finding(msg, "build.ci") if {
 	msg := "the design does not say whether changes are built and tested by continuous integration"
 }
 
-deny contains lib.finding(msg, "build.ci") if {
-	ci == false
-	msg := "changes are not built and tested by continuous integration"
-}
-
 unanswered contains lib.finding(msg, "build.tests.unit") if {
 	unit == null
 	msg := "the design does not say whether unit tests gate a change"
+}
+
+deny contains lib.finding(msg, "build.ci") if {
+	ci == false
+	msg := "changes are not built and tested by continuous integration"
 }
 
 deny contains lib.finding(msg, "build.tests.unit") if {

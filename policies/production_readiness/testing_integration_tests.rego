@@ -18,6 +18,7 @@
 # custom:
 #   id: PR451
 #   severity: medium
+#   check: presence
 #   level: proactive
 #   frameworks:
 #     production-readiness: testing
