@@ -60,3 +60,7 @@ test_unstated_interaction_is_unanswered if {
 	{f.path | some f in async_soft_dependencies.unanswered} == {"dependencies[0].interaction"} with input as inp
 	count(async_soft_dependencies.deny) == 0 with input as inp
 }
+
+test_tier_2_applicable if {
+	async_soft_dependencies.applicable with input as {"service": {"tier": 2}, "dependencies": [{"name": "x", "criticality": "soft"}]}
+}

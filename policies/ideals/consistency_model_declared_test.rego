@@ -57,3 +57,8 @@ test_pacelc_latency_choice_contradicting_strong_model_fails if {
 	case54 := {"consistency": {"model": "strong", "cap": "CP", "pacelc": "PC/EL"}}
 	{f.path | some f in consistency_model_declared.deny} == {"consistency.pacelc"} with input as case54
 }
+
+test_tier_2_with_one_store_applicable if {
+	consistency_model_declared.applicable with input as {"service": {"tier": 2}, "data_stores": [{"name": "d"}]}
+	consistency_model_declared.applicable with input as {"service": {"tier": 2}, "events": {"publishes": [{"name": "e"}]}}
+}

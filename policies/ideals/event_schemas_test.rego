@@ -39,3 +39,7 @@ test_two_schemas_for_one_event_fail if {
 test_no_events_not_applicable if {
 	not event_schemas.applicable with input as {"events": {"broker": "kafka"}}
 }
+
+test_one_event_applicable if {
+	event_schemas.applicable with input as {"events": {"publishes": [{"name": "e", "schema": "s"}]}}
+}

@@ -46,3 +46,12 @@ test_async_over_kafka_passes if {
 	case44 := {"service": {"tier": 3}, "dependencies": [{"name": "ledger", "interaction": "async", "protocol": "kafka"}]}
 	count(integration_style_decided.deny) == 0 with input as case44
 }
+
+test_tier_2_with_one_dependency_applicable if {
+	integration_style_decided.applicable with input as {"service": {"tier": 2}, "dependencies": [{"name": "a"}]}
+}
+
+test_one_published_event_counts_as_async if {
+	case55 := {"service": {"tier": 2}, "dependencies": [{"name": "a", "interaction": "sync"}], "events": {"publishes": [{"name": "e"}]}}
+	count(integration_style_decided.deny) == 0 with input as case55
+}

@@ -32,3 +32,8 @@ test_unstated_call_back_is_unanswered if {
 	{f.path | some f in no_dependency_cycles.unanswered} == {"dependencies[1].calls_back"} with input as inp
 	count(no_dependency_cycles.deny) == 0 with input as inp
 }
+
+test_one_dependency_applicable if {
+	no_dependency_cycles.applicable with input as {"dependencies": [{"name": "a", "calls_back": false}]}
+	count(no_dependency_cycles.unanswered) == 0 with input as {"dependencies": [{"name": "a", "calls_back": false}]}
+}

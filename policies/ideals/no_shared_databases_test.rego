@@ -40,3 +40,9 @@ test_unstated_ownership_fails if {
 test_only_streams_not_applicable if {
 	not no_shared_databases.applicable with input as {"data_stores": [{"name": "events", "kind": "stream"}]}
 }
+
+test_one_store_applicable_and_one_other_user_fails if {
+	inp := {"data_stores": [{"name": "db", "ownership": "owned", "shared_with": ["billing"]}]}
+	no_shared_databases.applicable with input as inp
+	{f.path | some f in no_shared_databases.deny} == {"data_stores[0].shared_with"} with input as inp
+}

@@ -38,3 +38,8 @@ test_not_applicable_with_only_production if {
 test_not_applicable_without_environments if {
 	not rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 0}}
 }
+
+test_one_non_production_environment_applicable if {
+	rule.applicable with input as {"environments": [{"name": "staging", "kind": "staging"}]}
+	not rule.applicable with input as {"environments": [{"name": "prod"}]}
+}

@@ -60,3 +60,7 @@ test_replica_cap_override if {
 test_missing_cap_is_unanswered if {
 	{f.path | some f in rule.unanswered} == {"processes.scaling.max_replicas"} with input as {"processes": {"scaling": {"horizontal": true}}}
 }
+
+test_cap_of_two_below_floor_of_three_fails if {
+	count(rule.deny) == 1 with input as {"processes": {"scaling": {"horizontal": true, "min_replicas": 3, "max_replicas": 2}}}
+}

@@ -37,3 +37,7 @@ test_mixed_single_type_fails if {
 	f.path == "processes.process_types"
 	contains(f.msg, "\"app\"")
 }
+
+test_worker_only_single_type_passes if {
+	count(rule.deny) == 0 with input as {"processes": {"process_types": ["worker"]}, "events": {"consumes": [{"name": "e"}]}}
+}

@@ -35,3 +35,9 @@ test_missing_store_fails if {
 	f.path == "config.secrets.store"
 	contains(f.msg, "does not say")
 }
+
+test_stated_in_repository_false_answers if {
+	inp := {"config": {"secrets": {"store": "vault", "in_repository": false}}}
+	count(rule.unanswered) == 0 with input as inp
+	count(rule.deny) == 0 with input as inp
+}

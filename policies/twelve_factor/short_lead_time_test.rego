@@ -65,3 +65,7 @@ test_lead_time_override if {
 	count(rule.deny) == 1 with input as {"service": {"tier": 3}, "environments": [{"name": "prod", "lead_time_hours": 5}]}
 		with data.archvet.params as {"TF024": {"max_lead_time_hours": [4, 4, 4, 4]}}
 }
+
+test_one_environment_applicable if {
+	rule.applicable with input as {"environments": [{"name": "prod", "lead_time_hours": 1}]}
+}

@@ -63,3 +63,13 @@ test_missing_environments_fail if {
 test_not_applicable_to_tier_3 if {
 	not rule.applicable with input as {"service": {"tier": 3}}
 }
+
+test_one_environment_without_staging_fails_for_critical if {
+	{f.path | some f in rule.deny} == {"environments"} with input as {"service": {"tier": 0}, "environments": [{"name": "prod", "kind": "production"}]}
+	count(rule.deny) == 0 with input as {"service": {"tier": 0}}
+	count(rule.deny) == 0 with input as {"service": {"tier": 2}}
+}
+
+test_one_production_environment_is_not_pre_production if {
+	count(rule.deny) == 1 with input as {"service": {"tier": 2}, "environments": [{"name": "live", "kind": "production"}]}
+}

@@ -41,3 +41,12 @@ test_unpriced_transfer_is_unanswered if {
 test_single_zone_not_applicable if {
 	not rule.applicable with input as {"deployment": {"regions": ["a"], "availability_zones": 1}}
 }
+
+test_one_zone_by_default_not_applicable if {
+	not rule.applicable with input as {"deployment": {"regions": ["a"]}}
+}
+
+test_zero_budget_has_no_share if {
+	count(rule.deny) == 0 with input as {"deployment": {"availability_zones": 2}, "cost": {"monthly_budget_usd": 0, "data_transfer_monthly_usd": 5}}
+	count(rule.deny) == 1 with input as {"deployment": {"availability_zones": 2}, "cost": {"monthly_budget_usd": 1, "data_transfer_monthly_usd": 1}}
+}

@@ -36,3 +36,7 @@ test_scale_to_zero_not_applicable if {
 test_tier_3_not_applicable if {
 	not cost_pricing_model.applicable with input as {"service": {"name": "s", "owner": "t", "tier": 3}}
 }
+
+test_tier_2_applicable if {
+	cost_pricing_model.applicable with input as {"service": {"tier": 2}}
+}

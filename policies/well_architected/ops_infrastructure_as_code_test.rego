@@ -25,3 +25,7 @@ test_unstated_fails if {
 test_tier3_not_applicable if {
 	not rule.applicable with input as {"service": {"name": "s", "owner": "t", "tier": 3}}
 }
+
+test_tier_2_applicable if {
+	rule.applicable with input as {"service": {"tier": 2}}
+}

@@ -38,3 +38,7 @@ test_missing_metric_fails if {
 test_no_autoscaling_not_applicable if {
 	not perf_autoscaling_metric.applicable with input as {"processes": {"scaling": {"autoscaling": false}}}
 }
+
+test_cpu_scaling_without_consumers_passes if {
+	count(perf_autoscaling_metric.deny) == 0 with input as {"processes": {"scaling": {"autoscaling": true, "autoscaling_metric": "cpu"}}}
+}

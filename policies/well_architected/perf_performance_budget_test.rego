@@ -41,3 +41,7 @@ test_budget_looser_than_slo_fails if {
 test_no_api_not_applicable if {
 	not perf_performance_budget.applicable with input as {"events": {"consumes": [{"name": "e"}]}}
 }
+
+test_budget_without_apis_not_applicable if {
+	not perf_performance_budget.applicable with input as {"capacity": {"performance_budget_ms": 100}}
+}

@@ -67,3 +67,12 @@ test_cache_names_kind_and_engine if {
 test_cache_alone_needs_no_decision if {
 	count(rule.deny) == 0 with input as {"service": {"tier": 0}, "data_stores": [{"name": "sessions", "kind": "cache", "engine": "Redis"}]}
 }
+
+test_decision_without_status_counts_when_it_decides if {
+	store := {"name": "db", "kind": "relational", "engine": "PostgreSQL"}
+	case73 := {"service": {"tier": 0}, "data_stores": [store], "decisions": [{"id": "A", "title": "t", "topic": "data-store", "decision": "PostgreSQL"}]}
+	count(rule.deny) == 0 with input as case73
+	count(rule.deny) == 1 with input as {"service": {"tier": 0}, "data_stores": [store], "decisions": [{"id": "A", "title": "t", "topic": "data-store"}]}
+	case75 := {"service": {"tier": 0}, "data_stores": [store], "decisions": [{"id": "A", "title": "t", "topic": "other", "decision": "x"}]}
+	count(rule.deny) == 1 with input as case75
+}

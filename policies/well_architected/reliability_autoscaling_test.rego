@@ -43,3 +43,11 @@ test_tier_3_not_applicable if {
 test_unstated_autoscaling_is_unanswered if {
 	{f.path | some f in rule.unanswered} == {"processes.scaling.autoscaling"} with input as {"service": {"tier": 1}, "processes": {"scaling": {"min_replicas": 2}}}
 }
+
+test_tier_2_applicable if {
+	rule.applicable with input as {"service": {"tier": 2}}
+}
+
+test_stated_autoscaling_answers if {
+	count(rule.unanswered) == 0 with input as {"service": {"tier": 1}, "processes": {"scaling": {"autoscaling": true}}}
+}

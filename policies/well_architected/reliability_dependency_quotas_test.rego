@@ -50,3 +50,11 @@ test_internal_dependencies_not_applicable if {
 test_async_provider_not_applicable if {
 	not rule.applicable with input as {"dependencies": [{"name": "mail", "kind": "third-party", "interaction": "async"}]}
 }
+
+test_no_retry_policy_means_one_attempt if {
+	inp := {"service": {"tier": 0}, "capacity": {"peak_rps": 100}, "dependencies": [{"name": "p", "kind": "third-party", "interaction": "sync", "quota_rps": 150}]}
+	count(rule.deny) == 0 with input as inp
+	findings := rule.deny with input as design(0, 299)
+	some f in findings
+	contains(f.msg, "needs 300")
+}

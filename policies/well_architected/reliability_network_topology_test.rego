@@ -67,3 +67,14 @@ test_one_region_is_not_asked_about_dns if {
 test_tier_3_not_applicable if {
 	not rule.applicable with input as {"service": {"tier": 3}}
 }
+
+test_ttl_exactly_the_rto_passes if {
+	inp := {
+		"service": {"tier": 2},
+		"deployment": {"regions": ["a", "b"], "network": object.union(good, {"dns_ttl_seconds": 240})},
+		"disaster_recovery": {"rto_minutes": 4},
+	}
+	count(rule.deny) == 0 with input as inp with data.archvet.params as {"WA401": {"max_dns_ttl_seconds": [9999, 9999, 9999, 9999]}}
+	case := object.union(inp, {"deployment": {"network": {"dns_ttl_seconds": 241}}})
+	count(rule.deny) == 1 with input as case with data.archvet.params as {"WA401": {"max_dns_ttl_seconds": [9999, 9999, 9999, 9999]}}
+}

@@ -57,3 +57,8 @@ test_unstated_peak_is_unanswered if {
 test_no_api_not_applicable if {
 	not rule.applicable with input as {"capacity": {"peak_rps": 100}}
 }
+
+test_no_headroom_means_the_peak_itself if {
+	count(rule.deny) == 0 with input as {"capacity": {"peak_rps": 100}, "apis": [limit("a", "global", 100), {"name": "b", "rate_limit": {"enabled": true}}]}
+	count(rule.deny) == 1 with input as {"capacity": {"peak_rps": 100}, "apis": [limit("a", "global", 101)]}
+}

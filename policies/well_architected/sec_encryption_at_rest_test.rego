@@ -32,3 +32,8 @@ test_public_store_not_applicable if {
 test_pii_store_left_to_wa315 if {
 	not sec_encryption_at_rest.applicable with input as {"data_stores": [{"name": "users", "contains_pii": true}]}
 }
+
+test_store_stated_without_pii_is_checked_here if {
+	inp := {"data": {"pii": true}, "data_stores": [{"name": "db", "contains_pii": false, "encryption_at_rest": false}]}
+	count(sec_encryption_at_rest.deny) == 1 with input as inp
+}

@@ -47,3 +47,7 @@ test_secrets_manager_applicable_and_passes if {
 	sec_secrets_manager.applicable with input as {"config": {"secrets": {"store": "vault"}}}
 	count(sec_secrets_manager.deny) == 0 with input as {"config": {"secrets": {"store": "vault"}}}
 }
+
+test_environment_secrets_fail_at_tier_2 if {
+	count(sec_secrets_manager.deny) == 1 with input as {"service": {"tier": 2}, "config": {"secrets": {"store": "environment"}}}
+}
