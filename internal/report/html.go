@@ -234,12 +234,12 @@ func (h htmlFormatter) findings(f checks.FileReport) ([]htmlGroup, []htmlWaiver,
 		if r.Rule == nil || len(r.Findings) == 0 {
 			continue
 		}
-		hr := htmlRule{ID: r.Rule.ID, Title: r.Rule.Title, Severity: r.Rule.Severity.String(), Remediation: htmlProse(r.Rule.Remediation), References: r.Rule.References}
+		hr := htmlRule{ID: clean(r.Rule.ID), Title: clean(r.Rule.Title), Severity: r.Rule.Severity.String(), Remediation: htmlProse(r.Rule.Remediation), References: r.Rule.References}
 		for i, fd := range r.Findings {
 			st := findingStatus(r, fd)
 			at := where(f.Path, &fd.Location)
 			if st == checks.Waived {
-				hw := htmlWaiver{ID: r.Rule.ID, Title: r.Rule.Title, Where: at, Message: clean(fd.Message), Status: statusLabel(st)}
+				hw := htmlWaiver{ID: clean(r.Rule.ID), Title: clean(r.Rule.Title), Where: at, Message: clean(fd.Message), Status: statusLabel(st)}
 				if w := fd.Waiver; w != nil {
 					hw.ApprovedBy, hw.Expires, hw.Reason = clean(w.ApprovedBy), clean(w.Expires), clean(oneLine(w.Reason))
 				}
@@ -305,7 +305,7 @@ func severityRank(s string) int {
 // htmlProse renders catalogue text: escaped, with `code` spans kept as
 // code, since remediation names the fields to set.
 func htmlProse(s string) template.HTML {
-	parts := strings.Split(oneLine(s), "`")
+	parts := strings.Split(oneLine(clean(s)), "`")
 	var b strings.Builder
 	for i, p := range parts {
 		// An odd number of backticks leaves the last one unpaired: text.

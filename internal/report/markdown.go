@@ -396,9 +396,11 @@ func truncateText(s string, n int) string {
 }
 
 // mdProse is catalogue text (titles, remediation), written by policy
-// authors in Markdown: inline code and emphasis are kept, only raw HTML
-// and mentions are neutralised.
-var mdProseEscaper = strings.NewReplacer("<", "&lt;", ">", "&gt;", "&", "&amp;", "@", "@&#8203;")
+// authors in Markdown: inline code and emphasis are kept; raw HTML,
+// mentions and bare URLs are neutralised, since a custom policy can come
+// with the pull request.
+var mdProseEscaper = strings.NewReplacer("<", "&lt;", ">", "&gt;", "&", "&amp;", "@", "@&#8203;",
+	"://", ":&#8203;//", "www.", "www&#8203;.", "WWW.", "WWW&#8203;.")
 
 func mdProse(s string) string { return mdProseEscaper.Replace(oneLine(clean(s))) }
 
