@@ -25,7 +25,9 @@ type checkOptions struct {
 	policySource
 	formats     []string
 	failOn      string
-	minScore    float64
+	// failOnUnanswered gates on open questions (--fail-on-unanswered).
+	failOnUnanswered string
+	minScore         float64
 	date        string
 	maxFileSize int64
 	timeout     time.Duration
@@ -33,9 +35,13 @@ type checkOptions struct {
 	// failOnSet and minScoreSet record flags given on the command line,
 	// which override the configuration file.
 	failOnSet, minScoreSet bool
+	failOnUnansweredSet    bool
 	// baseline is a baseline file to gate against (--baseline); saveBaseline
 	// is where `archvet baseline` writes one instead of reporting.
 	baseline, saveBaseline string
+	// strictWaivers and warnWithin: waiver audit and look-ahead (waivers.go).
+	strictWaivers bool
+	warnWithin    string
 }
 
 func newCheckCommand() *cobra.Command {
@@ -56,19 +62,22 @@ input or policy error, 130 interrupted (no report is written).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.failOnSet = cmd.Flags().Changed("fail-on")
 			o.minScoreSet = cmd.Flags().Changed("min-score")
+			o.failOnUnansweredSet = cmd.Flags().Changed("fail-on-unanswered")
 			return runCheck(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), o, args)
 		},
 	}
 	f := cmd.Flags()
 	o.policySource.register(f)
 	f.StringArrayVar(&o.formats, "format", []string{"text"}, "output `FORMAT` or FORMAT=FILE, repeatable; formats: "+strings.Join(report.Names(), ", "))
-	f.StringVar(&o.failOn, "fail-on", "high", "fail the gate on a failed rule of this `SEVERITY` or above (critical, high, medium, low, none)")
+	f.StringVar(&o.failOn, "fail-on", "high", "fail the gate on a failed rule of this `SEVERITY` or above (critical, high, medium, low, none); default per tier: medium at tier 0, high elsewhere")
+	f.StringVar(&o.failOnUnanswered, "fail-on-unanswered", "none", "fail the gate on an open question of this `SEVERITY` or above (critical, high, medium, low, none); default per tier: high at tiers 0 and 1, none elsewhere")
 	f.Float64Var(&o.minScore, "min-score", 0, "fail the gate when a file scores below `N` (0-100)")
 	f.StringVar(&o.date, "date", "", "judge dates in the design as of `YYYY-MM-DD` (default today)")
 	f.Int64Var(&o.maxFileSize, "max-file-size", checks.DefaultMaxFileSize, "refuse design reviews larger than `BYTES`")
 	f.DurationVar(&o.timeout, "timeout", checks.DefaultTimeout, "stop evaluating one file after this `DURATION`")
 	f.StringVar(&o.color, "color", "auto", "colour the text report: auto, always or never (auto honours NO_COLOR)")
 	f.StringVar(&o.baseline, "baseline", "", "fail the gate only on findings not in this baseline `FILE` (see archvet baseline)")
+	registerWaiverFlags(f, &o)
 	return cmd
 }
 
@@ -98,27 +107,42 @@ func parseOutputs(specs []string) ([]output, error) {
 }
 
 // gate combines the configuration's thresholds with the flags; a flag
-// given on the command line wins.
-func (o checkOptions) gate(cfg *config.Config) (checks.Gate, error) {
-	failOn, minScore := o.failOn, o.minScore
+// given on the command line wins. When neither sets a severity gate, the
+// run uses the per-tier defaults (checks.DefaultTierGates), returned as
+// tierGates with the run's minimum score.
+func (o checkOptions) gate(cfg *config.Config) (g checks.Gate, tierGates map[int]checks.Gate, err error) {
+	failOn, failOnUnanswered, minScore := o.failOn, o.failOnUnanswered, o.minScore
+	failOnSet, unansweredSet := o.failOnSet, o.failOnUnansweredSet
 	if cfg != nil {
 		if cfg.Gate.FailOn != nil && !o.failOnSet {
-			failOn = *cfg.Gate.FailOn
+			failOn, failOnSet = *cfg.Gate.FailOn, true
+		}
+		if cfg.Gate.FailOnUnanswered != nil && !o.failOnUnansweredSet {
+			failOnUnanswered, unansweredSet = *cfg.Gate.FailOnUnanswered, true
 		}
 		if cfg.Gate.MinScore != nil && !o.minScoreSet {
 			minScore = *cfg.Gate.MinScore
 		}
 	}
-	g := checks.Gate{MinScore: minScore}
+	g = checks.Gate{MinScore: minScore}
 	if minScore < 0 || minScore > 100 {
-		return g, usageError("--min-score must be between 0 and 100")
+		return g, nil, usageError("--min-score must be between 0 and 100")
 	}
-	sev, err := config.ParseFailOn(failOn)
-	if err != nil {
-		return g, usageError("--fail-on: %v", err)
+	if g.FailOn, err = config.ParseFailOn(failOn); err != nil {
+		return g, nil, usageError("--fail-on: %v", err)
 	}
-	g.FailOn = sev
-	return g, nil
+	if g.FailOnUnanswered, err = config.ParseFailOn(failOnUnanswered); err != nil {
+		return g, nil, usageError("--fail-on-unanswered: %v", err)
+	}
+	if failOnSet || unansweredSet {
+		return g, nil, nil
+	}
+	tierGates = checks.DefaultTierGates()
+	for tier, tg := range tierGates {
+		tg.MinScore = minScore
+		tierGates[tier] = tg
+	}
+	return g, tierGates, nil
 }
 
 func (o checkOptions) now() (time.Time, error) {
@@ -154,7 +178,7 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, o checkOptions, arg
 	if err != nil {
 		return err
 	}
-	if _, err := o.gate(nil); err != nil {
+	if _, _, err := o.gate(nil); err != nil {
 		return err
 	}
 	now, err := o.now()
@@ -169,7 +193,7 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, o checkOptions, arg
 	if err != nil {
 		return err
 	}
-	gate, err := o.gate(cfg)
+	gate, tierGates, err := o.gate(cfg)
 	if err != nil {
 		return err
 	}
@@ -179,12 +203,18 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, o checkOptions, arg
 		if o.failOnSet {
 			p.FailOn = nil
 		}
+		if o.failOnUnansweredSet {
+			p.FailOnUnanswered = nil
+		}
 		if o.minScoreSet {
 			p.MinScore = nil
 		}
 		profiles[tier] = p
 	}
-	checker := &checks.Checker{Engine: engine, Schema: sch, Gate: gate, Now: now, MaxFileSize: o.maxFileSize, Profiles: profiles}
+	checker := &checks.Checker{Engine: engine, Schema: sch, Gate: gate, TierGates: tierGates, Now: now, MaxFileSize: o.maxFileSize, Profiles: profiles}
+	if err := o.applyWaiverOptions(checker, cfg); err != nil {
+		return err
+	}
 	files := inputs.Expand(args)
 	stopProgress := showProgress(stderr, checker, len(files))
 	if streamable(o, outs) {

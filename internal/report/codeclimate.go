@@ -88,12 +88,12 @@ func (s *codeclimateStream) File(f checks.FileReport) error {
 		}
 		for _, fd := range r.Findings {
 			st := findingStatus(r, fd)
-			fp := Fingerprint(path, r.Rule.ID, fd.Field)
+			fp := Fingerprint(path, r.Rule.ID, fd.Key)
 			// GitLab keys issues by fingerprint, so repeats of the same
 			// rule and field get a distinct, still stable, one.
 			if n := seen[fp]; n > 0 {
 				seen[fp]++
-				fp = Fingerprint(path, r.Rule.ID, fmt.Sprintf("%s#%d", fd.Field, n))
+				fp = Fingerprint(path, r.Rule.ID, fmt.Sprintf("%s#%d", fd.Key, n))
 			} else {
 				seen[fp] = 1
 			}

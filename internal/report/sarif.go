@@ -356,6 +356,7 @@ func sarifResult(f checks.FileReport, r checks.RuleResult, fd checks.Finding, ru
 	props := sarif.Properties{"severity": r.Rule.Severity.String()}
 	if fd.Field != "" {
 		props["field"] = fd.Field
+		props["key"] = fd.Key
 		props["exact"] = fd.Exact
 	}
 	status := findingStatus(r, fd)
