@@ -323,3 +323,33 @@ func TestImportedFactPaths(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenQuestionsInEveryFormat: an unanswered rule is shown as an open
+// question, not a failure, in each format's own way (docs/formats.md).
+func TestOpenQuestionsInEveryFormat(t *testing.T) {
+	rep, opts := goldenReport(t)
+	changed := false
+	for i, r := range rep.Files[2].Results {
+		if r.Status == checks.Fail && r.Rule.ID == "PR200" {
+			rep.Files[2].Results[i].Status = checks.Unanswered
+			changed = true
+		}
+	}
+	if !changed {
+		t.Fatal("PR200 no longer fails testdata/payments.hcl; pick another rule")
+	}
+	for name, want := range map[string]string{
+		"text":        "Open questions (1): the design does not say",
+		"json":        `"status": "unanswered"`,
+		"sarif":       `"kind": "review"`,
+		"junit":       `<skipped message="open question: the design does not say what timeout`,
+		"markdown":    "Open questions (1)",
+		"html":        "<h3>Open questions (1)</h3>",
+		"github":      "PR200 (unanswered) Every synchronous dependency",
+		"codeclimate": "\"description\": \"unanswered: PR200",
+	} {
+		if out := string(render(t, name, rep, opts)); !strings.Contains(out, want) {
+			t.Errorf("%s does not show the open question as %q", name, want)
+		}
+	}
+}
