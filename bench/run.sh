@@ -15,6 +15,11 @@
 #   bash bench/run.sh                  # the full run, about 40 minutes
 #   BENCH_QUICK=1 bash bench/run.sh    # 2 runs, up to 1,000 files, conftest up to 100
 #
+# It then measures the peak RSS of one run per output format on
+# BENCH_MEMORY_N (5,000) files, and of the composite action's command
+# (--format text --format sarif=F --format html=H --format junit=J), and
+# prints that as a second table (BENCH_MEMORY_N=0 skips it).
+#
 # Settings: BENCH_RUNS, BENCH_SIZES ("1 100 1000 10000"), BENCH_CONFTEST_MAX
 # (1000: conftest takes about a quarter of a second per file on one core,
 # so 10,000 files would be 40 minutes a run). Everything goes to bench/out/
@@ -59,7 +64,8 @@ rm -rf "$out/policy"
 mkdir -p "$out/policy"
 tar -xzf "$out/archvet-bundle.tar.gz" -C "$out/policy" 2>/dev/null
 
-for n in $sizes; do
+memory_n=${BENCH_MEMORY_N:-5000}
+for n in $sizes $( ((memory_n > 0)) && echo "$memory_n"); do
 	dir=$out/designs/$n
 	if [[ ! -d $dir ]] || [[ $(find "$dir" -name '*.yaml' | wc -l) -ne $n ]]; then
 		log "generating $n design reviews"
@@ -185,3 +191,46 @@ check() { if awk -v v="$1" -v lim="$2" -v op="$3" 'BEGIN {exit !((op == "<=") ? 
 		echo "| peak RSS under 200 MB on 10,000 files | $m MB | $(check "$m" 199.999 "<=") |"
 	fi
 } | tee "$out/results.md"
+
+# Memory by output format: every format streams or bounds what it holds,
+# so peak RSS should not grow with the number of files.
+if ((memory_n > 0)); then
+	dir=$out/designs/$memory_n
+	r=$out/reports/mem
+	mkdir -p "$r"
+	declare -A mem
+	memrun() {
+		local label=$1
+		shift
+		if ! /usr/bin/time -f %M -o "$out/time.txt" "$bin/archvet" check --fail-on none "$@" "$dir" >/dev/null 2>"$out/stderr.txt"; then
+			log "$label on $memory_n files failed:"
+			cat "$out/stderr.txt" >&2
+			exit 1
+		fi
+		mem[$label]=$(tail -n 1 "$out/time.txt")
+		log "  $label, $memory_n files: ${mem[$label]} KB"
+	}
+	log "peak RSS by format on $memory_n files"
+	formats=(text json sarif junit html markdown github codeclimate)
+	for f in "${formats[@]}"; do
+		memrun "$f" --format "$f=$r/out.$f"
+	done
+	action="--format text --format sarif=F --format html=H --format junit=J"
+	memrun action --format text --format sarif="$r/a.sarif" --format html="$r/a.html" --format junit="$r/a.xml"
+	{
+		echo
+		echo "Peak RSS of one run on $(thousands "$memory_n") files, by output format (written to a file; text to standard output for the last row):"
+		echo
+		echo "| format | peak RSS |"
+		echo "|---|--:|"
+		for f in "${formats[@]}"; do
+			printf '| %s | %s MB |\n' "$f" "$(mb "${mem[$f]}")"
+		done
+		printf '| %s | %s MB |\n' "\`$action\`" "$(mb "${mem[action]}")"
+		m=$(mb "${mem[action]}")
+		echo
+		echo "| target | figure | |"
+		echo "|---|---|---|"
+		echo "| peak RSS under 300 MB for the action's formats on $(thousands "$memory_n") files | $m MB | $(check "$m" 299.999 "<=") |"
+	} | tee -a "$out/results.md"
+fi

@@ -220,7 +220,7 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, o checkOptions, arg
 	if streamable(o, outs) {
 		defer stopProgress()
 		gcForStreaming()
-		return streamCheck(ctx, stdout, checker, files, outs, report.Options{Color: o.useColor(stdout), Catalogue: engine.Catalogue, Version: version}, args)
+		return streamCheck(ctx, stdout, checker, files, outs, report.Options{Color: o.useColor(stdout), Catalogue: engine.Catalogue, Version: version, StepSummary: os.Getenv("GITHUB_STEP_SUMMARY")}, args)
 	}
 	gcForCollecting()
 	rep := checker.CheckAll(ctx, files)
@@ -233,7 +233,7 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, o checkOptions, arg
 	if len(rep.Files) == 0 {
 		return usageError("no design reviews found in %s", strings.Join(args, ", "))
 	}
-	opts := report.Options{Color: o.useColor(stdout), Catalogue: engine.Catalogue, Version: version}
+	opts := report.Options{Color: o.useColor(stdout), Catalogue: engine.Catalogue, Version: version, StepSummary: os.Getenv("GITHUB_STEP_SUMMARY")}
 	if saved, err := applyBaseline(stdout, stderr, o, checker, &rep, &opts); saved || err != nil {
 		return err
 	}

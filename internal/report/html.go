@@ -28,26 +28,28 @@ type htmlPage struct {
 }
 
 type htmlFile struct {
-	Anchor      string
-	Path        string
-	Service     string
-	Tier        int
-	Broken      bool
-	Diagnostics []string
-	Score       string
-	Verdict     string
-	VerdictText string
-	Band        string
-	GatePassed  bool
-	GateReasons []string
-	Counts      checks.Tally
-	Maturity    *JSONMaturity
-	Chart       htmlChart
-	Frameworks  []htmlFramework
-	Groups      []htmlGroup
-	Waivers     []htmlWaiver
-	Findings    int
-	BySeverity  []htmlCount
+	Anchor       string
+	Path         string
+	Service      string
+	Tier         int
+	Broken       bool
+	Diagnostics  []string
+	Score        string
+	Verdict      string
+	VerdictText  string
+	Band         string
+	GatePassed   bool
+	GateReasons  []string
+	Counts       checks.Tally
+	Maturity     *JSONMaturity
+	Chart        htmlChart
+	Frameworks   []htmlFramework
+	Groups       []htmlGroup
+	Waivers      []htmlWaiver
+	Questions    []htmlWaiver
+	Completeness string
+	Findings     int
+	BySeverity   []htmlCount
 }
 
 type htmlCount struct {
@@ -209,7 +211,18 @@ func (h htmlFormatter) file(i int, f checks.FileReport, jf JSONFile) htmlFile {
 		row.Weakest = strings.Join(weak, ", ")
 		hf.Frameworks = append(hf.Frameworks, row)
 	}
+	hf.Completeness = fmt.Sprintf("%.1f", sc.Overall.Completeness())
 	hf.Groups, hf.Waivers, hf.Findings = h.findings(f)
+	for _, r := range f.Results {
+		if r.Rule == nil || r.Status != checks.Unanswered {
+			continue
+		}
+		for _, fd := range r.Findings {
+			if findingStatus(r, fd) == checks.Unanswered {
+				hf.Questions = append(hf.Questions, htmlWaiver{ID: clean(r.Rule.ID), Title: clean(r.Rule.Title), Where: where(f.Path, &fd.Location), Message: clean(fd.Message)})
+			}
+		}
+	}
 	counts := map[string]int{}
 	for _, g := range hf.Groups {
 		for _, r := range g.Rules {
@@ -234,17 +247,20 @@ func (h htmlFormatter) findings(f checks.FileReport) ([]htmlGroup, []htmlWaiver,
 		if r.Rule == nil || len(r.Findings) == 0 {
 			continue
 		}
-		hr := htmlRule{ID: r.Rule.ID, Title: r.Rule.Title, Severity: r.Rule.Severity.String(), Remediation: htmlProse(r.Rule.Remediation), References: r.Rule.References}
+		hr := htmlRule{ID: clean(r.Rule.ID), Title: clean(r.Rule.Title), Severity: r.Rule.Severity.String(), Remediation: htmlProse(r.Rule.Remediation), References: r.Rule.References}
 		for i, fd := range r.Findings {
 			st := findingStatus(r, fd)
 			at := where(f.Path, &fd.Location)
 			if st == checks.Waived {
-				hw := htmlWaiver{ID: r.Rule.ID, Title: r.Rule.Title, Where: at, Message: clean(fd.Message), Status: statusLabel(st)}
+				hw := htmlWaiver{ID: clean(r.Rule.ID), Title: clean(r.Rule.Title), Where: at, Message: clean(fd.Message), Status: statusLabel(st)}
 				if w := fd.Waiver; w != nil {
 					hw.ApprovedBy, hw.Expires, hw.Reason = clean(w.ApprovedBy), clean(w.Expires), clean(oneLine(w.Reason))
 				}
 				waivers = append(waivers, hw)
 				continue
+			}
+			if st == checks.Unanswered {
+				continue // listed under Open questions
 			}
 			hf := htmlFinding{Where: at, Message: clean(fd.Message), New: h.opts.Baseline.state(f, r, i) == baselineNew}
 			if st != checks.Fail {
@@ -305,7 +321,7 @@ func severityRank(s string) int {
 // htmlProse renders catalogue text: escaped, with `code` spans kept as
 // code, since remediation names the fields to set.
 func htmlProse(s string) template.HTML {
-	parts := strings.Split(oneLine(s), "`")
+	parts := strings.Split(oneLine(clean(s)), "`")
 	var b strings.Builder
 	for i, p := range parts {
 		// An odd number of backticks leaves the last one unpaired: text.
@@ -499,7 +515,7 @@ a { color: #2b5c9e; }
 <div><div class="label">{{.Verdict}}</div><p>{{.VerdictText}}</p></div>
 </div>
 <p>Gate: {{if .GatePassed}}<span class="gate-passed">passed</span>{{else}}<span class="gate-failed">failed</span> ({{range $i, $r := .GateReasons}}{{if $i}}; {{end}}{{$r}}{{end}}){{end}}.
-{{.Counts.Passed}} rules passed, {{.Counts.Failed}} failed, {{.Counts.NotApplicable}} not applicable{{if .Counts.Waived}}, {{.Counts.Waived}} waived{{end}}.
+{{.Counts.Passed}} rules passed, {{.Counts.Failed}} failed, {{.Counts.Unanswered}} open questions (completeness {{.Completeness}}%), {{.Counts.NotApplicable}} not applicable{{if .Counts.Waived}}, {{.Counts.Waived}} waived{{end}}.
 {{with .Maturity}}Maturity: <strong>{{.Level}}</strong>{{with .Next}}; next level {{.}}{{end}}{{if .Blockers}} ({{len .Blockers}} rule{{if ne (len .Blockers) 1}}s{{end}} to fix){{end}}.{{end}}</p>
 
 <h3>Scores</h3>
@@ -533,6 +549,14 @@ a { color: #2b5c9e; }
 </article>
 {{end}}{{else}}<p class="none">No findings.</p>
 {{end}}
+{{with .Questions}}<h3>Open questions ({{len .}})</h3>
+<p class="muted">The design does not say; these are not failures.</p>
+<table>
+<thead><tr><th>rule</th><th>question</th></tr></thead>
+<tbody>
+{{range .}}<tr><td><strong>{{.ID}}</strong> {{.Title}}</td><td><code>{{.Where}}</code> {{.Message}}</td></tr>
+{{end}}</tbody>
+</table>{{end}}
 <h3>Waivers</h3>
 {{if .Waivers}}<table>
 <thead><tr><th>rule</th><th>finding</th><th>approved by</th><th>expires</th><th>reason</th></tr></thead>

@@ -17,12 +17,12 @@ import (
 type junitFormatter struct{ opts Options }
 
 type junitSuites struct {
-	XMLName  xml.Name     `xml:"testsuites"`
-	Name     string       `xml:"name,attr"`
-	Tests    int          `xml:"tests,attr"`
-	Failures int          `xml:"failures,attr"`
-	Errors   int          `xml:"errors,attr"`
-	Time     string       `xml:"time,attr"`
+	XMLName  xml.Name `xml:"testsuites"`
+	Name     string   `xml:"name,attr"`
+	Tests    int      `xml:"tests,attr"`
+	Failures int      `xml:"failures,attr"`
+	Errors   int      `xml:"errors,attr"`
+	Time     string   `xml:"time,attr"`
 }
 
 type junitSuite struct {
@@ -270,6 +270,15 @@ func junitRuleCase(f checks.FileReport, r checks.RuleResult) junitCase {
 		c.Skipped = &junitSkipped{Message: statusLabel(r.Status)}
 		if len(accepted) == 1 {
 			c.Skipped.Message = accepted[0]
+		}
+		if r.Status == checks.Unanswered {
+			// Neither passed nor failed: the design does not say. JUnit has
+			// no third outcome, and a skip is what CI views show as "not
+			// judged" without failing the build.
+			c.Skipped.Message = "open question: " + r.Findings[0].Message
+			if len(r.Findings) > 1 {
+				c.Skipped.Message += fmt.Sprintf(" (and %d more)", len(r.Findings)-1)
+			}
 		}
 		c.SystemOut = strings.Join(accepted, "\n")
 		return c

@@ -193,7 +193,7 @@ func (m markdownFormatter) file(b *strings.Builder, f checks.FileReport, fold bo
 	} else {
 		fmt.Fprintf(b, "### %s\n\n", title)
 	}
-	fmt.Fprintf(b, "%s · tier %d · %s · gate %s\n\n", mdCode(f.Path), f.Tier, mdText(f.Verdict.Describe()), mdGate(f))
+	fmt.Fprintf(b, "%s · tier %d · completeness %.1f%% · %s · gate %s\n\n", mdCode(f.Path), f.Tier, f.Scorecard.Overall.Completeness(), mdText(f.Verdict.Describe()), mdGate(f))
 
 	b.WriteString("| framework | score | passed | failed | n/a |\n|---|--:|--:|--:|--:|\n")
 	for _, fw := range f.Scorecard.Frameworks {
@@ -205,13 +205,17 @@ func (m markdownFormatter) file(b *strings.Builder, f checks.FileReport, fold bo
 	}
 	b.WriteString("\n")
 
-	var failed, accepted []mdItem
+	var failed, accepted, questions []mdItem
 	for _, r := range bySeverity(f.Results) {
 		fail, acc := m.ruleItems(f, r)
 		if fail.text != "" {
 			failed = append(failed, fail)
 		}
-		accepted = append(accepted, acc...)
+		if r.Status == checks.Unanswered {
+			questions = append(questions, acc...)
+		} else {
+			accepted = append(accepted, acc...)
+		}
 	}
 	var warnings []mdItem
 	for _, d := range f.Diagnostics {
@@ -220,6 +224,7 @@ func (m markdownFormatter) file(b *strings.Builder, f checks.FileReport, fold bo
 	// What is left for the lists, with room for their frames and notes.
 	left := func() int { return room - b.Len() - 600 }
 	mdList(b, fmt.Sprintf("Failed rules (%d)", len(failed)), failed, len(failed) > mdOpenFindings, left())
+	mdList(b, fmt.Sprintf("Open questions (%d)", len(questions)), questions, true, left())
 	mdList(b, fmt.Sprintf("Waived findings (%d)", len(accepted)), accepted, true, left())
 	mdList(b, fmt.Sprintf("Input warnings (%d)", len(warnings)), warnings, true, left())
 	if fold {
@@ -396,9 +401,11 @@ func truncateText(s string, n int) string {
 }
 
 // mdProse is catalogue text (titles, remediation), written by policy
-// authors in Markdown: inline code and emphasis are kept, only raw HTML
-// and mentions are neutralised.
-var mdProseEscaper = strings.NewReplacer("<", "&lt;", ">", "&gt;", "&", "&amp;", "@", "@&#8203;")
+// authors in Markdown: inline code and emphasis are kept; raw HTML,
+// mentions and bare URLs are neutralised, since a custom policy can come
+// with the pull request.
+var mdProseEscaper = strings.NewReplacer("<", "&lt;", ">", "&gt;", "&", "&amp;", "@", "@&#8203;",
+	"://", ":&#8203;//", "www.", "www&#8203;.", "WWW.", "WWW&#8203;.")
 
 func mdProse(s string) string { return mdProseEscaper.Replace(oneLine(clean(s))) }
 

@@ -18,17 +18,20 @@ type JSONReport struct {
 
 // JSONFile is one design review.
 type JSONFile struct {
-	Path        string           `json:"path"`
-	Format      string           `json:"format,omitempty"`
-	Service     string           `json:"service,omitempty"`
-	Tier        *int             `json:"tier,omitempty"`
-	Score       *float64         `json:"score"`
-	Verdict     string           `json:"verdict"`
-	Gate        JSONGate         `json:"gate"`
-	Maturity    *JSONMaturity    `json:"maturity,omitempty"`
-	Frameworks  []JSONFramework  `json:"frameworks"`
-	Diagnostics []JSONDiagnostic `json:"diagnostics"`
-	Results     []JSONResult     `json:"results"`
+	Path    string   `json:"path"`
+	Format  string   `json:"format,omitempty"`
+	Service string   `json:"service,omitempty"`
+	Tier    *int     `json:"tier,omitempty"`
+	Score   *float64 `json:"score"`
+	// Completeness is the weighted share of the applicable rules the
+	// design answers, 0 to 100; the rest are open questions.
+	Completeness *float64         `json:"completeness,omitempty"`
+	Verdict      string           `json:"verdict"`
+	Gate         JSONGate         `json:"gate"`
+	Maturity     *JSONMaturity    `json:"maturity,omitempty"`
+	Frameworks   []JSONFramework  `json:"frameworks"`
+	Diagnostics  []JSONDiagnostic `json:"diagnostics"`
+	Results      []JSONResult     `json:"results"`
 }
 
 // JSONGate says whether the file passed the CI gate and why not.
@@ -161,6 +164,8 @@ func buildFile(f checks.FileReport) JSONFile {
 	tier := f.Tier
 	jf.Tier = &tier
 	jf.Score = score(f.Scorecard.Overall)
+	c := f.Scorecard.Overall.Completeness()
+	jf.Completeness = &c
 	jf.Verdict = string(f.Verdict)
 	for _, fw := range f.Scorecard.Frameworks {
 		jfw := JSONFramework{ID: fw.ID, Score: score(fw.Tally), Tally: fw.Tally, Categories: []JSONCategory{}}
@@ -183,6 +188,9 @@ func buildFile(f checks.FileReport) JSONFile {
 		for _, fd := range r.Findings {
 			res := base
 			res.Status = checks.Fail
+			if r.Status == checks.Unanswered {
+				res.Status = checks.Unanswered
+			}
 			if fd.IsWaived() {
 				res.Status = checks.Waived
 			}

@@ -361,7 +361,11 @@ func sarifResult(f checks.FileReport, r checks.RuleResult, fd checks.Finding, ru
 	}
 	status := findingStatus(r, fd)
 	props["status"] = string(status)
-	if status != checks.Fail {
+	if status == checks.Unanswered {
+		// An open question is not a defect: SARIF's "review" kind is a
+		// result a person must look at, reported at level note.
+		res.WithKind("review").WithLevel("note")
+	} else if status != checks.Fail {
 		// Waived (or otherwise accepted) findings stay in the log, marked
 		// as suppressed so code scanning shows them as dismissed.
 		res.AddSuppression(sarifSuppression(fd, status, fp, loc))
@@ -449,6 +453,5 @@ type sarifFileScore struct {
 	Gate       JSONGate            `json:"gate"`
 	Frameworks map[string]*float64 `json:"frameworks"`
 }
-
 
 func strPtr(s string) *string { return &s }

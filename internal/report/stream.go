@@ -3,8 +3,10 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/archvet/archvet/checks"
 	"github.com/archvet/archvet/rules"
@@ -154,6 +156,7 @@ func (j *jsonWriter) indented(v any, prefix string) []byte {
 		return nil
 	}
 	j.out = indentJSON(j.out[:0], bytes.TrimSuffix(j.compact.Bytes(), []byte("\n")), prefix, "  ")
+	j.out = escapeInvisible(j.out)
 	return j.out
 }
 
@@ -209,4 +212,31 @@ func indentJSON(dst, src []byte, prefix, indent string) []byte {
 		}
 	}
 	return dst
+}
+
+// escapeInvisible writes as \u escapes, inside JSON strings, the
+// characters encoding/json leaves raw that a terminal or a browser acts
+// on: C1 controls (U+009B is a CSI on some terminals) and bidirectional
+// overrides. The decoded strings are unchanged.
+func escapeInvisible(b []byte) []byte {
+	if bytes.IndexByte(b, 0xc2) < 0 && bytes.IndexByte(b, 0xe2) < 0 && bytes.IndexByte(b, 0xd8) < 0 {
+		return b
+	}
+	var out []byte
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if (r >= 0x80 && r < 0xa0) || isBidiControl(r) {
+			if out == nil {
+				out = append(make([]byte, 0, len(b)+16), b[:i]...)
+			}
+			out = fmt.Appendf(out, `\u%04x`, r)
+		} else if out != nil {
+			out = append(out, b[i:i+size]...)
+		}
+		i += size
+	}
+	if out == nil {
+		return b
+	}
+	return out
 }

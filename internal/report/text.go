@@ -102,13 +102,17 @@ func (t textFormatter) file(p *printer, f checks.FileReport) {
 		p.line("%s could not be evaluated", path)
 		return
 	}
-	var waived []string
+	var waived, questions []string
 	for _, r := range f.Results {
 		failing := 0
 		for _, fd := range r.Findings {
 			if fd.IsWaived() {
 				waived = append(waived, fmt.Sprintf("%s %s %s %s (waived by %s until %s: %s)", whereFinding(f.Path, fd),
 					t.paint(ansiDim, "waived  "), clean(r.Rule.ID), clean(fd.Message), clean(fd.Waiver.ApprovedBy), clean(fd.Waiver.Expires), clean(fd.Waiver.Reason)))
+				continue
+			}
+			if r.Status == checks.Unanswered {
+				questions = append(questions, fmt.Sprintf("%s %s %s %s", whereFinding(f.Path, fd), t.severity(r.Rule.Severity), clean(r.Rule.ID), clean(fd.Message)))
 				continue
 			}
 			failing++
@@ -121,14 +125,21 @@ func (t textFormatter) file(p *printer, f checks.FileReport) {
 	for _, w := range waived {
 		p.line("%s", w)
 	}
+	if len(questions) > 0 {
+		p.line("")
+		p.line("%s", t.paint(ansiBold, fmt.Sprintf("Open questions (%d): the design does not say", len(questions))))
+		for _, q := range questions {
+			p.line("%s", q)
+		}
+	}
 	sc := f.Scorecard
 	p.line("")
 	service := clean(f.Service)
 	if service == "" {
 		service = path
 	}
-	p.line("%s (tier %d): score %.1f/100, %s", t.paint(ansiBold, service), f.Tier, sc.Overall.Score(), t.verdict(f.Verdict))
-	counts := fmt.Sprintf("  %d passed, %d failed, %d not applicable", sc.Overall.Passed, sc.Overall.Failed, sc.Overall.NotApplicable)
+	p.line("%s (tier %d): score %.1f/100, completeness %.1f%%, %s", t.paint(ansiBold, service), f.Tier, sc.Overall.Score(), sc.Overall.Completeness(), t.verdict(f.Verdict))
+	counts := fmt.Sprintf("  %d passed, %d failed, %d open questions, %d not applicable", sc.Overall.Passed, sc.Overall.Failed, sc.Overall.Unanswered, sc.Overall.NotApplicable)
 	if sc.Overall.Waived > 0 {
 		counts += fmt.Sprintf(", %d waived (%d points not counted)", sc.Overall.Waived, sc.Overall.WaivedPoints)
 	}
