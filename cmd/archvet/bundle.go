@@ -9,6 +9,7 @@ import (
 
 	"github.com/archvet/archvet/internal/bundle"
 	"github.com/archvet/archvet/internal/diag"
+	"github.com/archvet/archvet/internal/version"
 )
 
 func newBundleCommand() *cobra.Command {
@@ -41,14 +42,14 @@ waived rules as failed. Tests are not included; run them with archvet test.`,
 			if err != nil {
 				return err
 			}
-			if err := bundle.WriteFile(out, cat, bundle.Options{Revision: version}); err != nil {
+			if err := bundle.WriteFile(out, cat, bundle.Options{Revision: version.String()}); err != nil {
 				var ds diag.Diagnostics
 				if errors.As(err, &ds) {
 					return reportDiagnostics(cmd.ErrOrStderr(), ds)
 				}
 				return &exitError{code: exitBadInput, err: fmt.Errorf("bundle: %w", err)}
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s: %d rules, revision %s; query data.archvet.engine.report\n", out, len(cat.Rules), version)
+			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s: %d rules, revision %s; query data.archvet.engine.report\n", out, len(cat.Rules), version.String())
 			return nil
 		},
 	}

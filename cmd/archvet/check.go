@@ -19,6 +19,7 @@ import (
 	"github.com/archvet/archvet/internal/inputs"
 	"github.com/archvet/archvet/internal/report"
 	"github.com/archvet/archvet/internal/schema"
+	"github.com/archvet/archvet/internal/version"
 )
 
 type checkOptions struct {
@@ -190,7 +191,7 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, o checkOptions, arg
 	if streamable(o, outs) {
 		defer stopProgress()
 		gcForStreaming()
-		return streamCheck(ctx, stdout, checker, files, outs, report.Options{Color: o.useColor(stdout), Catalogue: engine.Catalogue, Version: version}, args)
+		return streamCheck(ctx, stdout, checker, files, outs, report.Options{Color: o.useColor(stdout), Catalogue: engine.Catalogue, Version: version.String()}, args)
 	}
 	gcForCollecting()
 	rep := checker.CheckAll(ctx, files)
@@ -203,7 +204,7 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, o checkOptions, arg
 	if len(rep.Files) == 0 {
 		return usageError("no design reviews found in %s", strings.Join(args, ", "))
 	}
-	opts := report.Options{Color: o.useColor(stdout), Catalogue: engine.Catalogue, Version: version}
+	opts := report.Options{Color: o.useColor(stdout), Catalogue: engine.Catalogue, Version: version.String()}
 	if saved, err := applyBaseline(stdout, stderr, o, checker, &rep, &opts); saved || err != nil {
 		return err
 	}
