@@ -18,10 +18,12 @@ type JSONReport struct {
 
 // JSONFile is one design review.
 type JSONFile struct {
-	Path        string           `json:"path"`
-	Format      string           `json:"format,omitempty"`
-	Service     string           `json:"service,omitempty"`
-	Tier        *int             `json:"tier,omitempty"`
+	Path    string `json:"path"`
+	Format  string `json:"format,omitempty"`
+	Service string `json:"service,omitempty"`
+	Tier    *int   `json:"tier,omitempty"`
+	// Config is the configuration file that applied, absent for none.
+	Config      string           `json:"config,omitempty"`
 	Score       *float64         `json:"score"`
 	Verdict     string           `json:"verdict"`
 	Gate        JSONGate         `json:"gate"`
@@ -143,6 +145,7 @@ func buildFile(f checks.FileReport) JSONFile {
 		Path:        f.Path,
 		Format:      string(f.Format),
 		Service:     f.Service,
+		Config:      f.Config,
 		Frameworks:  []JSONFramework{},
 		Diagnostics: []JSONDiagnostic{},
 		Results:     []JSONResult{},
