@@ -14,6 +14,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/topdown"
 
 	"github.com/archvet/archvet/internal/diag"
@@ -44,6 +45,9 @@ type Engine struct {
 type Options struct {
 	// Timeout bounds the evaluation of one file; zero means DefaultTimeout.
 	Timeout time.Duration
+	// Params is the effective parameter table (rules.Catalogue.ParamData);
+	// nil means every rule's defaults.
+	Params map[string]any
 }
 
 // DefaultTimeout is generous: the whole catalogue evaluates in
@@ -70,9 +74,17 @@ func Compile(ctx context.Context, cat *rules.Catalogue, opts Options) (*Engine, 
 	if compiler.Failed() {
 		return nil, rules.RegoDiagnostics("", compiler.Errors)
 	}
+	params := opts.Params
+	if params == nil {
+		var ds diag.Diagnostics
+		if params, ds = cat.ParamData(nil); ds.HasErrors() {
+			return nil, ds
+		}
+	}
 	pq, err := rego.New(
 		rego.Query("data."+EnginePackage+".report"),
 		rego.Compiler(compiler),
+		rego.Store(inmem.NewFromObject(ParamsData(params))),
 		rego.Capabilities(SafeCapabilities()),
 		rego.StrictBuiltinErrors(false),
 	).PrepareForEval(ctx)
@@ -86,22 +98,38 @@ func Compile(ctx context.Context, cat *rules.Catalogue, opts Options) (*Engine, 
 	return &Engine{Catalogue: cat, query: pq, timeout: timeout}, nil
 }
 
+// ParamsData is the data document the policies read their parameters
+// from, data.archvet.params; the exported bundle carries the same.
+func ParamsData(params map[string]any) map[string]any {
+	return map[string]any{"archvet": map[string]any{"params": params}}
+}
+
 // ReportRule is the Rego source of the report rule: for every rule id, its
-// findings (deny) and, when the rule has an applicability condition,
-// whether it holds ({true}, or the empty set when it does not).
+// findings (deny), its open questions (unanswered) and, when the rule has an
+// applicability condition, whether it holds. A rule whose condition does
+// not hold is reported as {"applicable": false} and its deny and
+// unanswered sets are never evaluated, so an inapplicable rule costs only
+// its condition.
 func ReportRule(cat *rules.Catalogue) string {
 	var b strings.Builder
 	b.WriteString("report := {\n")
-	for _, r := range cat.Rules {
-		ref := "data." + r.Package
+	for i, r := range cat.Rules {
 		id, _ := json.Marshal(r.ID)
-		fmt.Fprintf(&b, "\t%s: {\"deny\": %s.deny", id, ref)
-		if r.Conditional {
-			fmt.Fprintf(&b, ", \"applicable\": {true | %s.applicable}", ref)
-		}
-		b.WriteString("},\n")
+		fmt.Fprintf(&b, "\t%s: r%d,\n", id, i)
 	}
 	b.WriteString("}\n")
+	for i, r := range cat.Rules {
+		ref := "data." + r.Package
+		sets := fmt.Sprintf(`"deny": %s.deny`, ref)
+		if r.Questions {
+			sets += fmt.Sprintf(`, "unanswered": %s.unanswered`, ref)
+		}
+		if !r.Conditional {
+			fmt.Fprintf(&b, "\nr%d := {%s}\n", i, sets)
+			continue
+		}
+		fmt.Fprintf(&b, "\nr%d := {\"applicable\": true, %s} if {\n\t%s.applicable\n} else := {\"applicable\": false}\n", i, sets, ref)
+	}
 	return b.String()
 }
 
@@ -109,8 +137,11 @@ func ReportRule(cat *rules.Catalogue) string {
 type Status string
 
 const (
-	Pass          Status = "pass"
-	Fail          Status = "fail"
+	Pass Status = "pass"
+	Fail Status = "fail"
+	// Unanswered is an open question: the design does not say what the
+	// rule needs to judge it. It is neither a pass nor a failure.
+	Unanswered    Status = "unanswered"
 	NotApplicable Status = "not_applicable"
 )
 
@@ -119,6 +150,10 @@ type Finding struct {
 	Message string
 	// Field is the logical path the policy reported, e.g. dependencies[2].timeout_ms.
 	Field string
+	// Key is Field with list entries named by their name field, e.g.
+	// dependencies[payments].timeout_ms: the finding's identity (see
+	// document.Document.Key).
+	Key string
 	// Location is where Field, or its nearest existing parent, is in the file.
 	Location diag.Range
 	// Exact is false when the field is absent and Location is its parent's.
@@ -145,8 +180,13 @@ func (e *Engine) Evaluate(ctx context.Context, doc *document.Document, now time.
 	}
 	ctx, cancel := context.WithTimeout(ctx, e.timeout)
 	defer cancel()
+	ctx, release := boundMemory(ctx, DefaultEvalMemory)
+	defer release()
 	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input), rego.EvalTime(now), rego.EvalGenerateJSON(rawValue))
 	if err != nil {
+		if context.Cause(ctx) == errOverMemory {
+			return nil, e.memoryError(input, now)
+		}
 		if ctx.Err() == context.DeadlineExceeded {
 			return nil, e.timeoutError(input, now)
 		}
@@ -160,7 +200,7 @@ func (e *Engine) Evaluate(ctx context.Context, doc *document.Document, now time.
 	for _, r := range e.Catalogue.Rules {
 		entry := objectAt(report, r.ID)
 		res := RuleResult{Rule: r, Status: Pass}
-		if app, ok := elements(objectAt(entry, "applicable")); ok && len(app) == 0 {
+		if app, ok := objectAt(entry, "applicable").(ast.Boolean); ok && !bool(app) {
 			res.Status = NotApplicable
 			results = append(results, res)
 			continue
@@ -171,8 +211,18 @@ func (e *Engine) Evaluate(ctx context.Context, doc *document.Document, now time.
 		}
 		if len(res.Findings) > 0 {
 			res.Status = Fail
-			sortFindings(res.Findings)
+		} else {
+			// Questions count only when nothing stated is wrong: a stated
+			// failure is the more useful thing to fix first.
+			questions, _ := elements(objectAt(entry, "unanswered"))
+			for _, q := range questions {
+				res.Findings = append(res.Findings, toFinding(doc, r, q.Value))
+			}
+			if len(res.Findings) > 0 {
+				res.Status = Unanswered
+			}
 		}
+		sortFindings(res.Findings)
 		results = append(results, res)
 	}
 	return results, nil
@@ -187,17 +237,7 @@ func (e *Engine) timeoutError(input ast.Value, now time.Time) error {
 	defer cancel()
 	tr := &lastFileTracer{}
 	_, _ = e.query.Eval(ctx, rego.EvalParsedInput(input), rego.EvalTime(now), rego.EvalQueryTracer(tr))
-	msg := fmt.Sprintf("policy evaluation exceeded the %s timeout (raise it with --timeout)", e.timeout)
-	file := tr.file()
-	if file == "" {
-		return errors.New(msg)
-	}
-	for _, r := range e.Catalogue.Rules {
-		if r.File == file {
-			return fmt.Errorf("%s: rule %s in %s did not finish", msg, r.ID, file)
-		}
-	}
-	return fmt.Errorf("%s: %s did not finish", msg, file)
+	return e.unfinished(fmt.Sprintf("policy evaluation exceeded the %s timeout (raise it with --timeout)", e.timeout), tr.file())
 }
 
 // lastFileTracer records the policy file of the latest evaluation event.

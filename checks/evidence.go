@@ -1,12 +1,18 @@
 package checks
 
 import (
+	"errors"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
+	"syscall"
 
+	"github.com/archvet/archvet/internal/diag"
 	"github.com/archvet/archvet/internal/document"
+	"github.com/archvet/archvet/internal/repo"
 	"github.com/archvet/archvet/internal/schema"
 )
 
@@ -19,6 +25,10 @@ const EvidenceKey = "_evidence"
 const (
 	EvidencePresent    = "present"
 	EvidenceMissing    = "missing"
+	EvidenceOutside    = "outside-repository"
+	EvidenceNotFile    = "not-a-file"
+	EvidenceEmpty      = "empty"
+	EvidenceUnknown    = "unknown"
 	EvidenceURL        = "url"
 	EvidenceBadURL     = "invalid-url"
 	EvidenceReference  = "reference"
@@ -26,23 +36,78 @@ const (
 )
 
 // AttachEvidence checks every field that names a runbook, dashboard, ADR,
-// threat model or other document: a relative path must exist next to the
-// design review, and a URL must be well formed (it is never fetched).
+// threat model or other document: a relative path must name a non-empty
+// regular file inside the repository (the review's directory tree when
+// there is no repository), and a URL must be well formed (it is never
+// fetched). Nothing is opened: the file system is only asked what a path
+// is, so a FIFO or a device cannot block the run, and an absolute path or
+// one leaving the repository is refused without even that, so a review
+// cannot probe the runner's files. The review's own _evidence, or any
+// other computed key, never survives: archvet's answer replaces it.
 func AttachEvidence(doc *document.Document, sch *schema.Schema) {
+	removeComputed(doc.Value)
 	paths := sch.EvidencePaths(doc.Value)
+	evidence := make(map[string]any, len(paths))
+	// An empty object, not an absent key: absent means evidence was not
+	// computed at all (a plain OPA run), which PR600 reports as unanswered.
+	doc.Value[EvidenceKey] = evidence
 	if len(paths) == 0 {
 		return
 	}
 	base := filepath.Dir(doc.Path)
-	evidence := make(map[string]any, len(paths))
+	root := evidenceRoot(base)
 	for _, p := range paths {
 		ref, _ := lookupPath(doc.Value, p).(string)
-		evidence[p] = map[string]any{"ref": ref, "state": classify(base, ref)}
+		evidence[p] = map[string]any{"ref": ref, "state": classify(root, base, ref)}
 	}
-	doc.Value[EvidenceKey] = evidence
 }
 
-func classify(base, ref string) string {
+// StripComputed removes every top-level key of the review that starts
+// with "_": those are computed by archvet (such as _evidence) and handed
+// to the policies, so a review that wrote its own would forge them. Each
+// removed key is a warning at its position.
+func StripComputed(doc *document.Document) diag.Diagnostics {
+	var ds diag.Diagnostics
+	for _, k := range computedKeys(doc.Value) {
+		ds = append(ds, diag.Warningf(rangeAt(doc, k),
+			"%q is ignored: keys starting with \"_\" are computed by archvet, never read from a design review", k))
+	}
+	sort.SliceStable(ds, func(i, j int) bool { return ds[i].Subject.Start.Line < ds[j].Subject.Start.Line })
+	removeComputed(doc.Value)
+	return ds
+}
+
+func computedKeys(v map[string]any) []string {
+	var keys []string
+	for k := range v {
+		if strings.HasPrefix(k, "_") {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func removeComputed(v map[string]any) {
+	for _, k := range computedKeys(v) {
+		delete(v, k)
+	}
+}
+
+// evidenceRoot is the directory cited paths must stay in: the repository
+// holding the review; without one, the working directory when the review
+// lies inside it, else the review's own directory.
+func evidenceRoot(base string) string {
+	if root, ok := repo.Root(base); ok {
+		return root
+	}
+	if wd, err := os.Getwd(); err == nil && repo.Within(wd, base) {
+		return wd
+	}
+	return base
+}
+
+func classify(root, base, ref string) string {
 	ref = strings.TrimSpace(ref)
 	if hasScheme(ref) {
 		u, err := url.Parse(ref)
@@ -54,12 +119,28 @@ func classify(base, ref string) string {
 	if !looksLikePath(ref) {
 		return EvidenceReference
 	}
-	p := ref
-	if !filepath.IsAbs(p) {
-		p = filepath.Join(base, filepath.FromSlash(ref))
+	if filepath.IsAbs(ref) || filepath.VolumeName(ref) != "" || strings.HasPrefix(ref, `\\`) {
+		return EvidenceOutside
 	}
-	if _, err := os.Stat(p); err != nil {
+	p := filepath.Join(base, filepath.FromSlash(ref))
+	if !repo.Within(root, p) {
+		return EvidenceOutside
+	}
+	// Lstat, then Stat for a link (whose target Within has kept inside
+	// the repository): neither opens the file.
+	info, err := os.Lstat(p)
+	if err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		info, err = os.Stat(p)
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) || errors.Is(err, syscall.ELOOP):
 		return EvidenceMissing
+	case err != nil:
+		return EvidenceUnknown
+	case !info.Mode().IsRegular():
+		return EvidenceNotFile
+	case info.Size() == 0:
+		return EvidenceEmpty
 	}
 	return EvidencePresent
 }

@@ -49,13 +49,13 @@ func Assess(results []RuleResult, sc Scorecard) Maturity {
 		return m
 	}
 	m.Next = rules.Levels[lowestFailing]
-	before := 100 * float64(sc.Overall.Earned) / float64(max(sc.Overall.Possible, 1))
+	before := sc.Overall.Score()
 	for _, r := range results {
 		if r.Status != Fail || rank[r.Rule.Level] > lowestFailing {
 			continue
 		}
 		w := r.Rule.Severity.Weight()
-		after := 100 * float64(sc.Overall.Earned+w) / float64(sc.Overall.Possible)
+		after := math.Round(10*math.Max(0, math.Min(100, 100-(sc.Overall.Lost-Penalty(r.Rule.Severity, sc.Tier))))) / 10
 		gain := math.Round(10*(after-before)) / 10
 		m.Blockers = append(m.Blockers, Blocker{Rule: r.Rule, Points: w, ScoreGain: gain})
 	}

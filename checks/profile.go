@@ -9,10 +9,11 @@ import (
 // Profile is what an organisation's configuration changes for services of
 // one tier: rules switched off, severities overridden, gate thresholds.
 type Profile struct {
-	Disabled map[string]bool
-	Severity map[string]rules.Severity
-	FailOn   *rules.Severity
-	MinScore *float64
+	Disabled         map[string]bool
+	Severity         map[string]rules.Severity
+	FailOn           *rules.Severity
+	FailOnUnanswered *rules.Severity
+	MinScore         *float64
 }
 
 // apply filters and re-grades results for a tier. Rules are copied before
@@ -26,7 +27,9 @@ func (p Profile) apply(results []RuleResult) []RuleResult {
 		}
 		if sev, ok := p.Severity[id]; ok && sev != r.Rule.Severity {
 			cp := *r.Rule
-			cp.Severity = sev
+			// The organisation's severity wins over the rule's own
+			// per-tier severities.
+			cp.Severity, cp.TierSeverity = sev, nil
 			r.Rule = &cp
 		}
 		out = append(out, r)
@@ -39,6 +42,9 @@ func (p Profile) apply(results []RuleResult) []RuleResult {
 func (p Profile) gate(g Gate) Gate {
 	if p.FailOn != nil {
 		g.FailOn = *p.FailOn
+	}
+	if p.FailOnUnanswered != nil {
+		g.FailOnUnanswered = *p.FailOnUnanswered
 	}
 	if p.MinScore != nil {
 		g.MinScore = *p.MinScore

@@ -14,6 +14,7 @@ import (
 	"github.com/archvet/archvet/internal/diag"
 	"github.com/archvet/archvet/internal/document"
 	"github.com/archvet/archvet/internal/imports"
+	"github.com/archvet/archvet/internal/regularfile"
 	"github.com/archvet/archvet/internal/schema"
 )
 
@@ -35,6 +36,14 @@ type Checker struct {
 	// Config is the configuration file this checker applies ("" for
 	// none), named in each file's report.
 	Config string
+	// TierGates, when set, replace Gate for the tiers they name: the
+	// per-tier defaults (DefaultTierGates) of a run that sets no gate.
+	TierGates map[int]Gate
+	// Waivers is what a waiver must satisfy; nil means DefaultWaiverPolicy.
+	Waivers *WaiverPolicy
+	// LookAhead, when positive, also judges each file as of Now+LookAhead
+	// and warns about what will start failing by then (--warn-within).
+	LookAhead time.Duration
 	// Progress, if set, is told after each file how many of the inputs are
 	// done. CheckAll calls it from one goroutine at a time.
 	Progress func(done, total int)
@@ -151,6 +160,7 @@ func (c *Checker) CheckFile(ctx context.Context, in Input) FileReport {
 		rep.Skipped = true
 		return rep
 	}
+	rep.Diagnostics = append(rep.Diagnostics, StripComputed(doc)...)
 	// Facts imported from Backstage, OpenSLO and Score files join the
 	// review before it is validated, indexed at their own files.
 	is := imports.Apply(doc)
@@ -177,12 +187,25 @@ func (c *Checker) CheckFile(ctx context.Context, in Input) FileReport {
 	}
 	profile := c.Profiles[rep.Tier]
 	results = profile.apply(results)
-	rep.Diagnostics = append(rep.Diagnostics, applyWaivers(doc, results, c.Now)...)
+	gradeForTier(results, rep.Tier)
+	audit := applyWaivers(doc, results, c.Now, c.waiverPolicy())
+	rep.Diagnostics = append(rep.Diagnostics, audit.diags...)
+	if c.LookAhead > 0 {
+		ahead, err := c.lookAhead(ctx, doc, profile, rep.Tier, results)
+		if err != nil {
+			return broken(diag.Errorf(&diag.Range{Filename: in.Path}, "%v", err))
+		}
+		rep.Diagnostics = append(rep.Diagnostics, ahead...)
+	}
 	rep.Results = results
-	rep.Scorecard = ScoreResults(results)
+	rep.Scorecard = ScoreResultsAt(results, rep.Tier)
 	rep.Verdict = Judge(rep.Scorecard)
 	rep.Maturity = Assess(results, rep.Scorecard)
-	rep.GateFailures = c.GateFor(rep.Tier).Check(rep.Scorecard)
+	rep.GateFailures = append(c.GateFor(rep.Tier).Check(rep.Scorecard), audit.gate...)
+	if vacuous(rep.Scorecard) {
+		rep.Verdict = NotReady
+		rep.GateFailures = append(rep.GateFailures, NoRuleEvaluated)
+	}
 	return rep
 }
 
@@ -198,6 +221,17 @@ func (c *Checker) load(in Input, src []byte) (*document.Document, diag.Diagnosti
 		return document.LoadMarkdown(in.Path, src)
 	}
 	return document.Load(in.Path, src, c.Schema)
+}
+
+// NoRuleEvaluated is the gate failure of a file no rule judged.
+const NoRuleEvaluated = "no rule was evaluated (every framework or rule is disabled, or none applies), so nothing vouches for this design"
+
+// vacuous reports whether no rule passed, failed, was waived or left a
+// question open: a run
+// that judged nothing is not a pass, whatever its score of 100 says.
+func vacuous(sc Scorecard) bool {
+	t := sc.Overall
+	return t.Passed+t.Failed+t.Waived+t.Unanswered == 0
 }
 
 // read returns the file's bytes, refusing what is not a design review
@@ -252,17 +286,7 @@ func readable(info fs.FileInfo, limit int64) error {
 	return nil
 }
 
-func fileKind(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return "mode " + m.Type().String()
-}
+func fileKind(m fs.FileMode) string { return regularfile.Kind(m) }
 
 // tooBigError is a file over the size limit (--max-file-size).
 type tooBigError struct {
@@ -295,8 +319,13 @@ func lookup(v any, keys ...string) any {
 	return v
 }
 
-// GateFor is the gate a file of this tier is judged with: the run's, with
-// the thresholds of the tier's profile where the configuration sets them.
+// GateFor is the gate a file of this tier is judged with: the tier's
+// default when the run sets none (TierGates), else the run's, with the
+// thresholds of the tier's profile where the configuration sets them.
 func (c *Checker) GateFor(tier int) Gate {
-	return c.Profiles[tier].gate(c.Gate)
+	g := c.Gate
+	if tg, ok := c.TierGates[tier]; ok {
+		g = tg
+	}
+	return c.Profiles[tier].gate(g)
 }

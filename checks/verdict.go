@@ -15,10 +15,12 @@ const (
 	NotReady    Verdict = "not-ready"
 )
 
-// Score bands of the verdict (docs/scoring.md).
+// Score and completeness bands of the verdict (docs/scoring.md).
 const (
-	readyScore       = 90
-	conditionalScore = 75
+	readyScore              = 90
+	conditionalScore        = 75
+	readyCompleteness       = 80
+	conditionalCompleteness = 50
 )
 
 // Describe is the verdict as a sentence for humans.
@@ -32,20 +34,23 @@ func (v Verdict) Describe() string {
 	return "not ready for production"
 }
 
-// Judge turns a scorecard into a verdict. The percentage sets the band,
-// then failures cap it: one critical failure means not ready and one high
-// failure means at most conditional, however high the score.
+// Judge turns a scorecard into a verdict. The score and the
+// completeness each set a band and the lower one wins; then failures and
+// open questions cap it: one critical failure means not ready, one high
+// failure means at most conditional, and so does a high-severity open
+// question at tier 0 or 1, however high the score. A file on which no
+// rule applied at all proves nothing and is not ready.
 func Judge(sc Scorecard) Verdict {
-	score := sc.Overall.Score()
-	v := NotReady
-	switch {
-	case score >= readyScore:
-		v = Ready
-	case score >= conditionalScore:
-		v = Conditional
+	if !sc.Overall.Evaluated() {
+		return NotReady
 	}
-	if sc.Failures[rules.High] > 0 && v == Ready {
-		v = Conditional
+	v := band(sc.Overall.Score(), readyScore, conditionalScore)
+	v = lower(v, band(sc.Overall.Completeness(), readyCompleteness, conditionalCompleteness))
+	if sc.Failures[rules.High] > 0 {
+		v = lower(v, Conditional)
+	}
+	if sc.Tier <= 1 && sc.Questions[rules.High] > 0 {
+		v = lower(v, Conditional)
 	}
 	if sc.Failures[rules.Critical] > 0 {
 		v = NotReady
@@ -53,30 +58,76 @@ func Judge(sc Scorecard) Verdict {
 	return v
 }
 
+func band(value, ready, conditional float64) Verdict {
+	switch {
+	case value >= ready:
+		return Ready
+	case value >= conditional:
+		return Conditional
+	}
+	return NotReady
+}
+
+var verdictRank = map[Verdict]int{NotReady: 0, Conditional: 1, Ready: 2}
+
+func lower(a, b Verdict) Verdict {
+	if verdictRank[b] < verdictRank[a] {
+		return b
+	}
+	return a
+}
+
 // Gate decides the exit code of a CI run.
 type Gate struct {
-	// FailOn is the lowest severity that fails the gate; zero disables it.
+	// FailOn is the lowest severity of a failed rule that fails the gate;
+	// zero disables it.
 	FailOn rules.Severity
+	// FailOnUnanswered is the lowest severity of an open question that
+	// fails the gate; zero disables it.
+	FailOnUnanswered rules.Severity
 	// MinScore fails the gate when a file scores below it.
 	MinScore float64
+}
+
+// DefaultTierGates are the gates a run uses when neither the command line
+// nor the configuration sets one: a tier-0 service fails on a medium
+// failure or a high open question, tier 1 on a high failure or a high
+// open question, tiers 2 and 3 on a high failure (docs/scoring.md).
+func DefaultTierGates() map[int]Gate {
+	return map[int]Gate{
+		0: {FailOn: rules.Medium, FailOnUnanswered: rules.High},
+		1: {FailOn: rules.High, FailOnUnanswered: rules.High},
+		2: {FailOn: rules.High},
+		3: {FailOn: rules.High},
+	}
 }
 
 // Check returns the reasons a file fails the gate; none means it passed.
 func (g Gate) Check(sc Scorecard) []string {
 	var why []string
-	if g.FailOn > 0 {
-		n := 0
-		for sev, count := range sc.Failures {
-			if sev >= g.FailOn {
-				n += count
-			}
-		}
-		if n > 0 {
-			why = append(why, fmt.Sprintf("%d failed rule(s) at severity %s or above", n, g.FailOn))
-		}
+	if n := atOrAbove(sc.Failures, g.FailOn); n > 0 {
+		why = append(why, fmt.Sprintf("%d failed rule(s) at severity %s or above", n, g.FailOn))
+	}
+	if n := atOrAbove(sc.Questions, g.FailOnUnanswered); n > 0 {
+		why = append(why, fmt.Sprintf("%d open question(s) at severity %s or above", n, g.FailOnUnanswered))
 	}
 	if score := sc.Overall.Score(); score < g.MinScore {
 		why = append(why, fmt.Sprintf("score %.1f is below the minimum %.1f", score, g.MinScore))
 	}
 	return why
+}
+
+// atOrAbove counts the rules at severity floor or above; a zero floor (the
+// gate switched off) counts none.
+func atOrAbove(counts map[rules.Severity]int, floor rules.Severity) int {
+	if floor == 0 {
+		return 0
+	}
+	n := 0
+	for sev, count := range counts {
+		if sev >= floor {
+			n += count
+		}
+	}
+	return n
 }

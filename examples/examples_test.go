@@ -48,7 +48,8 @@ func checker(t *testing.T) *checks.Checker {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &checks.Checker{Engine: engine, Schema: sch, Gate: checks.Gate{FailOn: rules.High}, Now: asOf}
+	// The gate a user gets without flags: the per-tier defaults.
+	return &checks.Checker{Engine: engine, Schema: sch, Gate: checks.Gate{FailOn: rules.High}, TierGates: checks.DefaultTierGates(), Now: asOf}
 }
 
 // designs lists the example design reviews written in YAML.
@@ -76,20 +77,27 @@ func designs(t *testing.T) []string {
 
 // pin is what an example is held to.
 type pin struct {
-	Score   float64  `json:"score"`
-	Verdict string   `json:"verdict"`
-	Exit    int      `json:"exit_code"`
-	Failed  []string `json:"failed_rules"`
+	Score        float64  `json:"score"`
+	Completeness float64  `json:"completeness"`
+	Verdict      string   `json:"verdict"`
+	Exit         int      `json:"exit_code"`
+	Failed       []string `json:"failed_rules"`
+	Unanswered   []string `json:"unanswered_rules"`
 }
 
 func pinOf(f checks.FileReport, exit int) pin {
-	p := pin{Score: f.Scorecard.Overall.Score(), Verdict: string(f.Verdict), Exit: exit, Failed: []string{}}
+	p := pin{Score: f.Scorecard.Overall.Score(), Completeness: f.Scorecard.Overall.Completeness(),
+		Verdict: string(f.Verdict), Exit: exit, Failed: []string{}, Unanswered: []string{}}
 	for _, r := range f.Results {
-		if r.Status == checks.Fail {
+		switch r.Status {
+		case checks.Fail:
 			p.Failed = append(p.Failed, r.Rule.ID)
+		case checks.Unanswered:
+			p.Unanswered = append(p.Unanswered, r.Rule.ID)
 		}
 	}
 	sort.Strings(p.Failed)
+	sort.Strings(p.Unanswered)
 	return p
 }
 
@@ -233,7 +241,7 @@ func TestReadmeShowsPinnedScores(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	row := regexp.MustCompile(`(?m)^\| \[examples/([a-z0-9-]+)\]\([^)]*\) \| [^|]+ \| ([\d.]+) \| ([a-z-]+) \| (\d) \|$`)
+	row := regexp.MustCompile(`(?m)^\| \[examples/([a-z0-9-]+)\]\([^)]*\) \| [^|]+ \| ([\d.]+) \| ([\d.]+)% \| ([a-z-]+) \| (\d) \|$`)
 	rows := row.FindAllStringSubmatch(string(b), -1)
 	if len(rows) == 0 {
 		t.Fatal("README has no example table")
@@ -247,8 +255,8 @@ func TestReadmeShowsPinnedScores(t *testing.T) {
 		if err := json.Unmarshal(pb, &p); err != nil {
 			t.Fatal(err)
 		}
-		got := strconv.FormatFloat(p.Score, 'f', 1, 64) + " " + p.Verdict + " " + strconv.Itoa(p.Exit)
-		if want := m[2] + " " + m[3] + " " + m[4]; got != want {
+		got := strconv.FormatFloat(p.Score, 'f', 1, 64) + " " + strconv.FormatFloat(p.Completeness, 'f', 1, 64) + " " + p.Verdict + " " + strconv.Itoa(p.Exit)
+		if want := m[2] + " " + m[3] + " " + m[4] + " " + m[5]; got != want {
 			t.Errorf("README says %s scores %s; the pin says %s", m[1], want, got)
 		}
 	}

@@ -2,6 +2,7 @@ package policies_test
 
 import (
 	"context"
+
 	"io/fs"
 	"regexp"
 	"strings"

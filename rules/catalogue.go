@@ -81,6 +81,17 @@ type Rule struct {
 	Applicability string      `json:"applicability"`
 	Example       string      `json:"example,omitempty"`
 	Decision      *Decision   `json:"decision,omitempty"`
+	// Check says what kind of judgement the rule makes: presence,
+	// threshold or reasoning (see Checks).
+	Check string `json:"check"`
+	// Params are the rule's thresholds, with their per-tier defaults.
+	Params []Param `json:"params,omitempty"`
+	// BestPractices are the Well-Architected best-practice ids the rule
+	// implements, e.g. REL05-BP05.
+	BestPractices []string `json:"best_practices,omitempty"`
+	// TierSeverity, when set, is the severity of a failure per tier (tier
+	// 0 first); it overrides Severity.
+	TierSeverity []Severity `json:"tier_severity,omitempty"`
 	// Package is the Rego package, e.g. archvet.rules.twelve_factor.config.
 	Package string `json:"package"`
 	// File is the policy file the rule was read from.
@@ -88,6 +99,9 @@ type Rule struct {
 	// Conditional is true when the package defines `applicable`, so the
 	// rule can come out not_applicable.
 	Conditional bool `json:"-"`
+	// Questions is true when the package defines `unanswered`, so the rule
+	// can come out unanswered: the design does not say what it needs.
+	Questions bool `json:"-"`
 	// Builtin is false for an organisation's own policies.
 	Builtin bool `json:"builtin"`
 }
@@ -137,7 +151,7 @@ func ReadFS(fsys fs.FS, builtin bool, prefix string) ([]Source, error) {
 		if d.IsDir() || path.Ext(p) != ".rego" {
 			return nil
 		}
-		b, err := fs.ReadFile(fsys, p)
+		b, err := readPolicyFile(fsys, p, d)
 		if err != nil {
 			return err
 		}
@@ -160,6 +174,7 @@ func Parse(sources []Source) (*Catalogue, diag.Diagnostics) {
 		}
 	}
 	parsed := parseAll(sources)
+	diags = append(diags, guardBuiltins(sources, parsed)...)
 	for i, src := range sources {
 		mod, err := parsed[i].mod, parsed[i].err
 		if err != nil {
@@ -332,13 +347,11 @@ func readRule(src Source, mod *ast.Module, pkg string) (*Rule, diag.Diagnostics)
 			problems = append(problems, "custom.decision: "+err.Error())
 		}
 	}
-	for _, rule := range mod.Rules {
-		if rule.Head.Name.String() == "applicable" || rule.Head.Ref().String() == "applicable" {
-			r.Conditional = true
-		}
-	}
+	problems = append(problems, readJudgement(r, custom)...)
+	r.Conditional = defines(mod, "applicable")
+	r.Questions = defines(mod, "unanswered")
 	problems = append(problems, missing(r)...)
-	if !hasDeny(mod) {
+	if !defines(mod, "deny") {
 		problems = append(problems, "the package defines no deny rule")
 	}
 	if len(problems) > 0 {
@@ -375,9 +388,10 @@ func missing(r *Rule) []string {
 	return out
 }
 
-func hasDeny(mod *ast.Module) bool {
+// defines reports whether the module defines a rule of that name.
+func defines(mod *ast.Module, name string) bool {
 	for _, rule := range mod.Rules {
-		if rule.Head.Name.String() == "deny" || rule.Head.Ref().String() == "deny" {
+		if rule.Head.Name.String() == name || rule.Head.Ref().String() == name {
 			return true
 		}
 	}

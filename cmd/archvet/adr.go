@@ -35,12 +35,20 @@ func newADRCommand() *cobra.Command {
 decision, filled in with the rule's question, drivers and options.
 
 Files are named NNNN-title.md, numbered after the highest number already in
-the directory. The directory is --dir, else the one named by an .adr-dir
-file in this directory or a parent (as adr-tools does), else docs/adr.
+the directory, with as many digits as it uses (032-title.md after 031-...);
+in a log4brains directory of YYYYMMDD-title.md files, by date instead.
+
+The directory is --dir, else the one adr-tools would use: walking up from
+this directory to the repository root, the first .adr-dir file (naming the
+directory) or doc/adr directory. Else, at the repository root, the
+adrFolder of .log4brains.yml, an existing docs/adr, an existing
+docs/decisions, and last a new docs/adr.
 
 Existing ADRs are never overwritten or renumbered. Each generated ADR
-carries a marker naming its decision, so running the command again creates
-only what is missing. --dry-run prints the plan and writes nothing.`,
+ends with a marker line naming its decision, so running the command again
+creates only what is missing. MADR files put the title on line 1, where
+adr-tools reads it (adr list, adr generate toc), and their status, date and
+deciders under it. --dry-run prints the plan and writes nothing.`,
 		Example: `  archvet adr design.yaml
   archvet adr --dry-run --template nygard --dir doc/architecture design.md`,
 		Args: cobra.ExactArgs(1),
@@ -49,7 +57,7 @@ only what is missing. --dry-run prints the plan and writes nothing.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.dir, "dir", "", "write ADRs to `DIR` (default: from .adr-dir, else docs/adr)")
+	f.StringVar(&o.dir, "dir", "", "write ADRs to `DIR` (default: .adr-dir or doc/adr as adr-tools finds them, else docs/adr or docs/decisions at the repository root)")
 	f.StringVar(&o.template, "template", "madr", "ADR `TEMPLATE`: madr or nygard")
 	f.BoolVar(&o.dryRun, "dry-run", false, "print which ADRs would be created and write nothing")
 	f.StringVar(&o.date, "date", "", "date new ADRs, and judge the design, as of `DAY` (YYYY-MM-DD; default today)")
@@ -98,9 +106,6 @@ func runADR(cmd *cobra.Command, o adrOptions, design string) error {
 	if dir == "" {
 		if dir, from, err = adr.FindDir("."); err != nil {
 			return &exitError{code: exitBadInput, err: err}
-		}
-		if from == "" {
-			from = "the default"
 		}
 	}
 	plan, err := adr.NewPlan(dir, in, tmpl)

@@ -38,11 +38,17 @@ waived rules as failed. Tests are not included; run them with archvet test.`,
 			if !strings.HasSuffix(out, ".tar.gz") {
 				return usageError("bundle: -o %s: an OPA bundle file ends in .tar.gz", out)
 			}
-			cat, _, err := src.load(cmd.ErrOrStderr())
+			cat, cfg, err := src.load(cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
-			if err := bundle.WriteFile(out, cat, bundle.Options{Revision: version.String()}); err != nil {
+			// The organisation's thresholds travel in the bundle's data, so
+			// plain OPA judges as archvet does.
+			params, ds := cat.ParamData(cfg.ParamOverrides())
+			if err := reportDiagnostics(cmd.ErrOrStderr(), ds); err != nil {
+				return err
+			}
+			if err := bundle.WriteFile(out, cat, bundle.Options{Revision: version.String(), Params: params}); err != nil {
 				var ds diag.Diagnostics
 				if errors.As(err, &ds) {
 					return reportDiagnostics(cmd.ErrOrStderr(), ds)

@@ -110,6 +110,11 @@ func (s policySource) compile(ctx context.Context, stderr io.Writer, opts checks
 	if err != nil {
 		return nil, nil, err
 	}
+	params, ds := cat.ParamData(cfg.ParamOverrides())
+	if err := reportDiagnostics(stderr, ds); err != nil {
+		return nil, nil, err
+	}
+	opts.Params = params
 	engine, ds := checks.Compile(ctx, cat, opts)
 	if err := reportDiagnostics(stderr, ds); err != nil {
 		return nil, nil, err

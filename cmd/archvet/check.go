@@ -26,7 +26,9 @@ type checkOptions struct {
 	policySource
 	formats     []string
 	failOn      string
-	minScore    float64
+	// failOnUnanswered gates on open questions (--fail-on-unanswered).
+	failOnUnanswered string
+	minScore         float64
 	date        string
 	maxFileSize int64
 	timeout     time.Duration
@@ -34,6 +36,7 @@ type checkOptions struct {
 	// failOnSet and minScoreSet record flags given on the command line,
 	// which override the configuration file.
 	failOnSet, minScoreSet bool
+	failOnUnansweredSet    bool
 	// baseline is a baseline file to gate against (--baseline); saveBaseline
 	// is where `archvet baseline` writes one instead of reporting.
 	baseline, saveBaseline string
@@ -46,6 +49,9 @@ type checkOptions struct {
 	quiet bool
 	// stdinFormat is how "-" is decoded: yaml, hcl, md, or "" to sniff.
 	stdinFormat string
+	// strictWaivers and warnWithin: waiver audit and look-ahead (waivers.go).
+	strictWaivers bool
+	warnWithin    string
 }
 
 func newCheckCommand() *cobra.Command {
@@ -81,6 +87,7 @@ input or policy error, 130 interrupted (no report is written).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.failOnSet = cmd.Flags().Changed("fail-on")
 			o.minScoreSet = cmd.Flags().Changed("min-score")
+			o.failOnUnansweredSet = cmd.Flags().Changed("fail-on-unanswered")
 			return runCheck(cmd.Context(), cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr(), o, args)
 		},
 	}
@@ -96,9 +103,11 @@ input or policy error, 130 interrupted (no report is written).`,
 	f.StringArrayVar(&o.rules, "rule", nil, "run only rule `ID` (repeatable)")
 	f.StringVar(&o.severity, "severity", "", "run only rules of `LEVEL` or above: critical, high, medium or low")
 	// Gate.
-	f.StringVar(&o.failOn, "fail-on", "high", "fail the gate on a failed rule of this `SEVERITY` or above (critical, high, medium, low, none)")
+	f.StringVar(&o.failOn, "fail-on", "high", "fail the gate on a failed rule of this `SEVERITY` or above (critical, high, medium, low, none); default per tier: medium at tier 0, high elsewhere")
+	f.StringVar(&o.failOnUnanswered, "fail-on-unanswered", "none", "fail the gate on an open question of this `SEVERITY` or above (critical, high, medium, low, none); default per tier: high at tiers 0 and 1, none elsewhere")
 	f.Float64Var(&o.minScore, "min-score", 0, "fail the gate when a file scores below `N` (0-100)")
 	f.StringVar(&o.baseline, "baseline", "", "fail the gate only on findings not in this baseline `FILE` (see archvet baseline)")
+	registerWaiverFlags(f, &o)
 	return cmd
 }
 
@@ -159,27 +168,42 @@ func parseOutputs(specs []string) ([]output, error) {
 }
 
 // gate combines the configuration's thresholds with the flags; a flag
-// given on the command line wins.
-func (o checkOptions) gate(cfg *config.Config) (checks.Gate, error) {
-	failOn, minScore := o.failOn, o.minScore
+// given on the command line wins. When neither sets a severity gate, the
+// run uses the per-tier defaults (checks.DefaultTierGates), returned as
+// tierGates with the run's minimum score.
+func (o checkOptions) gate(cfg *config.Config) (g checks.Gate, tierGates map[int]checks.Gate, err error) {
+	failOn, failOnUnanswered, minScore := o.failOn, o.failOnUnanswered, o.minScore
+	failOnSet, unansweredSet := o.failOnSet, o.failOnUnansweredSet
 	if cfg != nil {
 		if cfg.Gate.FailOn != nil && !o.failOnSet {
-			failOn = *cfg.Gate.FailOn
+			failOn, failOnSet = *cfg.Gate.FailOn, true
+		}
+		if cfg.Gate.FailOnUnanswered != nil && !o.failOnUnansweredSet {
+			failOnUnanswered, unansweredSet = *cfg.Gate.FailOnUnanswered, true
 		}
 		if cfg.Gate.MinScore != nil && !o.minScoreSet {
 			minScore = *cfg.Gate.MinScore
 		}
 	}
-	g := checks.Gate{MinScore: minScore}
+	g = checks.Gate{MinScore: minScore}
 	if minScore < 0 || minScore > 100 {
-		return g, usageError("--min-score must be between 0 and 100")
+		return g, nil, usageError("--min-score must be between 0 and 100")
 	}
-	sev, err := config.ParseFailOn(failOn)
-	if err != nil {
-		return g, usageError("--fail-on: %v", err)
+	if g.FailOn, err = config.ParseFailOn(failOn); err != nil {
+		return g, nil, usageError("--fail-on: %v", err)
 	}
-	g.FailOn = sev
-	return g, nil
+	if g.FailOnUnanswered, err = config.ParseFailOn(failOnUnanswered); err != nil {
+		return g, nil, usageError("--fail-on-unanswered: %v", err)
+	}
+	if failOnSet || unansweredSet {
+		return g, nil, nil
+	}
+	tierGates = checks.DefaultTierGates()
+	for tier, tg := range tierGates {
+		tg.MinScore = minScore
+		tierGates[tier] = tg
+	}
+	return g, tierGates, nil
 }
 
 func (o checkOptions) now() (time.Time, error) {
@@ -215,7 +239,7 @@ func runCheck(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, o 
 	if err != nil {
 		return err
 	}
-	if _, err := o.gate(nil); err != nil {
+	if _, _, err := o.gate(nil); err != nil {
 		return err
 	}
 	now, err := o.now()
@@ -330,7 +354,7 @@ func (b *checkerBuilder) checker(ctx context.Context, path string) (*checks.Chec
 	if err != nil {
 		return nil, err
 	}
-	gate, err := b.o.gate(cfg)
+	gate, tierGates, err := b.o.gate(cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -340,12 +364,18 @@ func (b *checkerBuilder) checker(ctx context.Context, path string) (*checks.Chec
 		if b.o.failOnSet {
 			p.FailOn = nil
 		}
+		if b.o.failOnUnansweredSet {
+			p.FailOnUnanswered = nil
+		}
 		if b.o.minScoreSet {
 			p.MinScore = nil
 		}
 		profiles[tier] = p
 	}
-	c := &checks.Checker{Engine: engine, Schema: b.schema, Gate: gate, Now: b.now, MaxFileSize: b.o.maxFileSize, Profiles: profiles, Config: path}
+	c := &checks.Checker{Engine: engine, Schema: b.schema, Gate: gate, TierGates: tierGates, Now: b.now, MaxFileSize: b.o.maxFileSize, Profiles: profiles, Config: path}
+	if err := b.o.applyWaiverOptions(c, cfg); err != nil {
+		return nil, err
+	}
 	b.built[path] = c
 	b.order = append(b.order, c)
 	return c, nil

@@ -24,5 +24,6 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		UpdateScripts: os.Getenv("ARCHVET_UPDATE_SCRIPTS") == "1",
+		Cmds:          scriptCmds,
 	})
 }

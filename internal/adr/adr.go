@@ -9,7 +9,6 @@ package adr
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -18,10 +17,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/archvet/archvet/internal/atomicfile"
 	"github.com/archvet/archvet/internal/diag"
+	"github.com/archvet/archvet/internal/regularfile"
 )
 
 // Template is the ADR layout: MADR (the default) or Michael Nygard's.
@@ -96,7 +97,8 @@ func (m Marker) String() string {
 	return fmt.Sprintf("<!-- archvet:%s=%s service=%s -->", m.Kind, url.QueryEscape(m.ID), url.QueryEscape(m.Service))
 }
 
-var markerRE = regexp.MustCompile(`<!--\s*archvet:(decision|rule)=(\S+)\s+service=(\S*)\s*-->`)
+// markerRE matches a marker line exactly as Marker.String writes it.
+var markerRE = regexp.MustCompile(`^<!-- archvet:(decision|rule)=(\S+) service=(\S*) -->$`)
 
 // File is one ADR of the plan: to be created, or already in the directory.
 type File struct {
@@ -136,17 +138,30 @@ func (p *Plan) Created() []File {
 // existing is what an ADR directory already holds.
 type existing struct {
 	highest int
-	marked  map[Marker]string // marker -> file
+	// width is the number of digits of the highest-numbered file's name,
+	// so a directory of 001-… files goes on with 032-…, not 0032-….
+	width int
+	// dated is set when every numbered file is named YYYYMMDD-slug.md, as
+	// log4brains names them: new files are then named by their date too.
+	dated  bool
+	names  map[string]bool   // file names, to avoid a dated name twice
+	marked map[Marker]string // marker -> file
 }
 
-// numbered matches adr-tools file names: four digits, a dash, a slug.
-var numbered = regexp.MustCompile(`^(\d{4})-.*\.md$`)
+// numbered matches the ADR file names adr-tools counts: leading digits
+// (any number of them: 001, 0001, 12), a dash, a slug.
+var numbered = regexp.MustCompile(`^(\d+)-.*\.md$`)
 
-// maxScan bounds how much of one file is read when looking for a marker.
-const maxScan = 1 << 20
+// defaultWidth is adr-tools' zero padding, for a directory that holds no
+// numbered ADR yet.
+const defaultWidth = 4
+
+// maxTail bounds how much of the end of a file is read when looking for
+// a marker: archvet writes it as the file's last line.
+const maxTail = 64 << 10
 
 func scanDir(dir string) (existing, error) {
-	ex := existing{marked: map[Marker]string{}}
+	ex := existing{width: defaultWidth, names: map[string]bool{}, marked: map[Marker]string{}}
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return ex, nil
@@ -154,38 +169,69 @@ func scanDir(dir string) (existing, error) {
 	if err != nil {
 		return ex, err
 	}
+	count, dates := 0, 0
 	for _, e := range entries {
 		name := e.Name()
+		ex.names[name] = true
 		if m := numbered.FindStringSubmatch(name); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			ex.highest = max(ex.highest, n)
+			count++
+			if isDate(m[1]) {
+				dates++
+			}
+			if n, err := strconv.Atoi(m[1]); err == nil && n >= ex.highest {
+				ex.highest, ex.width = n, len(m[1])
+			}
 		}
 		if !strings.HasSuffix(strings.ToLower(name), ".md") {
 			continue
 		}
 		p := filepath.Join(dir, name)
-		if info, err := os.Stat(p); err != nil || !info.Mode().IsRegular() {
-			continue // a directory, a FIFO, a dangling link: not an ADR
-		}
-		f, err := os.Open(p)
+		mk, ok, err := readMarker(p)
 		if err != nil {
 			return ex, err
 		}
-		buf, err := io.ReadAll(io.LimitReader(f, maxScan))
-		f.Close()
-		if err != nil {
-			return ex, err
-		}
-		for _, m := range markerRE.FindAllSubmatch(buf, -1) {
-			id, _ := url.QueryUnescape(string(m[2]))
-			svc, _ := url.QueryUnescape(string(m[3]))
-			mk := Marker{Kind: string(m[1]), ID: id, Service: svc}
-			if _, seen := ex.marked[mk]; !seen {
-				ex.marked[mk] = p
-			}
+		if _, seen := ex.marked[mk]; ok && !seen {
+			ex.marked[mk] = p
 		}
 	}
+	ex.dated = count > 0 && dates == count
 	return ex, nil
+}
+
+// isDate reports a YYYYMMDD file-name prefix, as log4brains writes them.
+func isDate(digits string) bool {
+	if len(digits) != 8 {
+		return false
+	}
+	_, err := time.Parse("20060102", digits)
+	return err == nil
+}
+
+// readMarker reads archvet's marker from the last line of an ADR file. A
+// marker anywhere else in the file is text, not archvet's: the review's
+// own words are escaped when an ADR is written, and a marker line
+// somebody pasted into the middle of an ADR does not claim the decision.
+// Only regular files are read, and only their tail.
+func readMarker(path string) (Marker, bool, error) {
+	buf, err := regularfile.Tail(path, maxTail)
+	switch {
+	case errors.Is(err, regularfile.ErrNotRegular), errors.Is(err, fs.ErrNotExist):
+		return Marker{}, false, nil // a directory, a FIFO, a dangling link: not an ADR
+	case err != nil:
+		return Marker{}, false, err
+	}
+	text := strings.TrimRight(string(buf), " \t\r\n")
+	last := text[strings.LastIndexByte(text, '\n')+1:]
+	m := markerRE.FindStringSubmatch(last)
+	if m == nil {
+		return Marker{}, false, nil
+	}
+	id, err1 := url.QueryUnescape(m[2])
+	svc, err2 := url.QueryUnescape(m[3])
+	if err1 != nil || err2 != nil {
+		return Marker{}, false, nil
+	}
+	return Marker{Kind: m[1], ID: id, Service: svc}, true, nil
 }
 
 // Slug is the adr-tools file-name slug: the title lower-cased, each run of
@@ -221,8 +267,10 @@ func Slug(title string) string {
 }
 
 // NewPlan works out which ADRs the directory lacks and renders them,
-// numbered after the highest number already there: decisions first, in
-// the review's order, then decisions needed, by rule id.
+// numbered after the highest number already there, with as many digits:
+// decisions first, in the review's order, then decisions needed, by rule
+// id. In a directory of date-named ADRs (log4brains' YYYYMMDD-slug.md)
+// new files are named by their date instead, and carry no number.
 func NewPlan(dir string, in Input, tmpl Template) (*Plan, error) {
 	ex, err := scanDir(dir)
 	if err != nil {
@@ -231,7 +279,7 @@ func NewPlan(dir string, in Input, tmpl Template) (*Plan, error) {
 	p := &Plan{Dir: dir}
 	next := ex.highest + 1
 	planned := map[Marker]bool{}
-	add := func(mk Marker, title string, recorded string, render func(n int) ([]byte, error)) error {
+	add := func(mk Marker, title, date, recorded string, render func(n int) ([]byte, error)) error {
 		if path, ok := ex.marked[mk]; ok {
 			p.Files = append(p.Files, File{Path: path, Title: title, Marker: mk, Exists: true})
 			return nil
@@ -243,22 +291,28 @@ func NewPlan(dir string, in Input, tmpl Template) (*Plan, error) {
 			p.Files = append(p.Files, File{Path: recorded, Title: title, Marker: mk, Exists: true})
 			return nil
 		}
-		if next > 9999 {
-			return fmt.Errorf("%s already holds ADR 9999; adr-tools numbers stop there", dir)
+		n, name := next, fmt.Sprintf("%0*d-%s.md", ex.width, next, Slug(title))
+		if ex.dated {
+			n, name = 0, datedName(ex.names, date, Slug(title))
 		}
-		body, err := render(next)
+		body, err := render(n)
 		if err != nil {
 			return err
 		}
-		path := filepath.Join(dir, fmt.Sprintf("%04d-%s.md", next, Slug(title)))
-		planned[mk] = true
-		p.Files = append(p.Files, File{Path: path, Number: next, Title: title, Marker: mk, Content: body})
-		next++
+		planned[mk], ex.names[name] = true, true
+		p.Files = append(p.Files, File{Path: filepath.Join(dir, name), Number: n, Title: title, Marker: mk, Content: body})
+		if !ex.dated {
+			next++
+		}
 		return nil
 	}
 	for _, d := range in.Decisions {
 		mk := Marker{Kind: "decision", ID: d.ID, Service: in.Service}
-		if err := add(mk, d.Title, recordedADR(in.Design, d.Record), func(n int) ([]byte, error) {
+		date := d.Date
+		if date == "" {
+			date = in.Date
+		}
+		if err := add(mk, d.Title, date, recordedADR(in.Design, d.Record), func(n int) ([]byte, error) {
 			return renderDecision(tmpl, n, d, in, dir, mk)
 		}); err != nil {
 			return nil, err
@@ -268,13 +322,27 @@ func NewPlan(dir string, in Input, tmpl Template) (*Plan, error) {
 	sort.Slice(needed, func(i, j int) bool { return needed[i].RuleID < needed[j].RuleID })
 	for _, nd := range needed {
 		mk := Marker{Kind: "rule", ID: nd.RuleID, Service: in.Service}
-		if err := add(mk, nd.Question, "", func(n int) ([]byte, error) {
+		if err := add(mk, nd.Question, in.Date, "", func(n int) ([]byte, error) {
 			return renderNeeded(tmpl, n, nd, in, dir, mk)
 		}); err != nil {
 			return nil, err
 		}
 	}
 	return p, nil
+}
+
+// datedName is a log4brains file name, YYYYMMDD-slug.md, made unique in
+// the directory with a -2, -3... suffix.
+func datedName(taken map[string]bool, date, slug string) string {
+	day := strings.ReplaceAll(date, "-", "")
+	if !isDate(day) {
+		day = "00000000"
+	}
+	name := day + "-" + slug + ".md"
+	for i := 2; taken[name]; i++ {
+		name = fmt.Sprintf("%s-%s-%d.md", day, slug, i)
+	}
+	return name
 }
 
 // recordedADR is the decision's own ADR, when the review names one in

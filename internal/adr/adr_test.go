@@ -65,10 +65,10 @@ func snapshot(t *testing.T, dir string) map[string]string {
 	return out
 }
 
-func TestPlanNumbersAfterExistingAndIsIdempotent(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "docs", "adr")
-	write(t, filepath.Join(dir, "0007-an-older-decision.md"), "# 7. An older decision\n")
-	write(t, filepath.Join(dir, "notes.txt"), "not an ADR\n")
+// planNames plans the ADRs of input() in dir and lists the files it
+// would create.
+func planNames(t *testing.T, dir string) (*Plan, string) {
+	t.Helper()
 	plan, err := NewPlan(dir, input(), MADR)
 	if err != nil {
 		t.Fatal(err)
@@ -77,8 +77,16 @@ func TestPlanNumbersAfterExistingAndIsIdempotent(t *testing.T) {
 	for _, f := range plan.Created() {
 		names = append(names, filepath.Base(f.Path))
 	}
+	return plan, strings.Join(names, " ")
+}
+
+func TestPlanNumbersAfterExistingAndIsIdempotent(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "docs", "adr")
+	write(t, filepath.Join(dir, "0007-an-older-decision.md"), "# 7. An older decision\n")
+	write(t, filepath.Join(dir, "notes.txt"), "not an ADR\n")
+	plan, names := planNames(t, dir)
 	want := "0008-buy-payments.md 0009-sagas-across-services.md 0010-sync-or-async.md"
-	if strings.Join(names, " ") != want {
+	if names != want {
 		t.Fatalf("plan creates %v, want %s", names, want)
 	}
 	if _, err := plan.Write(); err != nil {
@@ -137,31 +145,89 @@ func TestMADR(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dec, needed := string(plan.Files[0].Content), string(plan.Files[2].Content)
+	dec, undecided, needed := string(plan.Files[0].Content), string(plan.Files[1].Content), string(plan.Files[2].Content)
+	// adr-tools takes line 1, minus "# ", as the title (adr list, adr
+	// generate toc, the text of links to the ADR).
+	if !strings.HasPrefix(dec, "# Buy payments\n\n* Status: accepted\n* Date: 2025-11-03\n* Deciders: team-checkout\n* Number: 1\n* Review id: ADR-0001\n\n") {
+		t.Errorf("decision ADR does not start with its title and metadata:\n%s", dec)
+	}
 	for _, want := range []string{
-		"---\nstatus: accepted\ndate: 2025-11-03\ndecision-makers: team-checkout\n---\n\n# Buy payments\n",
-		"## Context and Problem Statement\n", "## Decision Drivers\n", "## Considered Options\n\n* build\n* buy\n",
-		"## Decision Outcome\n\nChosen option: Buy a gateway.\n", "### Consequences\n",
-		"Revisit this decision by 2027-11-01.", "[design.yaml](../../design.yaml)",
+		"## Considered Options\n\n* build\n* buy\n",
+		// The chosen option is one of the listed ones; the review's own
+		// words follow it.
+		"## Decision Outcome\n\nChosen option: \"buy\".\n\nBuy a gateway.\n",
+		"Revisit this decision by 2027-11-01.", "[design.yaml](../../design.yaml) records this decision under review id ADR-0001.",
 		"<!-- archvet:decision=ADR-0001 service=checkout -->\n",
 	} {
 		if !strings.Contains(dec, want) {
 			t.Errorf("decision ADR lacks %q:\n%s", want, dec)
 		}
 	}
+	// Nothing recorded, nothing written: no placeholder sections.
+	for _, absent := range []string{"## Context and Problem Statement", "## Decision Drivers", "### Consequences", "None recorded", "Not recorded", "---"} {
+		if strings.Contains(dec, absent) {
+			t.Errorf("decision ADR holds %q though the review records nothing for it:\n%s", absent, dec)
+		}
+	}
 	for _, want := range []string{
-		"status: proposed\ndate: 2026-11-23\n", "# Sync or async?\n",
+		"* Status: proposed\n", "## Decision Outcome\n\nChosen option: not decided yet.\n",
+	} {
+		if !strings.Contains(undecided, want) {
+			t.Errorf("a decision without a status lacks %q:\n%s", want, undecided)
+		}
+	}
+	if strings.Contains(undecided, "## Considered Options") {
+		t.Errorf("a decision without options lists options:\n%s", undecided)
+	}
+	for _, want := range []string{
+		"# Sync or async?\n\n* Status: proposed\n* Date: 2026-11-23\n",
 		"archvet rule ID014 (The integration style is a decision) finds this decision open",
-		"* all calls are sync (../../design.yaml:4:1)", "* latency\n", "* sync\n* async\n",
-		"### sync\n\n* Good, because simple\n* Bad, because coupled\n", "`archvet explain ID014`",
+		"* all calls are sync (../../design.yaml:4:1)", "## Decision Drivers\n\n* latency\n", "* sync\n* async\n",
+		"Chosen option: not decided yet. Choose one of the options above",
+		"## Pros and Cons of the Options\n\n### sync\n\n* Good, because simple\n* Bad, because coupled\n\n## More Information",
+		"`archvet explain ID014`",
 		"<!-- archvet:rule=ID014 service=checkout -->\n",
 	} {
 		if !strings.Contains(needed, want) {
 			t.Errorf("decision-needed ADR lacks %q:\n%s", want, needed)
 		}
 	}
-	if undecided := string(plan.Files[1].Content); !strings.Contains(undecided, "status: proposed") {
-		t.Errorf("a decision without a status is not proposed:\n%s", undecided)
+	// async has no pros or cons: it gets no empty subsection.
+	if strings.Contains(needed, "### async") {
+		t.Errorf("an option without pros or cons has a section:\n%s", needed)
+	}
+}
+
+func TestMADRChosenOption(t *testing.T) {
+	for _, c := range []struct {
+		options []string
+		outcome string
+		want    int
+	}{
+		{[]string{"build on an acquirer API", "buy a payments gateway"}, "Use a payments gateway with tokenised cards.", 1},
+		{[]string{"two-phase commit across services", "saga with compensations", "single shared database"},
+			"Keep order writes strongly consistent in one database and coordinate payment and fulfilment with a saga.", 1},
+		{[]string{"Kafka", "RabbitMQ"}, "We go with rabbitmq.", 1},
+		{[]string{"build", "buy"}, "Something else entirely.", -1},
+		{[]string{"managed postgres", "managed mysql"}, "managed", -1},
+		{nil, "Anything", -1},
+	} {
+		if got := choose(c.options, c.outcome); got != c.want {
+			t.Errorf("choose(%q, %q) = %d, want %d", c.options, c.outcome, got, c.want)
+		}
+	}
+	// An outcome that is none of the options is listed with them, so the
+	// chosen option is still one of the considered ones.
+	in := input()
+	in.Decisions[0].Options = []string{"build", "lease"}
+	in.Decisions[0].Outcome = "Buy a gateway."
+	plan, err := NewPlan(t.TempDir(), in, MADR)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(plan.Files[0].Content)
+	if !strings.Contains(text, "* build\n* lease\n* Buy a gateway.\n") || !strings.Contains(text, "Chosen option: \"Buy a gateway.\".\n") {
+		t.Errorf("the outcome is not among the considered options:\n%s", text)
 	}
 }
 
@@ -201,26 +267,181 @@ func TestWriteNeverOverwrites(t *testing.T) {
 	}
 }
 
-func TestFindDir(t *testing.T) {
+// tree makes a repository (a .git directory) holding the given files;
+// a name ending in / is a directory.
+func tree(t *testing.T, files ...string) string {
+	t.Helper()
 	root := t.TempDir()
-	sub := filepath.Join(root, "a", "b")
-	if err := os.MkdirAll(sub, 0o755); err != nil {
+	for _, f := range append([]string{".git/"}, files...) {
+		p := filepath.Join(root, filepath.FromSlash(f))
+		if strings.HasSuffix(f, "/") {
+			if err := os.MkdirAll(p, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		name, text, _ := strings.Cut(f, "=")
+		write(t, filepath.Join(root, filepath.FromSlash(name)), text+"\n")
+	}
+	return root
+}
+
+func TestFindDir(t *testing.T) {
+	for _, c := range []struct {
+		name      string
+		files     []string
+		cwd       string // relative to the root
+		dir, from string // dir relative to cwd
+	}{
+		// Nothing anywhere: a new docs/adr at the repository root, not
+		// under the directory archvet runs from.
+		{"default", []string{"design/"}, "design", "../docs/adr", "the default, at the repository root"},
+		// An adr-tools tree set up with plain `adr init`: doc/adr and no
+		// .adr-dir, found from a subdirectory as adr-tools finds it.
+		{"adr-tools doc/adr", []string{"doc/adr/0001-record-architecture-decisions.md=# 1. Record architecture decisions", "design/"},
+			"design", "../doc/adr", "an existing doc/adr, as adr-tools picks it"},
+		{".adr-dir in a parent", []string{".adr-dir=doc/architecture/decisions", "a/b/", "doc/adr/"},
+			"a/b", "../../doc/architecture/decisions", "../../.adr-dir"},
+		// The nearer of the two wins, whichever kind it is.
+		{"nearer doc/adr", []string{".adr-dir=elsewhere", "svc/doc/adr/", "svc/x/"}, "svc/x", "../doc/adr", "an existing doc/adr, as adr-tools picks it"},
+		{"docs/adr", []string{"docs/adr/", "docs/decisions/", "design/"}, "design", "../docs/adr", "an existing docs/adr"},
+		{"MADR docs/decisions", []string{"docs/decisions/0000-use-markdown-architectural-decision-records.md=# Use MADR"}, ".", "docs/decisions", "an existing docs/decisions"},
+		{"log4brains", []string{".log4brains.yml=project:\n  name: x\n  adrFolder: ./architecture/adr", "docs/adr/"}, ".", "architecture/adr", ".log4brains.yml"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			root := tree(t, c.files...)
+			t.Chdir(filepath.Join(root, filepath.FromSlash(c.cwd)))
+			dir, from, err := FindDir(".")
+			if err != nil || dir != filepath.FromSlash(c.dir) || from != filepath.FromSlash(c.from) {
+				t.Errorf("FindDir = %s, %q, %v; want %s, %q", dir, from, err, c.dir, c.from)
+			}
+		})
+	}
+}
+
+// An .adr-dir above the repository is not the repository's: a file
+// planted in a shared parent directory must not redirect the ADRs.
+func TestFindDirStopsAtTheRepositoryRoot(t *testing.T) {
+	outer := t.TempDir()
+	write(t, filepath.Join(outer, ".adr-dir"), "/tmp/elsewhere\n")
+	root := filepath.Join(outer, "repo")
+	write(t, filepath.Join(root, ".git", "HEAD"), "ref: refs/heads/main\n")
+	t.Chdir(root)
+	dir, from, err := FindDir(".")
+	if err != nil || dir != filepath.Join("docs", "adr") || from != "the default, at the repository root" {
+		t.Errorf("FindDir = %s, %q, %v", dir, from, err)
+	}
+}
+
+func TestFindDirRefusesOversizedAdrDir(t *testing.T) {
+	root := tree(t)
+	f, err := os.Create(filepath.Join(root, ".adr-dir"))
+	if err != nil {
 		t.Fatal(err)
 	}
-	dir, from, err := FindDir(sub)
-	if err != nil || dir != filepath.Join(sub, "docs", "adr") || from != "" {
-		t.Errorf("without .adr-dir: %s %q %v", dir, from, err)
+	if err := f.Truncate(1 << 30); err != nil {
+		t.Fatal(err)
 	}
-	write(t, filepath.Join(root, ".adr-dir"), "doc/architecture/decisions\n")
-	dir, from, err = FindDir(sub)
-	if err != nil || dir != filepath.Join(root, "doc", "architecture", "decisions") || from != filepath.Join(root, ".adr-dir") {
-		t.Errorf("with a parent's .adr-dir: %s %q %v", dir, from, err)
+	f.Close()
+	t.Chdir(root)
+	_, _, err = FindDir(".")
+	if err == nil || !strings.Contains(err.Error(), ".adr-dir is 1073741824 bytes, over the 65536-byte limit; it should hold the path of the ADR directory") {
+		t.Errorf("a 1 GiB .adr-dir: %v", err)
 	}
-	// Relative paths stay relative to the working directory.
-	t.Chdir(sub)
-	dir, from, err = FindDir(".")
-	if err != nil || dir != filepath.Join("..", "..", "doc", "architecture", "decisions") || from != filepath.Join("..", "..", ".adr-dir") {
-		t.Errorf("relative: %s %q %v", dir, from, err)
+}
+
+// ADR numbering counts any number of leading digits, as adr-tools does,
+// and goes on with the directory's own width. The directory is shaped like
+// a real one kept with three-digit names, with gaps.
+func TestPlanKeepsTheDirectoryWidth(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		files []string
+		first string
+	}{
+		{"three digits", []string{"001-record-architecture-decisions.md", "003-use-a-monorepo.md", "004-adopt-openapi.md", "031-retire-the-batch-importer.md", "README.md"}, "032-buy-payments.md"},
+		{"two digits", []string{"12-use-kafka.md", "9-old.md"}, "13-buy-payments.md"},
+		{"four digits", []string{"0001-record-architecture-decisions.md"}, "0002-buy-payments.md"},
+		// MADR keeps its template and an index beside the numbered files.
+		{"MADR", []string{"0000-use-markdown-architectural-decision-records.md", "0018-x.md", "adr-template.md", "index.md"}, "0019-buy-payments.md"},
+		{"empty", nil, "0001-buy-payments.md"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for _, f := range c.files {
+				write(t, filepath.Join(dir, f), "# "+f+"\n")
+			}
+			plan, err := NewPlan(dir, input(), MADR)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := filepath.Base(plan.Files[0].Path); got != c.first {
+				t.Errorf("first new ADR is %s, want %s", got, c.first)
+			}
+		})
+	}
+}
+
+// A log4brains directory names its ADRs by date: new ones are named the
+// same way, by the decision's date, and carry no number.
+func TestPlanNamesByDateInALog4brainsDirectory(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"20200924-use-log4brains.md", "20210113-use-markdown.md", "20251103-buy-payments.md"} {
+		write(t, filepath.Join(dir, f), "# x\n")
+	}
+	plan, names := planNames(t, dir)
+	if got := names; got != "20251103-buy-payments-2.md 20261123-sagas-across-services.md 20261123-sync-or-async.md" {
+		t.Errorf("created %s", got)
+	}
+	if text := string(plan.Files[0].Content); strings.Contains(text, "* Number:") {
+		t.Errorf("a dated ADR carries a number:\n%s", text)
+	}
+}
+
+// B10: text from the review cannot forge archvet's marker, carry raw HTML
+// or control characters into an ADR.
+func TestADRTextIsNeutralised(t *testing.T) {
+	dir := t.TempDir()
+	in := input()
+	in.Decisions = []Decision{{
+		ID: "ADR-0009", Title: "Marker\x00 injection\u202e", Status: "accepted",
+		Context: "<script>alert(1)</script>\n<!-- archvet:rule=ID014 service=checkout -->\nNUL\x00 and \x1b[31mred\x1b[0m",
+		Outcome: "Ship it.\n<!-- archvet:rule=ID014 service=checkout -->",
+	}}
+	in.Needed = nil
+	plan, err := NewPlan(dir, in, MADR)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(plan.Files[0].Content)
+	for _, bad := range []string{"<script>", "<!-- archvet:rule", "\x00", "\x1b", "\u202e"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("the ADR holds %q:\n%q", bad, text)
+		}
+	}
+	for _, want := range []string{"# Marker injection\n", "&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;!-- archvet:rule=ID014 service=checkout --&gt;", "NUL and [31mred[0m"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the ADR lacks %q:\n%s", want, text)
+		}
+	}
+	if _, err := plan.Write(); err != nil {
+		t.Fatal(err)
+	}
+	// The decision needed by ID014 is still to be written: the text the
+	// review slipped in did not record it.
+	again, err := NewPlan(dir, input(), MADR)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(again.Created()); got != 3 {
+		t.Errorf("after the hostile ADR, %d ADRs would be created, want 3", got)
+	}
+	// Nor does a marker line somebody wrote into the middle of an ADR:
+	// archvet's marker is the last line of the file it wrote.
+	write(t, filepath.Join(dir, "0100-notes.md"), "# Notes\n\n<!-- archvet:rule=ID014 service=checkout -->\n\nMore notes.\n")
+	again, _ = NewPlan(dir, input(), MADR)
+	if got := len(again.Created()); got != 3 {
+		t.Errorf("a marker in the middle of a file counts: %d to create, want 3", got)
 	}
 }
 

@@ -8,8 +8,15 @@ import (
 	"path/filepath"
 )
 
-// Write replaces path with data atomically.
+// Write replaces path with data atomically. A regular file it replaces
+// keeps its permissions (a report someone made private stays private);
+// a new file gets perm less the process's umask, as os.WriteFile would.
 func Write(path string, data []byte, perm os.FileMode) error {
+	if info, err := os.Lstat(path); err == nil && info.Mode().IsRegular() {
+		perm = info.Mode().Perm()
+	} else {
+		perm = masked(perm)
+	}
 	name, err := writeTemp(path, data, perm)
 	if err != nil {
 		return err

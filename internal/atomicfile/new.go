@@ -16,7 +16,7 @@ func WriteNew(path string, data []byte, perm os.FileMode) error {
 	if _, err := os.Lstat(path); err == nil {
 		return &fs.PathError{Op: "create", Path: path, Err: fs.ErrExist}
 	}
-	name, err := writeTemp(path, data, perm)
+	name, err := writeTemp(path, data, masked(perm))
 	if err != nil {
 		return err
 	}

@@ -2,10 +2,15 @@
 // fixing everything first: a baseline file records today's findings, and
 // later runs fail the gate only on findings that are not in it.
 //
-// Findings are matched by report.Fingerprint (rule, file, logical field),
-// the same identity SARIF's partialFingerprints carry, so a finding keeps
-// matching when lines move. Identical fingerprints are matched by count:
-// if the baseline holds two and the run finds three, one is new.
+// Findings are matched by their fingerprint (report.IdentityFingerprint of
+// rule, file and identity key), the same identity SARIF's
+// partialFingerprints carry. The key names list entries by name
+// (dependencies[payments].timeout_ms), so a finding keeps matching when
+// lines move and when entries are inserted or reordered. Files are written
+// relative to the repository root (see Root), so a baseline made at the
+// top matches a run from a subdirectory. Identical fingerprints are
+// matched by count: if the baseline holds two and the run finds three,
+// one is new.
 package baseline
 
 import (
@@ -24,8 +29,11 @@ import (
 )
 
 // Version is the format version of baseline files this package writes
-// and reads.
-const Version = 1
+// and reads. Version 1 files named list entries by index and paths
+// relative to the working directory; their fingerprints cannot be
+// recomputed from a run, so they are refused with a request to
+// regenerate.
+const Version = 2
 
 // DefaultPath is where `archvet baseline` writes and teams keep the file.
 const DefaultPath = "archvet-baseline.json"
@@ -43,10 +51,23 @@ type Entry struct {
 	Fingerprint string `json:"fingerprint"`
 	Rule        string `json:"rule"`
 	Severity    string `json:"severity"`
-	Path        string `json:"path"`
-	Field       string `json:"field,omitempty"`
-	Message     string `json:"message"`
+	// Path is the file relative to the root (see Root), slash-separated.
+	Path string `json:"path"`
+	// Field is the path the policy reported; Key is its identity, list
+	// entries by name. Key is what the fingerprint hashes.
+	Field   string `json:"field,omitempty"`
+	Key     string `json:"key,omitempty"`
+	Message string `json:"message"`
 }
+
+// Root is the directory a baseline's paths are relative to, for files
+// outside any repository: the directory of the configuration file when
+// one is used, else the working directory (""). A file inside a
+// repository is always written relative to that repository's root, the
+// nearest directory above it holding .git.
+type Root string
+
+func (r Root) path(file string) string { return report.IdentityPath(file, string(r)) }
 
 // finding is one failed finding of a run, with what the gate and the
 // report need to know about it.
@@ -58,13 +79,13 @@ type finding struct {
 
 // findings lists the failed findings of a run, in report order. Waived
 // findings are left out: they are accepted already, and never gate.
-func findings(rep checks.Report) []finding {
+func findings(rep checks.Report, root Root) []finding {
 	var out []finding
 	for _, f := range rep.Files {
 		if f.Broken {
 			continue
 		}
-		path := report.RelativePath(f.Path)
+		path := root.path(f.Path)
 		for _, r := range f.Results {
 			if r.Rule == nil || (r.Status != checks.Fail && r.Status != checks.Waived) {
 				continue
@@ -74,8 +95,8 @@ func findings(rep checks.Report) []finding {
 					continue
 				}
 				out = append(out, finding{
-					Entry: Entry{Fingerprint: report.Fingerprint(path, r.Rule.ID, fd.Field), Rule: r.Rule.ID, Severity: r.Rule.Severity.String(),
-						Path: path, Field: fd.Field, Message: fd.Message},
+					Entry: Entry{Fingerprint: report.IdentityFingerprint(path, r.Rule.ID, fd.Key), Rule: r.Rule.ID, Severity: r.Rule.Severity.String(),
+						Path: path, Field: fd.Field, Key: fd.Key, Message: fd.Message},
 					ref:      report.FindingRef{Path: f.Path, Rule: r.Rule.ID, Index: i},
 					severity: r.Rule.Severity,
 				})
@@ -87,9 +108,9 @@ func findings(rep checks.Report) []finding {
 
 // FromReport records every failed finding of a run as a baseline, sorted so
 // that the file diffs cleanly when it is regenerated.
-func FromReport(rep checks.Report) File {
+func FromReport(rep checks.Report, root Root) File {
 	b := File{Version: Version, Tool: "archvet", Findings: []Entry{}}
-	for _, f := range findings(rep) {
+	for _, f := range findings(rep, root) {
 		b.Findings = append(b.Findings, f.Entry)
 	}
 	sort.SliceStable(b.Findings, func(i, j int) bool {
@@ -100,8 +121,8 @@ func FromReport(rep checks.Report) File {
 		if x.Rule != y.Rule {
 			return x.Rule < y.Rule
 		}
-		if x.Field != y.Field {
-			return x.Field < y.Field
+		if x.Key != y.Key {
+			return x.Key < y.Key
 		}
 		return x.Message < y.Message
 	})
@@ -131,6 +152,9 @@ func Read(r io.Reader) (File, error) {
 	dec := json.NewDecoder(r)
 	if err := dec.Decode(&b); err != nil {
 		return b, fmt.Errorf("not a baseline file: %w", err)
+	}
+	if b.Version == 1 {
+		return b, fmt.Errorf("baseline format version 1 names list entries by their index, which inserting an entry changes; regenerate it with archvet baseline")
 	}
 	if b.Version != Version {
 		return b, fmt.Errorf("baseline format version %d is not supported (want %d); regenerate it with archvet baseline", b.Version, Version)
@@ -176,13 +200,13 @@ type Comparison struct {
 }
 
 // Compare matches a run's failed findings against a baseline.
-func Compare(b File, rep checks.Report) Comparison {
+func Compare(b File, rep checks.Report, root Root) Comparison {
 	c := Comparison{newRefs: map[report.FindingRef]bool{}, newBySev: map[string]map[rules.Severity]int{}}
 	remaining := map[string]int{}
 	for _, e := range b.Findings {
 		remaining[e.Fingerprint]++
 	}
-	for _, f := range findings(rep) {
+	for _, f := range findings(rep, root) {
 		if remaining[f.Fingerprint] > 0 {
 			remaining[f.Fingerprint]--
 			c.Present = append(c.Present, f.Entry)
@@ -198,7 +222,7 @@ func Compare(b File, rep checks.Report) Comparison {
 	checked := map[string]bool{}
 	for _, f := range rep.Files {
 		if !f.Broken {
-			checked[report.RelativePath(f.Path)] = true
+			checked[root.path(f.Path)] = true
 		}
 	}
 	for _, e := range b.Findings {

@@ -2,6 +2,7 @@ package baseline
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -20,7 +21,20 @@ var (
 )
 
 func at(path string, line int, field, msg string) checks.Finding {
-	return checks.Finding{Message: msg, Field: field, Location: diag.Range{Filename: path, Start: diag.Pos{Line: line, Column: 3}}, Exact: true}
+	return checks.Finding{Message: msg, Field: field, Key: field, Location: diag.Range{Filename: path, Start: diag.Pos{Line: line, Column: 3}}, Exact: true}
+}
+
+// inRepo makes the working directory a fresh repository root (a directory
+// holding .git), so the paths a baseline records do not depend on where
+// the test's source lives.
+func inRepo(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	return dir
 }
 
 // design builds a one-file report: PR200 fails once per field given,
@@ -44,16 +58,17 @@ func design(path string, line int, timeoutFields ...string) checks.FileReport {
 }
 
 func TestFromReport(t *testing.T) {
+	inRepo(t)
 	rep := checks.Report{Files: []checks.FileReport{
 		design("b.yaml", 10, "dependencies[0].timeout_ms"),
 		design("a.yaml", 10, "dependencies[1].timeout_ms", "dependencies[0].timeout_ms"),
 		{Path: "broken.yaml", Broken: true},
 	}}
-	b := FromReport(rep)
+	b := FromReport(rep, "")
 	var got []string
 	for _, e := range b.Findings {
 		got = append(got, e.Path+" "+e.Rule+" "+e.Field)
-		if e.Fingerprint != report.Fingerprint(e.Path, e.Rule, e.Field) {
+		if e.Fingerprint != report.Fingerprint(e.Path, e.Rule, e.Key) {
 			t.Errorf("%s: fingerprint %s is not report.Fingerprint", e.Rule, e.Fingerprint)
 		}
 	}
@@ -73,7 +88,7 @@ func TestWaivedFindingsAreNotBaselined(t *testing.T) {
 	f := design("a.yaml", 10, "dependencies[0].timeout_ms")
 	f.Results[0].Findings[0].Waiver = &checks.Waiver{Rule: "PR200", Expires: "2099-01-01"}
 	f.Results[0].Status = checks.Waived
-	b := FromReport(checks.Report{Files: []checks.FileReport{f}})
+	b := FromReport(checks.Report{Files: []checks.FileReport{f}}, "")
 	for _, e := range b.Findings {
 		if e.Rule == "PR200" {
 			t.Error("a waived finding was written to the baseline")
@@ -82,17 +97,18 @@ func TestWaivedFindingsAreNotBaselined(t *testing.T) {
 }
 
 func TestCompare(t *testing.T) {
-	base := FromReport(checks.Report{Files: []checks.FileReport{design("a.yaml", 10, "dependencies[0].timeout_ms")}})
+	inRepo(t)
+	base := FromReport(checks.Report{Files: []checks.FileReport{design("a.yaml", 10, "dependencies[0].timeout_ms")}}, "")
 
 	t.Run("unchanged, lines moved", func(t *testing.T) {
-		c := Compare(base, checks.Report{Files: []checks.FileReport{design("a.yaml", 40, "dependencies[0].timeout_ms")}})
+		c := Compare(base, checks.Report{Files: []checks.FileReport{design("a.yaml", 40, "dependencies[0].timeout_ms")}}, "")
 		if len(c.New) != 0 || len(c.Present) != 2 || len(c.Fixed) != 0 {
 			t.Errorf("new %d, present %d, fixed %d", len(c.New), len(c.Present), len(c.Fixed))
 		}
 	})
 	t.Run("one new", func(t *testing.T) {
 		rep := checks.Report{Files: []checks.FileReport{design("a.yaml", 10, "dependencies[0].timeout_ms", "dependencies[1].timeout_ms")}}
-		c := Compare(base, rep)
+		c := Compare(base, rep, "")
 		if len(c.New) != 1 || c.New[0].Field != "dependencies[1].timeout_ms" || len(c.Present) != 2 || len(c.Fixed) != 0 {
 			t.Fatalf("new %v, present %d, fixed %d", c.New, len(c.Present), len(c.Fixed))
 		}
@@ -102,20 +118,20 @@ func TestCompare(t *testing.T) {
 		}
 	})
 	t.Run("one fixed", func(t *testing.T) {
-		c := Compare(base, checks.Report{Files: []checks.FileReport{design("a.yaml", 10)}})
+		c := Compare(base, checks.Report{Files: []checks.FileReport{design("a.yaml", 10)}}, "")
 		if len(c.New) != 0 || len(c.Present) != 1 || len(c.Fixed) != 1 || c.Fixed[0].Rule != "PR200" {
 			t.Errorf("new %d, present %d, fixed %v", len(c.New), len(c.Present), c.Fixed)
 		}
 	})
 	t.Run("files outside the run are not fixed", func(t *testing.T) {
-		c := Compare(base, checks.Report{Files: []checks.FileReport{design("other.yaml", 10)}})
+		c := Compare(base, checks.Report{Files: []checks.FileReport{design("other.yaml", 10)}}, "")
 		if len(c.Fixed) != 0 || len(c.New) != 1 {
 			t.Errorf("new %d, fixed %d", len(c.New), len(c.Fixed))
 		}
 	})
 	t.Run("repeats are matched by count", func(t *testing.T) {
-		twice := FromReport(checks.Report{Files: []checks.FileReport{design("a.yaml", 10, "x", "x")}})
-		c := Compare(twice, checks.Report{Files: []checks.FileReport{design("a.yaml", 10, "x", "x", "x")}})
+		twice := FromReport(checks.Report{Files: []checks.FileReport{design("a.yaml", 10, "x", "x")}}, "")
+		c := Compare(twice, checks.Report{Files: []checks.FileReport{design("a.yaml", 10, "x", "x", "x")}}, "")
 		if len(c.New) != 1 || len(c.Present) != 3 {
 			t.Errorf("new %d, present %d", len(c.New), len(c.Present))
 		}
@@ -125,7 +141,7 @@ func TestCompare(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		c := Compare(base, checks.Report{Files: []checks.FileReport{design(abs, 10, "dependencies[0].timeout_ms")}})
+		c := Compare(base, checks.Report{Files: []checks.FileReport{design(abs, 10, "dependencies[0].timeout_ms")}}, "")
 		if len(c.New) != 0 {
 			t.Errorf("an absolute path to the same file gave %d new findings", len(c.New))
 		}
@@ -133,7 +149,8 @@ func TestCompare(t *testing.T) {
 }
 
 func TestGate(t *testing.T) {
-	base := FromReport(checks.Report{Files: []checks.FileReport{design("a.yaml", 10, "dependencies[0].timeout_ms")}})
+	inRepo(t)
+	base := FromReport(checks.Report{Files: []checks.FileReport{design("a.yaml", 10, "dependencies[0].timeout_ms")}}, "")
 	gate := checks.Gate{FailOn: rules.High}
 	gateFor := func(checks.FileReport) checks.Gate { return gate }
 
@@ -142,29 +159,29 @@ func TestGate(t *testing.T) {
 	if len(rep.Files[0].GateFailures) == 0 {
 		t.Fatal("without a baseline the high failure should fail the gate")
 	}
-	Compare(base, rep).Gate(&rep, gateFor)
+	Compare(base, rep, "").Gate(&rep, gateFor)
 	if got := rep.Files[0].GateFailures; len(got) != 0 || rep.ExitCode() != 0 {
 		t.Errorf("nothing new, yet the gate fails: %v", got)
 	}
 
 	rep = checks.Report{Files: []checks.FileReport{design("a.yaml", 10, "dependencies[0].timeout_ms", "dependencies[1].timeout_ms")}}
-	Compare(base, rep).Gate(&rep, gateFor)
+	Compare(base, rep, "").Gate(&rep, gateFor)
 	if got := rep.Files[0].GateFailures; len(got) != 1 || !strings.Contains(got[0], "1 new finding(s) at severity high") || rep.ExitCode() != 1 {
 		t.Errorf("one new high finding: gate %v, exit %d", got, rep.ExitCode())
 	}
 
 	// A new finding below the threshold does not fail the gate.
-	noTag := FromReport(checks.Report{Files: []checks.FileReport{design("a.yaml", 10, "dependencies[0].timeout_ms")}})
+	noTag := FromReport(checks.Report{Files: []checks.FileReport{design("a.yaml", 10, "dependencies[0].timeout_ms")}}, "")
 	noTag.Findings = noTag.Findings[:1]
 	rep = checks.Report{Files: []checks.FileReport{design("a.yaml", 10, "dependencies[0].timeout_ms")}}
-	Compare(noTag, rep).Gate(&rep, gateFor)
+	Compare(noTag, rep, "").Gate(&rep, gateFor)
 	if got := rep.Files[0].GateFailures; len(got) != 0 {
 		t.Errorf("a new medium finding fails a high gate: %v", got)
 	}
 
 	// The score threshold still applies.
 	rep = checks.Report{Files: []checks.FileReport{design("a.yaml", 10, "dependencies[0].timeout_ms"), {Path: "broken.yaml", Broken: true}}}
-	Compare(base, rep).Gate(&rep, func(checks.FileReport) checks.Gate { return checks.Gate{FailOn: rules.High, MinScore: 99} })
+	Compare(base, rep, "").Gate(&rep, func(checks.FileReport) checks.Gate { return checks.Gate{FailOn: rules.High, MinScore: 99} })
 	if got := rep.Files[0].GateFailures; len(got) != 1 || !strings.Contains(got[0], "below the minimum 99") {
 		t.Errorf("min score gate: %v", got)
 	}
@@ -174,7 +191,8 @@ func TestGate(t *testing.T) {
 }
 
 func TestReadWrite(t *testing.T) {
-	b := FromReport(checks.Report{Files: []checks.FileReport{design("a.yaml", 10, "dependencies[0].timeout_ms")}})
+	inRepo(t)
+	b := FromReport(checks.Report{Files: []checks.FileReport{design("a.yaml", 10, "dependencies[0].timeout_ms")}}, "")
 	var buf bytes.Buffer
 	if err := Write(&buf, b); err != nil {
 		t.Fatal(err)
@@ -187,8 +205,8 @@ func TestReadWrite(t *testing.T) {
 		t.Errorf("round trip:\n got %+v\nwant %+v", got, b)
 	}
 	for name, src := range map[string]string{
-		"version":     `{"version": 2, "findings": []}`,
-		"fingerprint": `{"version": 1, "findings": [{"rule": "PR200"}]}`,
+		"version":     `{"version": 3, "findings": []}`,
+		"fingerprint": `{"version": 2, "findings": [{"rule": "PR200"}]}`,
 		"json":        `[1, 2]`,
 	} {
 		if _, err := Read(strings.NewReader(src)); err == nil {
@@ -204,5 +222,75 @@ func TestReadWrite(t *testing.T) {
 	}
 	if _, err := Load(filepath.Join(t.TempDir(), "missing.json")); err == nil || !strings.Contains(err.Error(), "no such file") {
 		t.Errorf("Load of a missing file: %v", err)
+	}
+}
+
+// A baseline made at the repository root matches a run from a
+// subdirectory: paths are recorded relative to the root, not to the
+// working directory.
+func TestBaselineFromSubdirectory(t *testing.T) {
+	root := inRepo(t)
+	if err := os.MkdirAll(filepath.Join(root, "services", "orders"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	base := FromReport(checks.Report{Files: []checks.FileReport{design(filepath.Join("services", "orders", "design.yaml"), 10, "dependencies[0].timeout_ms")}}, "")
+	for _, e := range base.Findings {
+		if e.Path != "services/orders/design.yaml" {
+			t.Fatalf("recorded path %q, want it relative to the repository root", e.Path)
+		}
+	}
+	t.Chdir(filepath.Join(root, "services", "orders"))
+	c := Compare(base, checks.Report{Files: []checks.FileReport{design("design.yaml", 10, "dependencies[0].timeout_ms")}}, "")
+	if len(c.New) != 0 || len(c.Present) != 2 || len(c.Fixed) != 0 {
+		t.Errorf("from the subdirectory: new %v, present %d, fixed %v", c.New, len(c.Present), c.Fixed)
+	}
+	// The same file under another name is another file: a run that really
+	// moved the design finds everything new.
+	c = Compare(base, checks.Report{Files: []checks.FileReport{design(filepath.Join("..", "design.yaml"), 10, "dependencies[0].timeout_ms")}}, "")
+	if len(c.New) != 2 {
+		t.Errorf("a different file matched the baseline: new %d", len(c.New))
+	}
+}
+
+// Outside a repository, paths are relative to the Root given (the
+// configuration file's directory).
+func TestBaselineOutsideRepository(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "svc"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(filepath.Join(dir, "svc"))
+	base := FromReport(checks.Report{Files: []checks.FileReport{design("design.yaml", 10, "x")}}, Root(dir))
+	if got := base.Findings[0].Path; got != "svc/design.yaml" {
+		t.Fatalf("recorded path %q, want it relative to the configuration directory", got)
+	}
+	t.Chdir(dir)
+	c := Compare(base, checks.Report{Files: []checks.FileReport{design(filepath.Join("svc", "design.yaml"), 10, "x")}}, Root("."))
+	if len(c.New) != 0 || len(c.Present) != 2 {
+		t.Errorf("new %v, present %d", c.New, len(c.Present))
+	}
+}
+
+// Findings match by key, not by the index path the policy reported: an
+// entry inserted above moves the index, not the key.
+func TestFindingsMatchByKey(t *testing.T) {
+	inRepo(t)
+	before := design("a.yaml", 10, "dependencies[0].timeout_ms")
+	before.Results[0].Findings[0].Key = "dependencies[payments].timeout_ms"
+	base := FromReport(checks.Report{Files: []checks.FileReport{before}}, "")
+	after := design("a.yaml", 14, "dependencies[1].timeout_ms")
+	after.Results[0].Findings[0].Key = "dependencies[payments].timeout_ms"
+	c := Compare(base, checks.Report{Files: []checks.FileReport{after}}, "")
+	if len(c.New) != 0 || len(c.Fixed) != 0 {
+		t.Errorf("an inserted entry made findings new %v and fixed %v", c.New, c.Fixed)
+	}
+}
+
+// Version 1 baselines named entries by index; they are refused with what
+// to do about it.
+func TestVersionOneIsRefused(t *testing.T) {
+	_, err := Read(strings.NewReader(`{"version": 1, "tool": "archvet", "findings": [{"fingerprint": "ab", "rule": "PR200"}]}`))
+	if err == nil || !strings.Contains(err.Error(), "version 1") || !strings.Contains(err.Error(), "regenerate it with archvet baseline") {
+		t.Errorf("a version 1 baseline: %v", err)
 	}
 }

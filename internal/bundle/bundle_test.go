@@ -135,11 +135,15 @@ func evalBundle(t *testing.T, pq rego.PreparedEvalQuery, input any) opaResult {
 	report := rs[0].Expressions[0].Value.(map[string]any)
 	for id, v := range report {
 		entry := v.(map[string]any)
-		switch app, conditional := entry["applicable"].([]any); {
-		case conditional && len(app) == 0:
+		deny, _ := entry["deny"].([]any)
+		questions, _ := entry["unanswered"].([]any)
+		switch {
+		case entry["applicable"] == false:
 			res.Status[id] = checks.NotApplicable
-		case len(entry["deny"].([]any)) > 0:
+		case len(deny) > 0:
 			res.Status[id] = checks.Fail
+		case len(questions) > 0:
+			res.Status[id] = checks.Unanswered
 		default:
 			res.Status[id] = checks.Pass
 		}

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/archvet/archvet/checks"
@@ -51,7 +52,7 @@ func (c *Config) ApplyToCatalogue(cat *rules.Catalogue) diag.Diagnostics {
 		}
 		if s, ok := lookup(c.Rules.Severity, id); ok {
 			sev, _ := rules.ParseSeverity(s)
-			r.Severity = sev
+			r.Severity, r.TierSeverity = sev, nil
 		}
 		kept = append(kept, r)
 	}
@@ -76,9 +77,34 @@ func (c *Config) TierProfiles() map[int]checks.Profile {
 			g, _ := ParseFailOn(*p.Gate.FailOn)
 			prof.FailOn = &g
 		}
+		if p.Gate.FailOnUnanswered != nil {
+			g, _ := ParseFailOn(*p.Gate.FailOnUnanswered)
+			prof.FailOnUnanswered = &g
+		}
 		prof.MinScore = p.Gate.MinScore
 		out[tier] = prof
 	}
+	return out
+}
+
+// ParamOverrides lists the configuration's parameter values, each with
+// its position, sorted so that errors come out in a stable order.
+func (c *Config) ParamOverrides() []rules.ParamOverride {
+	if c == nil {
+		return nil
+	}
+	var out []rules.ParamOverride
+	for id, ps := range c.Params {
+		for name, v := range ps {
+			out = append(out, rules.ParamOverride{Rule: id, Name: name, Value: v, Where: c.At("params." + id + "." + name)})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Rule != out[j].Rule {
+			return out[i].Rule < out[j].Rule
+		}
+		return out[i].Name < out[j].Name
+	})
 	return out
 }
 

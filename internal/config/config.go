@@ -36,8 +36,9 @@ func Schema() (*schema.Schema, error) {
 
 // Gate holds optional gate settings; nil means "not set here".
 type Gate struct {
-	FailOn   *string  `json:"fail_on"`
-	MinScore *float64 `json:"min_score"`
+	FailOn           *string  `json:"fail_on"`
+	FailOnUnanswered *string  `json:"fail_on_unanswered"`
+	MinScore         *float64 `json:"min_score"`
 }
 
 // Rules holds per-rule settings.
@@ -67,6 +68,10 @@ type Config struct {
 	Rules   Rules              `json:"rules"`
 	Gate    Gate               `json:"gate"`
 	Tiers   map[string]Profile `json:"tiers"`
+	// Params overrides rule thresholds: rule id, parameter name, value.
+	Params map[string]map[string]any `json:"params"`
+	// Waivers limits the waivers design reviews may declare.
+	Waivers WaiverLimits `json:"waivers"`
 	// doc keeps positions for reporting problems found after parsing,
 	// such as a rule id that does not exist.
 	doc *document.Document

@@ -214,6 +214,7 @@ func (d *hclDecoder) block(blk *hclsyntax.Block, out map[string]any, origins map
 		p := JoinKey(path, typ)
 		out[typ] = d.body(blk.Body, p, depth+1)
 		d.ix.Add(p, whole)
+		d.ix.addEnd(p, d.rng(blk.CloseBraceRange))
 		return
 	}
 
@@ -251,5 +252,6 @@ func (d *hclDecoder) block(blk *hclsyntax.Block, out map[string]any, origins map
 	}
 	d.ix.addFirst(listPath, whole)
 	d.ix.Add(entry, whole)
+	d.ix.addEnd(entry, d.rng(blk.CloseBraceRange))
 	out[listKey] = append(list, m)
 }

@@ -48,3 +48,25 @@ func TestHasMarkdownReview(t *testing.T) {
 		}
 	}
 }
+
+// OpenSLO's tools also read a top-level list of objects: each object is a
+// document, its paths rooted at the object and its positions in the file.
+func TestLoadYAMLStreamSplitsATopLevelList(t *testing.T) {
+	src := "- kind: SLO\n  metadata:\n    name: a\n- kind: SLI\n  spec: [1, 2]\n"
+	docs, ds := LoadYAMLStream("l.yaml", []byte(src))
+	if len(ds) > 0 || len(docs) != 2 {
+		t.Fatalf("%d docs, %v", len(docs), ds)
+	}
+	for path, want := range map[string]int{"metadata.name": 3, "kind": 1} {
+		if r, exact, _ := docs[0].Index.Resolve(path); !exact || r.Start.Line != want {
+			t.Errorf("%s at %d (exact %v), want line %d", path, r.Start.Line, exact, want)
+		}
+	}
+	if r, exact, _ := docs[1].Index.Resolve("spec[1]"); !exact || r.Start.Line != 5 || r.Start.Column != 13 {
+		t.Errorf("spec[1] at %d:%d", r.Start.Line, r.Start.Column)
+	}
+	_, ds = LoadYAMLStream("l.yaml", []byte("- kind: SLO\n- just a string\n"))
+	if len(ds) != 1 || ds[0].Error() != "l.yaml:2:3: error: the entries of a top-level list must be mappings of keys to values, not a string" {
+		t.Errorf("a string entry: %v", ds)
+	}
+}

@@ -26,6 +26,14 @@ func LoadYAML(path string, src []byte) (*Document, diag.Diagnostics) {
 // decodeYAML decodes one YAML text, whole or embedded in another file.
 // emptyAt is where to report a text that holds no document at all.
 func decodeYAML(s *source, emptyAt *diag.Range) (map[string]any, *Index, diag.Diagnostics) {
+	v, ix, ds := decodeYAMLRoot(s, emptyAt, false)
+	m, _ := v.(map[string]any)
+	return m, ix, ds
+}
+
+// decodeYAMLRoot decodes one YAML document whose top level is a mapping,
+// or, when lists is set, a list (some foreign formats allow one).
+func decodeYAMLRoot(s *source, emptyAt *diag.Range, lists bool) (any, *Index, diag.Diagnostics) {
 	if d := checkYAMLChars(s); d != nil {
 		return nil, nil, diag.Diagnostics{*d}
 	}
@@ -41,7 +49,7 @@ func decodeYAML(s *source, emptyAt *diag.Range) (map[string]any, *Index, diag.Di
 		return nil, nil, diag.Diagnostics{diag.Errorf(emptyAt, "empty design review")}
 	}
 	root := first.Content[0]
-	if root.Kind != yaml.MappingNode {
+	if root.Kind != yaml.MappingNode && (!lists || root.Kind != yaml.SequenceNode) {
 		return nil, nil, diag.Diagnostics{diag.Errorf(s.at(root.Line, root.Column),
 			"the top level of a design review must be a mapping of keys to values, not %s", describe(root))}
 	}
@@ -64,7 +72,7 @@ func decodeYAML(s *source, emptyAt *diag.Range) (map[string]any, *Index, diag.Di
 		return nil, nil, dedupe(d.diags)
 	}
 	d.add("", root, end)
-	return v.(map[string]any), d.ix, d.diags
+	return v, d.ix, d.diags
 }
 
 // parseYAML parses the first document of text, and the next non-empty

@@ -17,9 +17,15 @@ var lifecycles = map[string]bool{"experimental": true, "production": true, "depr
 //	spec.dependsOn      component:x -> dependencies, resource:y -> data_stores
 //	spec.providesApis   apis
 //	spec.consumesApis   dependencies
+//	spec.dependencyOf   component:x -> service.clients (x depends on
+//	                    this service, so it calls it: kind internal-service)
+//
+// When the review names its service, the Component must have that name:
+// a catalog file describing another component is a warning and nothing
+// is imported from it, with one Component as with several.
 func (m *merger) backstage(rel, field string) {
-	docs := m.load(rel, field, "Backstage catalog file")
-	if docs == nil {
+	path, docs, ok := m.load(rel, field, "Backstage catalog file")
+	if !ok {
 		return
 	}
 	var components []*document.Document
@@ -29,23 +35,30 @@ func (m *merger) backstage(rel, field string) {
 		}
 	}
 	if len(components) == 0 {
-		m.errorf(at(m.doc, field), "the imported Backstage catalog file %s holds no Component entity (kind: Component)", docs[0].Path)
+		m.errorf(at(m.doc, field), "the imported Backstage catalog file %s holds no Component entity (kind: Component)", path)
 		return
 	}
-	c := components[0]
-	if len(components) > 1 {
-		c = nil
-		name, _ := lookup(m.doc.Value, "service", "name").(string)
-		for _, d := range components {
-			if n, _ := get(d, "metadata", "name"); n == name && name != "" {
-				c = d
-			}
+	name, _ := lookup(m.doc.Value, "service", "name").(string)
+	var c *document.Document
+	for _, d := range components {
+		if n, _ := get(d, "metadata", "name"); name == "" || n == name {
+			c = d
+			break
 		}
-		if c == nil {
-			m.errorf(at(m.doc, field), "the imported Backstage catalog file %s holds several components (%s) and none is named like service.name",
-				components[0].Path, describeDocs(components, "metadata", "name"))
-			return
-		}
+	}
+	switch {
+	case name == "" && len(components) > 1:
+		m.errorf(at(m.doc, field), "the imported Backstage catalog file %s holds several components (%s); set service.name to the one this review is about",
+			path, describeDocs(components, "metadata", "name"))
+		return
+	case c == nil && len(components) > 1:
+		m.errorf(at(m.doc, field), "the imported Backstage catalog file %s holds several components (%s) and none is named like service.name",
+			path, describeDocs(components, "metadata", "name"))
+		return
+	case c == nil:
+		m.warnf(at(m.doc, field), "the imported Backstage catalog file %s describes component %q, not %q (service.name); nothing is imported from it",
+			path, describeDocs(components, "metadata", "name"), name)
+		return
 	}
 	src := source{doc: c, field: field}
 	if name, path, ok := m.str(src, "metadata", "name"); ok {
@@ -78,6 +91,17 @@ func (m *merger) backstage(rel, field string) {
 			}
 		default:
 			m.warnf(at(c, paths[i]), "dependsOn %q: only components and resources are imported", ref)
+		}
+	}
+	users, paths := m.strings(src, "spec", "dependencyOf")
+	for i, ref := range users {
+		switch kind, name := entityName(ref); kind {
+		case "", "component":
+			if e, epath := m.entry([]string{"service", "clients"}, name, src, paths[i]); e != nil {
+				m.fill(e, epath, "kind", "internal-service", src, paths[i])
+			}
+		default:
+			m.warnf(at(c, paths[i]), "dependencyOf %q: only components are imported, as clients of the service", ref)
 		}
 	}
 	apis, paths := m.strings(src, "spec", "providesApis")

@@ -19,6 +19,8 @@ import (
 
 	"github.com/archvet/archvet/internal/diag"
 	"github.com/archvet/archvet/internal/document"
+	"github.com/archvet/archvet/internal/regularfile"
+	"github.com/archvet/archvet/internal/repo"
 )
 
 // MaxFileSize bounds an imported file, as checks bounds a review.
@@ -29,12 +31,20 @@ const MaxFileSize = 10 << 20
 // that is missing is an error at its imports entry; a file that does not
 // parse, or holds a value of the wrong type, is an error at that place in
 // the imported file.
+//
+// Imports are read only from inside the review's repository (the nearest
+// directory above it holding .git; the review's own directory when there
+// is none). An absolute path, a ../ path that leaves it, or a symlink that
+// leads out of it is an error at the imports entry, and the file is never
+// opened: a pull request that writes a review must not make CI read, or
+// describe, a file of the runner.
 func Apply(doc *document.Document) diag.Diagnostics {
 	imp, ok := doc.Value["imports"].(map[string]any)
 	if !ok {
 		return nil // absent, or the wrong type, which the schema reports
 	}
 	m := &merger{doc: doc, base: filepath.Dir(doc.Path)}
+	m.root = reviewRoot(m.base)
 	if p, ok := imp["backstage"].(string); ok {
 		m.backstage(p, "imports.backstage")
 	}
@@ -55,6 +65,7 @@ func Apply(doc *document.Document) diag.Diagnostics {
 type merger struct {
 	doc   *document.Document
 	base  string
+	root  string // absolute; imports stay inside it
 	diags diag.Diagnostics
 }
 
@@ -82,39 +93,92 @@ func (m *merger) warnf(r *diag.Range, format string, args ...any) {
 }
 
 // load reads and decodes one imported file, which may hold several YAML
-// documents.
-func (m *merger) load(rel, field, what string) []*document.Document {
-	path := rel
+// documents, or a list of objects.
+// ok is false when the file could not be read or decoded; a file that
+// holds no document at all is ok and empty.
+func (m *merger) load(rel, field, what string) (path string, docs []*document.Document, ok bool) {
+	path = rel
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(m.base, rel)
 	}
-	info, err := os.Stat(path)
+	real, err := confine(m.root, path)
+	if errors.Is(err, errOutside) {
+		m.errorf(at(m.doc, field), "the imported %s %s is outside the repository, or a link that leads out of it; archvet reads imports only from files inside the repository", what, rel)
+		return path, nil, false
+	}
+	var src []byte
+	if err == nil {
+		src, err = regularfile.Read(real, MaxFileSize)
+	}
+	var big *regularfile.TooBigError
 	switch {
+	case errors.As(err, &big):
+		m.errorf(at(m.doc, field), "the imported %s %s is %d bytes, over the %d-byte limit", what, path, big.Size, MaxFileSize)
+		return path, nil, false
 	case err != nil:
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
 		m.errorf(at(m.doc, field), "cannot read the imported %s %s: %v", what, path, err)
-		return nil
-	case !info.Mode().IsRegular():
-		m.errorf(at(m.doc, field), "cannot read the imported %s %s: not a regular file", what, path)
-		return nil
-	case info.Size() > MaxFileSize:
-		m.errorf(at(m.doc, field), "the imported %s %s is %d bytes, over the %d-byte limit", what, path, info.Size(), MaxFileSize)
-		return nil
-	}
-	src, err := os.ReadFile(path)
-	if err != nil {
-		m.errorf(at(m.doc, field), "cannot read the imported %s %s: %v", what, path, err)
-		return nil
+		return path, nil, false
 	}
 	docs, ds := document.LoadYAMLStream(path, src)
 	m.diags = append(m.diags, ds...)
-	if ds.HasErrors() {
-		return nil
+	return path, docs, !ds.HasErrors()
+}
+
+// errOutside is an import that leaves the repository.
+var errOutside = errors.New("outside the repository")
+
+// reviewRoot is the directory imports are confined to: the repository of
+// the review, else the review's own directory.
+func reviewRoot(base string) string {
+	abs, err := filepath.Abs(base)
+	if err != nil {
+		return base
 	}
-	return docs
+	if root, ok := repo.Root(abs); ok {
+		return root
+	}
+	return abs
+}
+
+// confine returns the real path of an import inside root, following its
+// symlinks one component at a time, or errOutside. It only ever looks at
+// the metadata of what lies outside root (to see where a link leads), and
+// says nothing about it: a link that leads out and a broken link are the
+// same error. A component missing inside the repository is reported as
+// missing.
+func confine(root, path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	inside, err := filepath.Rel(root, abs)
+	if err != nil || inside == ".." || strings.HasPrefix(inside, ".."+string(filepath.Separator)) {
+		return "", errOutside
+	}
+	cur := root
+	if inside == "." {
+		return cur, nil
+	}
+	for _, part := range strings.Split(inside, string(filepath.Separator)) {
+		cur = filepath.Join(cur, part)
+		info, err := os.Lstat(cur)
+		if err != nil {
+			return "", err
+		}
+		if info.Mode()&fs.ModeSymlink == 0 {
+			continue
+		}
+		real, err := filepath.EvalSymlinks(cur)
+		if err != nil || !repo.Within(root, real) {
+			return "", errOutside
+		}
+		cur = real
+	}
+	return cur, nil
 }
 
 // --- reading imported values with their positions --------------------------

@@ -54,6 +54,16 @@ func where(t *testing.T, doc *document.Document, path string) string {
 	return fmt.Sprintf("%s:%d:%d", filepath.Base(r.Filename), r.Start.Line, r.Start.Column)
 }
 
+// pointsAt checks where each review path points: file:line:col.
+func pointsAt(t *testing.T, doc *document.Document, want map[string]string) {
+	t.Helper()
+	for path, w := range want {
+		if got := where(t, doc, path); got != w {
+			t.Errorf("%s points at %s, want %s", path, got, w)
+		}
+	}
+}
+
 func noErrors(t *testing.T, ds diag.Diagnostics) {
 	t.Helper()
 	if len(ds) > 0 {
@@ -220,17 +230,13 @@ slos:
 	if !reflect.DeepEqual(slos, want) {
 		t.Errorf("slos = %v\nwant   %v", slos, want)
 	}
-	for path, want := range map[string]string{
+	pointsAt(t, doc, map[string]string{
 		"slos[0].objective_percent": "design.yaml:7:5",
 		"slos[0].window_days":       "slo.yaml:25:17",
 		"slos[1]":                   "slo.yaml:8:3",
 		"slos[1].objective_percent": "slo.yaml:17:7",
 		"slos[1].sli":               "slo.yaml:11:16",
-	} {
-		if got := where(t, doc, path); got != want {
-			t.Errorf("%s points at %s, want %s", path, got, want)
-		}
-	}
+	})
 }
 
 func TestOpenSLOListCreatedAtTheImport(t *testing.T) {
@@ -292,17 +298,13 @@ data_stores:
 	}) {
 		t.Errorf("data_stores = %v", got)
 	}
-	for path, want := range map[string]string{
+	pointsAt(t, doc, map[string]string{
 		"processes.health_checks.liveness":  "score.yaml:10:5",
 		"processes.health_checks.readiness": "score.yaml:12:5",
 		"processes.port_binding.port":       "score.yaml:17:21",
 		"data_stores[1]":                    "score.yaml:19:3",
 		"data_stores[0].engine":             "score.yaml:20:11",
-	} {
-		if got := where(t, doc, path); got != want {
-			t.Errorf("%s points at %s, want %s", path, got, want)
-		}
-	}
+	})
 	// Objects the import creates are the review's to fix: not indexed.
 	if _, exact, _ := doc.Index.Resolve("processes"); exact {
 		t.Error("processes is indexed into the Score file")

@@ -37,13 +37,15 @@ var storeKinds = map[string][2]string{
 //	containers.*.readinessProbe   processes.health_checks.readiness
 //	service.ports.*.targetPort    processes.port_binding.port (else port)
 //	resources.* by type           data_stores (postgres -> relational...)
+//	resources.* of type           dependencies (the workload named by
+//	service-port                  params.workload, kind internal-service)
 //
 // Probes are read from the first container, in file order, that has
 // them. Resource requests and limits have no field in the format and are
 // not imported.
 func (m *merger) score(rel, field string) {
-	docs := m.load(rel, field, "Score file")
-	if docs == nil {
+	path, docs, ok := m.load(rel, field, "Score file")
+	if !ok {
 		return
 	}
 	var w *document.Document
@@ -56,7 +58,7 @@ func (m *merger) score(rel, field string) {
 		}
 	}
 	if w == nil {
-		m.errorf(at(m.doc, field), "the imported Score file %s holds no workload (apiVersion: score.dev/...)", docs[0].Path)
+		m.errorf(at(m.doc, field), "the imported Score file %s holds no workload (apiVersion: score.dev/...)", path)
 		return
 	}
 	src := source{doc: w, field: field}
@@ -147,6 +149,10 @@ func (m *merger) resources(src source) {
 	for _, name := range orderedKeys(src.doc, rpath, res) {
 		r, _ := res[name].(map[string]any)
 		typ, _ := r["type"].(string)
+		if strings.EqualFold(typ, "service-port") {
+			m.servicePort(src, document.JoinKey(rpath, name), r)
+			continue
+		}
 		kind, ok := storeKinds[strings.ToLower(typ)]
 		if !ok {
 			continue
@@ -161,5 +167,20 @@ func (m *merger) resources(src source) {
 		if kind[1] != "" {
 			m.fill(e, epath, "engine", kind[1], src, tpath)
 		}
+	}
+}
+
+// servicePort imports a service-port resource, a dependency on another
+// workload's port, as a dependency on that workload.
+func (m *merger) servicePort(src source, from string, r map[string]any) {
+	params, _ := r["params"].(map[string]any)
+	wpath := document.JoinKey(document.JoinKey(from, "params"), "workload")
+	workload, _ := params["workload"].(string)
+	if workload == "" {
+		m.warnf(at(src.doc, from), "%s: a service-port resource without params.workload names no workload; it is not imported", from)
+		return
+	}
+	if e, epath := m.entry([]string{"dependencies"}, workload, src, wpath); e != nil {
+		m.fill(e, epath, "kind", "internal-service", src, wpath)
 	}
 }

@@ -68,7 +68,7 @@ func decorate(jf *JSONFile, opts Options) {
 		if res.Location == nil {
 			continue
 		}
-		res.Fingerprint = Fingerprint(rel, res.Rule, res.Location.Field)
+		res.Fingerprint = Fingerprint(rel, res.Rule, res.Location.Key)
 		i := seen[res.Rule]
 		seen[res.Rule]++
 		if b != nil && res.Status == checks.Fail {

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/archvet/archvet/checks"
+	"github.com/archvet/archvet/internal/diag"
 	"github.com/archvet/archvet/rules"
 )
 
@@ -51,8 +52,35 @@ type codeclimateStream struct {
 	issues int
 }
 
+// ccInputCheck is the check name of a design review that could not be
+// loaded: GitLab then shows the file's error at its position instead of
+// showing nothing for it.
+const ccInputCheck = "archvet/input-error"
+
 func (s *codeclimateStream) File(f checks.FileReport) error {
 	path := RelativePath(f.Path)
+	if f.Broken {
+		n := 0
+		for _, d := range f.Diagnostics {
+			if d.Severity != diag.Error {
+				continue
+			}
+			line := 1
+			desc := "the design review could not be evaluated: " + d.Message()
+			if d.Subject != nil && d.Subject.Start.Known() {
+				line = d.Subject.Start.Line
+			} else {
+				desc += " (position unknown)"
+			}
+			s.issue(ccIssue{
+				Type: "issue", CheckName: ccInputCheck, Description: desc,
+				Categories: []string{"Bug Risk"}, Fingerprint: Fingerprint(path, ccInputCheck, fmt.Sprint(n)), Severity: "blocker",
+				Location: ccLocation{Path: RelativePath(diagPath(f.Path, d.Subject)), Lines: ccLines{Begin: line}},
+			})
+			n++
+		}
+		return s.out.err
+	}
 	seen := map[string]int{}
 	for _, r := range f.Results {
 		if r.Rule == nil {
@@ -60,12 +88,12 @@ func (s *codeclimateStream) File(f checks.FileReport) error {
 		}
 		for _, fd := range r.Findings {
 			st := findingStatus(r, fd)
-			fp := Fingerprint(path, r.Rule.ID, fd.Field)
+			fp := Fingerprint(path, r.Rule.ID, fd.Key)
 			// GitLab keys issues by fingerprint, so repeats of the same
 			// rule and field get a distinct, still stable, one.
 			if n := seen[fp]; n > 0 {
 				seen[fp]++
-				fp = Fingerprint(path, r.Rule.ID, fmt.Sprintf("%s#%d", fd.Field, n))
+				fp = Fingerprint(path, r.Rule.ID, fmt.Sprintf("%s#%d", fd.Key, n))
 			} else {
 				seen[fp] = 1
 			}
@@ -85,7 +113,7 @@ func (s *codeclimateStream) File(f checks.FileReport) error {
 				Type: "issue", CheckName: r.Rule.ID, Description: desc,
 				Content:    &ccContent{Body: oneLine(r.Rule.Remediation)},
 				Categories: []string{ccCategory(r.Rule)}, Fingerprint: fp, Severity: sev,
-				Location: ccLocation{Path: path, Lines: ccLines{Begin: line}},
+				Location: ccLocation{Path: findingPath(f, fd), Lines: ccLines{Begin: line}},
 			})
 		}
 	}

@@ -7,8 +7,10 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/archvet/archvet/checks"
+	"github.com/archvet/archvet/internal/repo"
 	"github.com/archvet/archvet/rules"
 )
 
@@ -16,26 +18,87 @@ import (
 // across runs (its fingerprint), how a path is written for CI systems, and
 // how a result's status is read when it is neither pass nor fail.
 
-// fingerprintVersion is mixed into every fingerprint so that a future
-// change of the recipe cannot be mistaken for a match.
-const fingerprintVersion = "archvet/v1"
+// fingerprintVersion is mixed into every fingerprint so that a change of
+// the recipe cannot be mistaken for a match. v2 names list entries by
+// their name (checks.Finding.Key) and files relative to the repository
+// root; v1 used index paths and paths relative to the working directory.
+const fingerprintVersion = "archvet/v2"
 
 // FingerprintKey is the name of the SARIF partialFingerprints entry that
-// carries Fingerprint.
-const FingerprintKey = "archvetFinding/v1"
+// carries Fingerprint. Its version moves with fingerprintVersion, so code
+// scanning treats a v1 and a v2 fingerprint as different kinds rather
+// than as a changed finding.
+const FingerprintKey = "archvetFinding/v2"
 
 // Fingerprint names a finding so that it is recognised across commits: a
-// hash of the rule, the file and the logical field the policy judged. The
-// line is left out on purpose, so a finding keeps its identity when lines
-// above it are added or removed. SARIF partialFingerprints, GitLab code
-// quality and baselines all use it.
-func Fingerprint(path, ruleID, field string) string {
+// hash of the rule, the file (path as archvet was given it, written
+// relative to the repository root by IdentityPath) and the finding's
+// identity key (checks.Finding.Key, list entries by name). The line is
+// left out on purpose, so a finding keeps its identity when lines above it
+// are added or removed, when entries of a list are inserted or reordered,
+// and when archvet runs from another directory. SARIF partialFingerprints,
+// Code Climate and the JSON report use it.
+func Fingerprint(path, ruleID, key string) string {
+	return IdentityFingerprint(IdentityPath(path, ""), ruleID, key)
+}
+
+// IdentityFingerprint is Fingerprint of a path already written as
+// IdentityPath writes it. Baselines use it with their own fallback root.
+func IdentityFingerprint(idPath, ruleID, key string) string {
 	h := sha256.New()
-	for _, part := range []string{fingerprintVersion, strings.ToUpper(ruleID), filepath.ToSlash(filepath.Clean(path)), field} {
+	for _, part := range []string{fingerprintVersion, strings.ToUpper(ruleID), idPath, key} {
 		h.Write([]byte(part))
 		h.Write([]byte{0})
 	}
 	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+// IdentityPath writes a file's path for identity: relative to the root of
+// the repository holding it (the nearest directory above it with a .git
+// entry), else relative to fallback, else to the working directory, with
+// forward slashes. A path that is not a file on disk (standard input's
+// "-") is kept as it is.
+func IdentityPath(path, fallback string) string {
+	if path == "" || path == "-" {
+		return path
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return filepath.ToSlash(filepath.Clean(path))
+	}
+	base := rootOf(filepath.Dir(abs))
+	if base == "" {
+		base = fallback
+	}
+	if base == "" {
+		if wd, err := os.Getwd(); err == nil {
+			base = wd
+		}
+	}
+	if b, err := filepath.Abs(base); err == nil {
+		if rel, err := filepath.Rel(b, abs); err == nil {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.ToSlash(filepath.Clean(path))
+}
+
+// roots caches repo.Root by directory: a run over thousands of files in
+// a few directories asks the file system once per directory.
+var roots = struct {
+	sync.Mutex
+	m map[string]string
+}{m: map[string]string{}}
+
+func rootOf(dir string) string {
+	roots.Lock()
+	defer roots.Unlock()
+	if r, ok := roots.m[dir]; ok {
+		return r
+	}
+	r, _ := repo.Root(dir)
+	roots.m[dir] = r
+	return r
 }
 
 // RelativePath writes a report path as CI systems want it: relative to the
@@ -54,7 +117,7 @@ func RelativePath(p string) string {
 
 // FindingFingerprint is the fingerprint of one finding of a file.
 func FindingFingerprint(f checks.FileReport, r checks.RuleResult, fd checks.Finding) string {
-	return Fingerprint(RelativePath(f.Path), r.Rule.ID, fd.Field)
+	return Fingerprint(f.Path, r.Rule.ID, fd.Key)
 }
 
 // statusKind sorts statuses into the three the scoring knows and "other",

@@ -25,6 +25,8 @@ func TestJUnitCounts(t *testing.T) {
 	}
 	var doc struct {
 		counts
+		// Jenkins' junit-10.xsd allows no skipped attribute on the root.
+		RootSkipped *string `xml:"skipped,attr"`
 		Suites []struct {
 			Name string `xml:"name,attr"`
 			counts
@@ -83,7 +85,10 @@ func TestJUnitCounts(t *testing.T) {
 		}
 		tests, failures, errors, skipped = tests+s.Tests, failures+s.Failures, errors+s.Errors, skipped+s.Skipped
 	}
-	if doc.Tests != tests || doc.Failures != failures || doc.Errors != errors || doc.Skipped != skipped {
+	if doc.RootSkipped != nil {
+		t.Errorf("<testsuites> has skipped=%q, which junit-10.xsd does not allow", *doc.RootSkipped)
+	}
+	if doc.Tests != tests || doc.Failures != failures || doc.Errors != errors {
 		t.Errorf("testsuites totals %+v, suites add up to %d %d %d %d", doc.counts, tests, failures, errors, skipped)
 	}
 	if failures == 0 || skipped == 0 || errors != 1 {
@@ -142,8 +147,8 @@ func TestCodeClimate(t *testing.T) {
 		}
 		seen[is.Fingerprint] = true
 	}
-	if !strings.Contains(string(out), `"check_name": "TF007"`) || !strings.Contains(string(out), `"severity": "critical"`) {
-		t.Error("codeclimate lacks the critical TF007 finding")
+	if !strings.Contains(string(out), `"check_name": "TF007"`) || !strings.Contains(string(out), `"severity": "major"`) {
+		t.Error("codeclimate lacks the TF007 finding at major (high at tier 2)")
 	}
 }
 

@@ -25,7 +25,6 @@ type htmlPage struct {
 	Many     bool
 	Summary  JSONSummary
 	Baseline *Baseline
-	Files    []htmlFile
 }
 
 type htmlFile struct {
@@ -116,22 +115,71 @@ const (
 )
 
 func (h htmlFormatter) Format(w io.Writer, rep checks.Report) error {
-	model := BuildWith(rep, h.opts)
-	page := htmlPage{Version: h.opts.Version, Many: len(rep.Files) > 1, Summary: model.Summary, Baseline: h.opts.Baseline}
-	page.Title = "archvet readiness report"
-	if len(rep.Files) == 1 {
-		page.Title = "Readiness review: " + serviceName(rep.Files[0])
+	return formatAll(h.Stream(w), rep)
+}
+
+// Stream renders each file's section and its row of the summary table
+// when the file comes, into spools; Close writes the page's head, whose
+// title and totals need the whole run, then the spooled parts.
+func (h htmlFormatter) Stream(w io.Writer) Stream {
+	return &htmlStream{h: h, w: w, sum: newSummary(), rows: newSpool(), sections: newSpool()}
+}
+
+type htmlStream struct {
+	h        htmlFormatter
+	w        io.Writer
+	sum      JSONSummary
+	n        int
+	first    string // the first file's name, the title of a one-file page
+	rows     *spool
+	sections *spool
+}
+
+func (s *htmlStream) File(f checks.FileReport) error {
+	jf := buildFile(f)
+	hf := s.h.file(s.n, f, jf)
+	if s.n == 0 {
+		s.first = hf.Service
 	}
-	for i, f := range rep.Files {
-		page.Files = append(page.Files, h.file(i, f, model.Files[i]))
+	s.n++
+	s.sum.add(f)
+	if err := htmlTemplate.ExecuteTemplate(s.rows, "row", hf); err != nil {
+		return err
 	}
-	return htmlTemplate.Execute(w, page)
+	return htmlTemplate.ExecuteTemplate(s.sections, "file", hf)
+}
+
+func (s *htmlStream) Close() error {
+	defer s.rows.Close()
+	defer s.sections.Close()
+	page := htmlPage{Title: "archvet readiness report", Version: s.h.opts.Version, Many: s.n > 1, Summary: summaryWith(s.sum, s.h.opts), Baseline: s.h.opts.Baseline}
+	if s.n == 1 {
+		page.Title = "Readiness review: " + s.first
+	}
+	if err := htmlTemplate.ExecuteTemplate(s.w, "head", page); err != nil {
+		return err
+	}
+	if page.Many {
+		if err := htmlTemplate.ExecuteTemplate(s.w, "navhead", page); err != nil {
+			return err
+		}
+		if err := s.rows.CopyTo(s.w); err != nil {
+			return err
+		}
+		if err := htmlTemplate.ExecuteTemplate(s.w, "navfoot", page); err != nil {
+			return err
+		}
+	}
+	if err := s.sections.CopyTo(s.w); err != nil {
+		return err
+	}
+	return htmlTemplate.ExecuteTemplate(s.w, "foot", page)
 }
 
 func (h htmlFormatter) file(i int, f checks.FileReport, jf JSONFile) htmlFile {
-	hf := htmlFile{Anchor: fmt.Sprintf("file-%d", i+1), Path: f.Path, Service: serviceName(f), Tier: f.Tier, Broken: f.Broken}
+	hf := htmlFile{Anchor: fmt.Sprintf("file-%d", i+1), Path: clean(f.Path), Service: clean(serviceName(f)), Tier: f.Tier, Broken: f.Broken}
 	for _, d := range f.Diagnostics {
-		hf.Diagnostics = append(hf.Diagnostics, diagLine(f.Path, d))
+		hf.Diagnostics = append(hf.Diagnostics, clean(diagLine(f.Path, d)))
 	}
 	if f.Broken {
 		hf.Verdict, hf.Band, hf.VerdictText = "error", "notready", "the file could not be evaluated"
@@ -140,7 +188,10 @@ func (h htmlFormatter) file(i int, f checks.FileReport, jf JSONFile) htmlFile {
 	sc := f.Scorecard
 	hf.Score = fmt.Sprintf("%.1f", sc.Overall.Score())
 	hf.Verdict, hf.VerdictText, hf.Band = string(f.Verdict), f.Verdict.Describe(), verdictBand(f.Verdict)
-	hf.GatePassed, hf.GateReasons = len(f.GateFailures) == 0, f.GateFailures
+	hf.GatePassed = len(f.GateFailures) == 0
+	for _, g := range f.GateFailures {
+		hf.GateReasons = append(hf.GateReasons, clean(g))
+	}
 	hf.Counts = sc.Overall
 	hf.Maturity = jf.Maturity
 	hf.Chart = scoreChart(sc)
@@ -188,14 +239,14 @@ func (h htmlFormatter) findings(f checks.FileReport) ([]htmlGroup, []htmlWaiver,
 			st := findingStatus(r, fd)
 			at := where(f.Path, &fd.Location)
 			if st == checks.Waived {
-				hw := htmlWaiver{ID: r.Rule.ID, Title: r.Rule.Title, Where: at, Message: fd.Message, Status: statusLabel(st)}
+				hw := htmlWaiver{ID: r.Rule.ID, Title: r.Rule.Title, Where: at, Message: clean(fd.Message), Status: statusLabel(st)}
 				if w := fd.Waiver; w != nil {
-					hw.ApprovedBy, hw.Expires, hw.Reason = w.ApprovedBy, w.Expires, oneLine(w.Reason)
+					hw.ApprovedBy, hw.Expires, hw.Reason = clean(w.ApprovedBy), clean(w.Expires), clean(oneLine(w.Reason))
 				}
 				waivers = append(waivers, hw)
 				continue
 			}
-			hf := htmlFinding{Where: at, Message: fd.Message, New: h.opts.Baseline.state(f, r, i) == baselineNew}
+			hf := htmlFinding{Where: at, Message: clean(fd.Message), New: h.opts.Baseline.state(f, r, i) == baselineNew}
 			if st != checks.Fail {
 				hf.Status = statusLabel(st)
 			}
@@ -351,7 +402,7 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"add": func(a, b int) int { return a + b },
 }).Parse(htmlSource))
 
-const htmlSource = `<!DOCTYPE html>
+const htmlSource = `{{define "head"}}<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -426,17 +477,16 @@ a { color: #2b5c9e; }
 <h1>{{.Title}}</h1>
 <div class="muted">{{.Summary.Files}} design review{{if ne .Summary.Files 1}}s{{end}} checked by archvet{{with .Version}} {{.}}{{end}}: {{.Summary.GatePassed}} passed the gate, {{.Summary.GateFailed}} failed{{if .Summary.Broken}}, {{.Summary.Broken}} could not be evaluated{{end}}.{{with .Baseline}} Against baseline <code>{{.Path}}</code>: {{.New}} new, {{.Present}} still present, {{.Fixed}} fixed.{{end}}</div>
 </header>
-{{if .Many}}
+{{end}}{{define "navhead"}}
 <nav class="files">
 <table>
 <thead><tr><th>service</th><th>design review</th><th class="num">score</th><th>verdict</th><th>gate</th></tr></thead>
 <tbody>
-{{range .Files}}<tr><td><a href="#{{.Anchor}}">{{.Service}}</a></td><td><code>{{.Path}}</code></td><td class="num">{{if .Broken}}–{{else}}{{.Score}}{{end}}</td><td><span class="pill {{.Band}}">{{.Verdict}}</span></td><td>{{if .Broken}}<span class="gate-failed">error</span>{{else if .GatePassed}}<span class="gate-passed">passed</span>{{else}}<span class="gate-failed">failed</span>{{end}}</td></tr>
-{{end}}</tbody>
+{{end}}{{define "row"}}<tr><td><a href="#{{.Anchor}}">{{.Service}}</a></td><td><code>{{.Path}}</code></td><td class="num">{{if .Broken}}–{{else}}{{.Score}}{{end}}</td><td><span class="pill {{.Band}}">{{.Verdict}}</span></td><td>{{if .Broken}}<span class="gate-failed">error</span>{{else if .GatePassed}}<span class="gate-passed">passed</span>{{else}}<span class="gate-failed">failed</span>{{end}}</td></tr>
+{{end}}{{define "navfoot"}}</tbody>
 </table>
 </nav>
-{{end}}
-{{range .Files}}
+{{end}}{{define "file"}}
 <section class="file" id="{{.Anchor}}">
 <h2>{{.Service}}</h2>
 <div class="muted"><code>{{.Path}}</code>{{if not .Broken}} · tier {{.Tier}}{{end}}</div>
@@ -494,8 +544,8 @@ a { color: #2b5c9e; }
 <ul>{{range .}}<li class="mono">{{.}}</li>{{end}}</ul>{{end}}
 {{end}}
 </section>
-{{end}}
+{{end}}{{define "foot"}}
 </main>
 </body>
 </html>
-`
+{{end}}`

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -21,9 +22,7 @@ type junitSuites struct {
 	Tests    int          `xml:"tests,attr"`
 	Failures int          `xml:"failures,attr"`
 	Errors   int          `xml:"errors,attr"`
-	Skipped  int          `xml:"skipped,attr"`
 	Time     string       `xml:"time,attr"`
-	Suites   []junitSuite `xml:"testsuite"`
 }
 
 type junitSuite struct {
@@ -72,28 +71,106 @@ type junitSkipped struct {
 const junitTime = "0"
 
 func (j junitFormatter) Format(w io.Writer, rep checks.Report) error {
-	out := junitSuites{Name: "archvet", Time: junitTime}
-	for _, f := range rep.Files {
-		s := junitFileSuite(f)
-		out.Tests += s.Tests
-		out.Failures += s.Failures
-		out.Errors += s.Errors
-		out.Skipped += s.Skipped
-		out.Suites = append(out.Suites, s)
-	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
+	return formatAll(j.Stream(w), rep)
+}
+
+// Stream renders each file's testsuite when the file comes and keeps the
+// bytes in a spool; Close writes the <testsuites> element, whose totals
+// are known only then, around them. The root element carries name,
+// tests, failures, errors and time only: Jenkins' junit-10.xsd allows no
+// skipped attribute there (skips are counted per testsuite).
+func (j junitFormatter) Stream(w io.Writer) Stream {
+	s := &junitStream{w: w, suites: newSpool(), root: junitSuites{Name: "archvet", Time: junitTime}}
+	s.enc = xml.NewEncoder(s.suites)
+	s.enc.Indent("  ", "  ")
+	return s
+}
+
+type junitStream struct {
+	w      io.Writer
+	suites *spool
+	enc    *xml.Encoder
+	root   junitSuites
+	n      int
+}
+
+var junitSuiteElement = xml.StartElement{Name: xml.Name{Local: "testsuite"}}
+
+func (s *junitStream) File(f checks.FileReport) error {
+	suite := junitFileSuite(f)
+	s.root.Tests += suite.Tests
+	s.root.Failures += suite.Failures
+	s.root.Errors += suite.Errors
+	s.n++
+	if _, err := s.suites.WriteString("\n"); err != nil {
 		return err
 	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(out); err != nil {
+	if err := s.enc.EncodeElement(suite, junitSuiteElement); err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, "\n")
+	return s.enc.Flush()
+}
+
+func (s *junitStream) Close() error {
+	defer s.suites.Close()
+	var head bytes.Buffer
+	head.WriteString(xml.Header)
+	enc := xml.NewEncoder(&head)
+	if err := enc.Encode(s.root); err != nil {
+		return err
+	}
+	// Encode wrote <testsuites …></testsuites>; the suites go between.
+	open := strings.TrimSuffix(head.String(), "</testsuites>")
+	if _, err := io.WriteString(s.w, open); err != nil {
+		return err
+	}
+	if err := s.suites.CopyTo(s.w); err != nil {
+		return err
+	}
+	tail := "</testsuites>\n"
+	if s.n > 0 {
+		tail = "\n" + tail
+	}
+	_, err := io.WriteString(s.w, tail)
 	return err
 }
 
 func junitFileSuite(f checks.FileReport) junitSuite {
+	s := junitSuiteOf(f)
+	s.sanitize()
+	return s
+}
+
+// sanitize makes every string of a suite fit for XML and for the CI page
+// that shows it: control characters, escape sequences and invalid UTF-8
+// from a design review or a file name are shown as visible escapes
+// (clean), and what XML 1.0 cannot hold never reaches the CDATA sections,
+// which encoding/xml writes as given.
+func (s *junitSuite) sanitize() {
+	s.Name = clean(s.Name)
+	s.SystemOut = xmlText(cleanLines(s.SystemOut))
+	if s.Properties != nil {
+		for i := range s.Properties.Property {
+			p := &s.Properties.Property[i]
+			p.Name, p.Value = clean(p.Name), clean(p.Value)
+		}
+	}
+	for i := range s.Cases {
+		c := &s.Cases[i]
+		c.Classname, c.Name = clean(c.Classname), clean(c.Name)
+		c.SystemOut = xmlText(cleanLines(c.SystemOut))
+		for _, p := range []*junitProblem{c.Failure, c.Error} {
+			if p != nil {
+				p.Message, p.Type, p.Text = clean(p.Message), clean(p.Type), xmlText(cleanLines(p.Text))
+			}
+		}
+		if c.Skipped != nil {
+			c.Skipped.Message = clean(c.Skipped.Message)
+		}
+	}
+}
+
+func junitSuiteOf(f checks.FileReport) junitSuite {
 	s := junitSuite{Name: f.Path, Time: junitTime}
 	var notes []string
 	for _, d := range f.Diagnostics {

@@ -105,7 +105,9 @@ type JSONLocation struct {
 	Line   int    `json:"line,omitempty"`
 	Column int    `json:"column,omitempty"`
 	Field  string `json:"field,omitempty"`
-	Exact  *bool  `json:"exact,omitempty"`
+	// Key is Field with list entries by name: the finding's identity.
+	Key   string `json:"key,omitempty"`
+	Exact *bool  `json:"exact,omitempty"`
 }
 
 // JSONSummary totals the run.
@@ -191,7 +193,7 @@ func buildFile(f checks.FileReport) JSONFile {
 			res.Message = fd.Message
 			res.Remediation = r.Rule.Remediation
 			loc := locationOf(f.Path, &fd.Location)
-			loc.Field = fd.Field
+			loc.Field, loc.Key = fd.Field, fd.Key
 			exact := fd.Exact
 			loc.Exact = &exact
 			res.Location = &loc

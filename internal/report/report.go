@@ -30,6 +30,10 @@ type Options struct {
 	// Quiet keeps the text report to failures: failed rules, errors and
 	// gate failures, without passing files, scores or the summary.
 	Quiet bool
+	// StepSummary is the file GitHub Actions reads the job summary from
+	// ($GITHUB_STEP_SUMMARY); when set, the github format appends the
+	// Markdown report to it.
+	StepSummary string
 }
 
 var formatters = map[string]func(Options) Formatter{
@@ -60,4 +64,11 @@ func New(name string, opts Options) (Formatter, error) {
 		return nil, fmt.Errorf("unknown format %q (want one of %s)", name, strings.Join(Names(), ", "))
 	}
 	return f(opts), nil
+}
+
+// findingPath is the file a finding is about, as CI systems want it: the
+// imported file (a Backstage catalog, an OpenSLO or Score file) when the
+// finding is about an imported fact, else the design review.
+func findingPath(f checks.FileReport, fd checks.Finding) string {
+	return RelativePath(diagPath(f.Path, &fd.Location))
 }

@@ -3,7 +3,6 @@ package report
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -28,54 +27,196 @@ const sarifInformationURI = "https://github.com/archvet/archvet"
 // a commit (GitHub's "category").
 const sarifAutomationID = "archvet/"
 
+// sarifSchemaURI is the $schema of every log: the OASIS 2.1.0 schema.
+const sarifSchemaURI = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/main/sarif-2.1/schema/sarif-schema-2.1.0.json"
+
+// sarifMaxResults is how many results one run carries: GitHub code
+// scanning accepts at most 25,000 results per run and rejects the upload
+// beyond. Results past it are left out, in file order, and a
+// toolExecutionNotification says how many (by level); every finding is in
+// the JSON report.
+const sarifMaxResults = 25000
+
 func (s sarifFormatter) Format(w io.Writer, rep checks.Report) error {
-	log, err := sarif.New(sarif.Version210)
-	if err != nil {
-		return err
+	st := s.newStream(w, catalogueRules(s.opts, rep))
+	return formatAll(st, rep)
+}
+
+// Stream writes the log once the run is over. The parts that follow the
+// rule list (results, notifications, per-file scores) are rendered a
+// file at a time into spools, so the run holds the rules it has seen and
+// the totals, never every file's results.
+func (s sarifFormatter) Stream(w io.Writer) Stream {
+	var rs []*rules.Rule
+	if s.opts.Catalogue != nil {
+		rs = s.opts.Catalogue.Rules
+	}
+	return s.newStream(w, rs)
+}
+
+func (s sarifFormatter) newStream(w io.Writer, catalogue []*rules.Rule) *sarifStream {
+	st := &sarifStream{opts: s.opts, w: w, index: map[string]int{}, sum: newSummary(),
+		results: newSpool(), notes: newSpool(), files: newSpool(), dropped: map[string]int{}}
+	for _, r := range catalogue {
+		st.ruleIndex(r)
+	}
+	return st
+}
+
+type sarifStream struct {
+	opts    Options
+	w       io.Writer
+	enc     jsonWriter
+	rules   []*rules.Rule
+	index   map[string]int
+	sum     JSONSummary
+	broken  bool
+	results *spool // the elements of run.results
+	notes   *spool // the elements of invocations[0].toolExecutionNotifications
+	files   *spool // the elements of run.properties.archvet.files
+	nResult int
+	nNote   int
+	nFile   int
+	dropped map[string]int // results past sarifMaxResults, by level
+}
+
+// Indentation of the elements of results, of notifications and of the
+// per-file scores in the document json.Encoder would write.
+const (
+	sarifResultIndent = "        "
+	sarifNoteIndent   = "            "
+	sarifFileIndent   = "            "
+)
+
+func (s *sarifStream) ruleIndex(r *rules.Rule) int {
+	if i, ok := s.index[r.ID]; ok {
+		return i
+	}
+	s.index[r.ID] = len(s.rules)
+	s.rules = append(s.rules, r)
+	return s.index[r.ID]
+}
+
+// element writes v as the next element of an array held in sp.
+func (s *sarifStream) element(sp *spool, n *int, v any, indent string) {
+	b := s.enc.indented(v, indent)
+	if s.enc.err != nil {
+		return
+	}
+	if *n > 0 {
+		sp.WriteString(",\n" + indent)
+	} else {
+		sp.WriteString(indent)
+	}
+	*n++
+	sp.Write(b)
+}
+
+func (s *sarifStream) File(f checks.FileReport) error {
+	s.sum.add(f)
+	if f.Broken {
+		s.broken = true
+	}
+	for _, r := range f.Results {
+		if r.Rule == nil {
+			continue
+		}
+		for i, fd := range r.Findings {
+			if s.nResult >= sarifMaxResults {
+				s.dropped[sarifLevel(r.Rule.Severity)]++
+				continue
+			}
+			res := sarifResult(f, r, fd, s.ruleIndex(r.Rule))
+			if st := s.opts.Baseline.state(f, r, i); st != "" {
+				res.WithBaselineState(st)
+			}
+			s.element(s.results, &s.nResult, res, sarifResultIndent)
+		}
+	}
+	for _, d := range f.Diagnostics {
+		s.element(s.notes, &s.nNote, sarifNotification(f, d), sarifNoteIndent)
+	}
+	jf := buildFile(f)
+	fs := sarifFileScore{Path: RelativePath(jf.Path), Service: jf.Service, Tier: jf.Tier, Score: jf.Score, Verdict: jf.Verdict, Gate: jf.Gate, Frameworks: map[string]*float64{}}
+	for _, fw := range jf.Frameworks {
+		fs.Frameworks[fw.ID] = fw.Score
+	}
+	s.element(s.files, &s.nFile, fs, sarifFileIndent)
+	return s.enc.err
+}
+
+func (s *sarifStream) Close() error {
+	defer s.results.Close()
+	defer s.notes.Close()
+	defer s.files.Close()
+	if len(s.dropped) > 0 {
+		var parts []string
+		total := 0
+		for _, level := range []string{"error", "warning", "note"} {
+			if n := s.dropped[level]; n > 0 {
+				parts = append(parts, fmt.Sprintf("%d %s", n, level))
+				total += n
+			}
+		}
+		n := sarif.NewNotification()
+		n.Level = "warning"
+		n.Message = sarif.NewTextMessage(fmt.Sprintf("%d more results (%s) are not in this log: GitHub code scanning accepts %d results per run; the JSON report has every finding", total, strings.Join(parts, ", "), sarifMaxResults))
+		s.element(s.notes, &s.nNote, n, sarifNoteIndent)
 	}
 	driver := sarif.NewDriver("archvet").WithInformationURI(sarifInformationURI)
 	if s.opts.Version != "" {
 		driver.WithVersion(s.opts.Version)
 	}
-	run := sarif.NewRun(sarif.Tool{Driver: driver})
-	run.WithAutomationDetails(sarif.NewRunAutomationDetails().WithID(sarifAutomationID))
-
-	index := map[string]int{}
-	ruleIndex := func(r *rules.Rule) int {
-		if i, ok := index[r.ID]; ok {
-			return i
-		}
-		index[r.ID] = len(driver.Rules)
+	for _, r := range s.rules {
 		driver.Rules = append(driver.Rules, sarifRule(r))
-		return index[r.ID]
 	}
-	for _, r := range catalogueRules(s.opts, rep) {
-		ruleIndex(r)
+	out := jsonWriter{w: s.w}
+	out.raw("{\n  \"version\": \"2.1.0\",\n  \"$schema\": ")
+	out.value(sarifSchemaURI, "  ")
+	out.raw(",\n  \"runs\": [\n    {\n      \"tool\": ")
+	out.value(sarif.Tool{Driver: driver}, "      ")
+	ok := !s.broken
+	code := s.sum.ExitCode
+	out.raw(",\n      \"invocations\": [\n        {\n          \"executionSuccessful\": ")
+	out.value(ok, "")
+	out.raw(",\n          \"exitCode\": ")
+	out.value(code, "")
+	if s.nNote > 0 {
+		out.raw(",\n          \"toolExecutionNotifications\": [\n")
+		s.copy(&out, s.notes)
+		out.raw("\n          ]")
 	}
+	out.raw("\n        }\n      ],\n      \"results\": ")
+	s.array(&out, s.results, s.nResult, "      ")
+	out.raw(",\n      \"automationDetails\": ")
+	out.value(sarif.NewRunAutomationDetails().WithID(sarifAutomationID), "      ")
+	out.raw(",\n      \"properties\": {\n        \"archvet\": {\n          \"files\": ")
+	s.array(&out, s.files, s.nFile, "          ")
+	out.raw(",\n          \"summary\": ")
+	out.value(summaryWith(s.sum, s.opts), "          ")
+	out.raw("\n        }\n      }\n    }\n  ]\n}\n")
+	if s.enc.err != nil {
+		return s.enc.err
+	}
+	return out.err
+}
 
-	for _, f := range rep.Files {
-		uri := RelativePath(f.Path)
-		for _, r := range f.Results {
-			if r.Rule == nil {
-				continue
-			}
-			for i, fd := range r.Findings {
-				res := sarifResult(f, r, i, fd, uri, ruleIndex(r.Rule))
-				if st := s.opts.Baseline.state(f, r, i); st != "" {
-					res.WithBaselineState(st)
-				}
-				run.Results = append(run.Results, res)
-			}
-		}
+// array writes a spooled array of n elements; indent is that of the line
+// holding its key.
+func (s *sarifStream) array(out *jsonWriter, sp *spool, n int, indent string) {
+	if n == 0 {
+		out.raw("[]")
+		return
 	}
-	run.Invocations = []*sarif.Invocation{sarifInvocation(rep)}
-	run.Properties = sarifRunProperties(BuildWith(rep, s.opts))
-	log.AddRun(run)
+	out.raw("[\n")
+	s.copy(out, sp)
+	out.raw("\n" + indent + "]")
+}
 
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(log)
+func (s *sarifStream) copy(out *jsonWriter, sp *spool) {
+	if out.err == nil {
+		out.err = sp.CopyTo(out.w)
+	}
 }
 
 // sarifRule describes one catalogue rule for code scanning's rule view.
@@ -118,7 +259,7 @@ func ruleHelpText(r *rules.Rule) string {
 
 func ruleHelpMarkdown(r *rules.Rule) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "**%s** (%s)\n\n%s\n\n**How to fix.** %s", mdText(r.Title), r.Severity, mdText(oneLine(r.Description)), mdText(oneLine(r.Remediation)))
+	fmt.Fprintf(&b, "**%s** (%s)\n\n%s\n\n**How to fix.** %s", mdEscape(r.Title), r.Severity, mdEscape(r.Description), mdEscape(r.Remediation))
 	if len(r.References) > 0 {
 		b.WriteString("\n\n**References**\n")
 		for _, ref := range r.References {
@@ -126,7 +267,7 @@ func ruleHelpMarkdown(r *rules.Rule) string {
 			if label == "" {
 				label = ref.URL
 			}
-			fmt.Fprintf(&b, "\n- [%s](%s)", mdText(label), ref.URL)
+			fmt.Fprintf(&b, "\n- [%s](%s)", mdEscape(label), ref.URL)
 		}
 	}
 	return b.String()
@@ -192,12 +333,12 @@ func sarifLevel(s rules.Severity) string {
 	return "note"
 }
 
-func sarifResult(f checks.FileReport, r checks.RuleResult, i int, fd checks.Finding, uri string, ruleIndex int) *sarif.Result {
+func sarifResult(f checks.FileReport, r checks.RuleResult, fd checks.Finding, ruleIndex int) *sarif.Result {
 	res := sarif.NewRuleResult(r.Rule.ID).
 		WithRuleIndex(ruleIndex).
 		WithLevel(sarifLevel(r.Rule.Severity)).
 		WithMessage(sarif.NewTextMessage(fd.Message))
-	phys := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri))
+	phys := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(sarifURI(findingPath(f, fd))))
 	if fd.Location.Start.Known() {
 		region := sarif.NewRegion().WithStartLine(fd.Location.Start.Line)
 		if fd.Location.Start.Column > 0 {
@@ -210,11 +351,12 @@ func sarifResult(f checks.FileReport, r checks.RuleResult, i int, fd checks.Find
 		loc.LogicalLocations = []*sarif.LogicalLocation{{FullyQualifiedName: &fd.Field, Kind: strPtr("member")}}
 	}
 	res.AddLocation(loc)
-	fp := Fingerprint(uri, r.Rule.ID, fd.Field)
+	fp := FindingFingerprint(f, r, fd)
 	res.PartialFingerprints = map[string]interface{}{FingerprintKey: fp}
 	props := sarif.Properties{"severity": r.Rule.Severity.String()}
 	if fd.Field != "" {
 		props["field"] = fd.Field
+		props["key"] = fd.Key
 		props["exact"] = fd.Exact
 	}
 	status := findingStatus(r, fd)
@@ -248,38 +390,46 @@ func guidOf(s string) string {
 	return fmt.Sprintf("%s-%s-4%s-8%s-%s", h[0:8], h[8:12], h[13:16], h[17:20], h[20:32])
 }
 
-func sarifInvocation(rep checks.Report) *sarif.Invocation {
-	ok := true
-	for _, f := range rep.Files {
-		if f.Broken {
-			ok = false
-		}
+// sarifNotification is a problem with the input, as a tool execution
+// notification at its position.
+func sarifNotification(f checks.FileReport, d diag.Diagnostic) *sarif.Notification {
+	n := sarif.NewNotification()
+	n.Level = "error"
+	if d.Severity == diag.Warning {
+		n.Level = "warning"
 	}
-	inv := sarif.NewInvocation()
-	inv.ExecutionSuccessful = &ok
-	code := rep.ExitCode()
-	inv.ExitCode = &code
-	for _, f := range rep.Files {
-		for _, d := range f.Diagnostics {
-			n := sarif.NewNotification()
-			n.Level = "error"
-			if d.Severity == diag.Warning {
-				n.Level = "warning"
-			}
-			n.Message = sarif.NewTextMessage(d.Message())
-			phys := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(RelativePath(diagPath(f.Path, d.Subject))))
-			if d.Subject != nil && d.Subject.Start.Known() {
-				region := sarif.NewRegion().WithStartLine(d.Subject.Start.Line)
-				if d.Subject.Start.Column > 0 {
-					region.WithStartColumn(d.Subject.Start.Column)
-				}
-				phys.WithRegion(region)
-			}
-			n.Locations = []*sarif.Location{sarif.NewLocationWithPhysicalLocation(phys)}
-			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
+	n.Message = sarif.NewTextMessage(d.Message())
+	phys := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(sarifURI(RelativePath(diagPath(f.Path, d.Subject)))))
+	if d.Subject != nil && d.Subject.Start.Known() {
+		region := sarif.NewRegion().WithStartLine(d.Subject.Start.Line)
+		if d.Subject.Start.Column > 0 {
+			region.WithStartColumn(d.Subject.Start.Column)
 		}
+		phys.WithRegion(region)
 	}
-	return inv
+	n.Locations = []*sarif.Location{sarif.NewLocationWithPhysicalLocation(phys)}
+	return n
+}
+
+// sarifURI writes a slash-separated path as the URI reference SARIF's
+// artifactLocation.uri must be (RFC 3986): every byte outside the
+// unreserved characters, the sub-delimiters, "@" and "/" is
+// percent-encoded, "%" and ":" included (a colon in the first segment
+// would read as a scheme). An absolute path becomes a file: URI.
+func sarifURI(p string) string {
+	var b strings.Builder
+	if strings.HasPrefix(p, "/") {
+		b.WriteString("file://")
+	}
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~!$&'()*+,;=@/", c) >= 0 {
+			b.WriteByte(c)
+			continue
+		}
+		fmt.Fprintf(&b, "%%%02X", c)
+	}
+	return b.String()
 }
 
 func diagPath(file string, r *diag.Range) string {
@@ -300,16 +450,5 @@ type sarifFileScore struct {
 	Frameworks map[string]*float64 `json:"frameworks"`
 }
 
-func sarifRunProperties(model JSONReport) sarif.Properties {
-	files := make([]sarifFileScore, 0, len(model.Files))
-	for _, f := range model.Files {
-		fs := sarifFileScore{Path: RelativePath(f.Path), Service: f.Service, Tier: f.Tier, Score: f.Score, Verdict: f.Verdict, Gate: f.Gate, Frameworks: map[string]*float64{}}
-		for _, fw := range f.Frameworks {
-			fs.Frameworks[fw.ID] = fw.Score
-		}
-		files = append(files, fs)
-	}
-	return sarif.Properties{"archvet": map[string]any{"files": files, "summary": model.Summary}}
-}
 
 func strPtr(s string) *string { return &s }

@@ -53,7 +53,7 @@ func (t textFormatter) Format(w io.Writer, rep checks.Report) error {
 // Stream writes the text report a file at a time; only the totals of the
 // closing summary line are kept.
 func (t textFormatter) Stream(w io.Writer) Stream {
-	return &textStream{t: t, p: &printer{w: w}, sum: newSummary()}
+	return &textStream{t: t, p: &printer{w: w, guard: true}, sum: newSummary()}
 }
 
 type textStream struct {
@@ -91,7 +91,7 @@ func (s *textStream) Close() error {
 }
 
 func (t textFormatter) file(p *printer, f checks.FileReport) {
-	p.line(t.paint(ansiBold, f.Path))
+	p.line("%s", t.paint(ansiBold, displayPath(f.Path)))
 	waived, evaluated := t.problems(p, f, false)
 	if !evaluated {
 		return
@@ -110,7 +110,7 @@ func (t textFormatter) failures(p *printer, f checks.FileReport) {
 		return
 	}
 	if len(f.GateFailures) > 0 {
-		p.line("%s: gate %s (%s)", f.Path, t.paint(ansiRed, "failed"), strings.Join(f.GateFailures, "; "))
+		p.line("%s: gate %s (%s)", displayPath(f.Path), t.paint(ansiRed, "failed"), clean(strings.Join(f.GateFailures, "; ")))
 	}
 }
 
@@ -118,6 +118,7 @@ func (t textFormatter) failures(p *printer, f checks.FileReport) {
 // failed findings, each with its fix, and returns the waived findings'
 // lines; evaluated is false for a file that could not be evaluated.
 func (t textFormatter) problems(p *printer, f checks.FileReport, errorsOnly bool) (waived []string, evaluated bool) {
+	path := displayPath(f.Path)
 	for _, d := range f.Diagnostics {
 		if errorsOnly && d.Severity != diag.Error {
 			continue
@@ -128,29 +129,29 @@ func (t textFormatter) problems(p *printer, f checks.FileReport, errorsOnly bool
 		} else {
 			label = t.paint(ansiYellow, label)
 		}
-		at := f.Path
+		at := path
 		if d.Subject != nil && d.Subject.Start.Known() {
 			at = where(f.Path, d.Subject)
 		}
-		p.line("%s %s %s", at, label, d.Message())
+		p.line("%s %s %s", at, label, clean(d.Message()))
 	}
 	if f.Broken {
-		p.line("%s could not be evaluated", f.Path)
+		p.line("%s could not be evaluated", path)
 		return nil, false
 	}
 	for _, r := range f.Results {
 		failing := 0
 		for _, fd := range r.Findings {
 			if fd.IsWaived() {
-				waived = append(waived, fmt.Sprintf("%s %s %s %s (waived by %s until %s: %s)", where(f.Path, &fd.Location),
-					t.paint(ansiDim, "waived  "), r.Rule.ID, fd.Message, fd.Waiver.ApprovedBy, fd.Waiver.Expires, fd.Waiver.Reason))
+				waived = append(waived, fmt.Sprintf("%s %s %s %s (waived by %s until %s: %s)", whereFinding(f.Path, fd),
+					t.paint(ansiDim, "waived  "), clean(r.Rule.ID), clean(fd.Message), clean(fd.Waiver.ApprovedBy), clean(fd.Waiver.Expires), clean(fd.Waiver.Reason)))
 				continue
 			}
 			failing++
-			p.line("%s %s %s %s", where(f.Path, &fd.Location), t.severity(r.Rule.Severity), r.Rule.ID, fd.Message)
+			p.line("%s %s %s %s", whereFinding(f.Path, fd), t.severity(r.Rule.Severity), clean(r.Rule.ID), clean(fd.Message))
 		}
 		if failing > 0 {
-			p.line("    %s %s", t.paint(ansiDim, "fix:"), firstSentence(r.Rule.Remediation))
+			p.line("    %s %s", t.paint(ansiDim, "fix:"), clean(firstSentence(r.Rule.Remediation)))
 		}
 	}
 	return waived, true
@@ -161,13 +162,13 @@ func (t textFormatter) problems(p *printer, f checks.FileReport, errorsOnly bool
 func (t textFormatter) scores(p *printer, f checks.FileReport) {
 	sc := f.Scorecard
 	p.line("")
-	service := f.Service
+	service := clean(f.Service)
 	if service == "" {
-		service = f.Path
+		service = displayPath(f.Path)
 	}
 	config := ""
 	if f.Config != "" {
-		config = ", config " + f.Config
+		config = ", config " + displayPath(f.Config)
 	}
 	p.line("%s (tier %d%s): score %.1f/100, %s", t.paint(ansiBold, service), f.Tier, config, sc.Overall.Score(), t.verdict(f.Verdict))
 	counts := fmt.Sprintf("  %d passed, %d failed, %d not applicable", sc.Overall.Passed, sc.Overall.Failed, sc.Overall.NotApplicable)
@@ -178,23 +179,23 @@ func (t textFormatter) scores(p *printer, f checks.FileReport) {
 	t.maturity(p, f.Maturity)
 	for _, fw := range sc.Frameworks {
 		if !fw.Applicable() {
-			p.line("  %-24s %s", fw.Name, "n/a")
+			p.line("  %-24s %s", clean(fw.Name), "n/a")
 			continue
 		}
 		var weak []string
 		for _, c := range fw.Categories {
 			if c.Failed > 0 {
-				weak = append(weak, fmt.Sprintf("%s %.0f", c.ID, c.Score()))
+				weak = append(weak, fmt.Sprintf("%s %.0f", clean(c.ID), c.Score()))
 			}
 		}
-		line := fmt.Sprintf("  %-24s %5.1f", fw.Name, fw.Score())
+		line := fmt.Sprintf("  %-24s %5.1f", clean(fw.Name), fw.Score())
 		if len(weak) > 0 {
 			line += "  " + t.paint(ansiDim, "weakest: "+strings.Join(weak, ", "))
 		}
 		p.line("%s", line)
 	}
 	if len(f.GateFailures) > 0 {
-		p.line("gate: %s (%s)", t.paint(ansiRed, "failed"), strings.Join(f.GateFailures, "; "))
+		p.line("gate: %s (%s)", t.paint(ansiRed, "failed"), clean(strings.Join(f.GateFailures, "; ")))
 	} else {
 		p.line("gate: %s", t.paint(ansiGreen, "passed"))
 	}
@@ -202,12 +203,12 @@ func (t textFormatter) scores(p *printer, f checks.FileReport) {
 
 func (t textFormatter) maturity(p *printer, m checks.Maturity) {
 	if m.Next == "" {
-		p.line("  maturity: %s (the top of the ladder)", m.Level)
+		p.line("  maturity: %s (the top of the ladder)", clean(m.Level))
 		return
 	}
 	ids := make([]string, 0, len(m.Blockers))
 	for _, b := range m.Blockers {
-		ids = append(ids, fmt.Sprintf("%s +%.1f", b.Rule.ID, b.ScoreGain))
+		ids = append(ids, fmt.Sprintf("%s +%.1f", clean(b.Rule.ID), b.ScoreGain))
 	}
 	const shown = 8
 	more := ""
@@ -215,7 +216,7 @@ func (t textFormatter) maturity(p *printer, m checks.Maturity) {
 		more = fmt.Sprintf(" and %d more", len(ids)-shown)
 		ids = ids[:shown]
 	}
-	p.line("  maturity: %s; to reach %s fix %s%s", m.Level, m.Next, strings.Join(ids, ", "), more)
+	p.line("  maturity: %s; to reach %s fix %s%s", clean(m.Level), clean(m.Next), strings.Join(ids, ", "), more)
 }
 
 func (t textFormatter) verdict(v checks.Verdict) string {
@@ -234,16 +235,29 @@ func (t textFormatter) summary(p *printer, s JSONSummary) {
 }
 
 // where renders a position as file:line:col, and says so when unknown
-// instead of pretending the finding is at 1:1.
+// instead of pretending the finding is at 1:1. The file name is cleaned
+// for the log (see displayPath).
 func where(file string, r *diag.Range) string {
 	if r == nil || !r.Start.Known() {
-		return file + ": (position unknown)"
+		return displayPath(file) + ": (position unknown)"
 	}
 	name := r.Filename
 	if name == "" {
 		name = file
 	}
-	return fmt.Sprintf("%s:%d:%d", name, r.Start.Line, r.Start.Column)
+	return fmt.Sprintf("%s:%d:%d", displayPath(name), r.Start.Line, r.Start.Column)
+}
+
+// whereFinding is where for a finding, with the line marked ~ when the
+// position is approximate (the field is missing and the finding points at
+// the block that should hold it; JSON's exact: false): design.yaml:~12:3.
+func whereFinding(file string, fd checks.Finding) string {
+	at := where(file, &fd.Location)
+	if fd.Exact || !fd.Location.Start.Known() {
+		return at
+	}
+	i := strings.LastIndex(at, fmt.Sprintf(":%d:%d", fd.Location.Start.Line, fd.Location.Start.Column))
+	return at[:i+1] + "~" + at[i+1:]
 }
 
 // firstSentence keeps the text report to one line per fix; the whole
@@ -257,14 +271,23 @@ func firstSentence(s string) string {
 }
 
 // printer remembers the first write error so formatters stay linear.
+// A guarded printer (the text format's) also makes sure no line it writes
+// can be read as a GitHub workflow command: the text report is what the
+// action prints by default, and every user string in it is cleaned, so
+// only a line that starts with user text (a service name) needs this.
 type printer struct {
-	w   io.Writer
-	err error
+	w     io.Writer
+	err   error
+	guard bool
 }
 
 func (p *printer) line(format string, args ...any) {
 	if p.err != nil {
 		return
 	}
-	_, p.err = fmt.Fprintf(p.w, format+"\n", args...)
+	s := fmt.Sprintf(format, args...)
+	if p.guard && startsRunnerCommand(s) {
+		s = `\` + s
+	}
+	_, p.err = io.WriteString(p.w, s+"\n")
 }

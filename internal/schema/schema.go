@@ -37,6 +37,8 @@ type Schema struct {
 	compiled *jsonschema.Schema
 	// strict makes unknown fields errors rather than warnings.
 	strict bool
+	// boundLists refuses lists over MaxListEntries (design reviews).
+	boundLists bool
 }
 
 var (
@@ -47,7 +49,12 @@ var (
 
 // Load compiles the embedded design-review schema once per process.
 func Load() (*Schema, error) {
-	loadOnce.Do(func() { loaded, loadErr = Compile(schemaURL, source, false) })
+	loadOnce.Do(func() {
+		loaded, loadErr = Compile(schemaURL, source, false)
+		if loadErr == nil {
+			loaded.boundLists = true
+		}
+	})
 	return loaded, loadErr
 }
 
@@ -121,6 +128,9 @@ func child(node map[string]any, key string) map[string]any {
 // did-you-mean suggestion, because a typo should not block a review; wrong
 // types and values are errors.
 func (s *Schema) Validate(doc *document.Document) diag.Diagnostics {
+	if ds := checkLimits(doc); s.boundLists && ds.HasErrors() {
+		return ds
+	}
 	err := s.compiled.Validate(any(doc.Value))
 	if err == nil {
 		return nil
@@ -152,6 +162,13 @@ func (s *Schema) Validate(doc *document.Document) diag.Diagnostics {
 				field := document.JoinKey(path, name)
 				out = append(out, diag.Errorf(rangeOf(doc, path), "missing required field %q", field))
 			}
+		case *kind.Pattern:
+			// `\S` is how the schema says "not empty or blank".
+			if k.Want == notBlank {
+				out = append(out, diag.Errorf(rangeOf(doc, path), "%s must not be empty", path))
+				break
+			}
+			out = append(out, diag.Errorf(rangeOf(doc, path), "%s: %s", path, leaf.ErrorKind.LocalizedString(printer)))
 		default:
 			where := path
 			if where == "" {
@@ -163,6 +180,9 @@ func (s *Schema) Validate(doc *document.Document) diag.Diagnostics {
 	sort.SliceStable(out, func(i, j int) bool { return before(out[i], out[j]) })
 	return out
 }
+
+// notBlank is the pattern of a string that must hold a non-space character.
+const notBlank = `\S`
 
 func before(a, b diag.Diagnostic) bool {
 	if a.Subject == nil || b.Subject == nil {

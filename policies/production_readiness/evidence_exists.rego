@@ -3,9 +3,11 @@
 # description: |-
 #   A runbook, threat model, capacity plan or ADR that the design names but
 #   nobody wrote is a claim without evidence: the review passes on paper and
-#   the on-call engineer finds a dead link at 3 a.m. archvet checks each
-#   relative path next to the design review, and that each URL is at least
-#   well formed (it never fetches one).
+#   the on-call engineer finds a dead link at 3 a.m. archvet checks that each
+#   relative path names a non-empty regular file inside the repository, and
+#   that each URL is at least well formed (it never fetches one). An
+#   absolute path, a path leaving the repository, a directory, a device and
+#   an empty file are never evidence.
 # related_resources:
 #   - ref: https://sre.google/sre-book/evolving-sre-engagement-model/
 #     description: Google SRE book, the production readiness review
@@ -20,7 +22,8 @@
 #     well-architected: operational-excellence
 #   remediation: |-
 #     Write the missing document, or correct the path. Paths are relative to
-#     the design review; URLs must be absolute http or https links.
+#     the design review and must stay inside the repository; URLs must be
+#     absolute http or https links.
 #   applicability: The design cites at least one document by path or URL.
 #   example: |-
 #     operations:
@@ -31,20 +34,40 @@ import rego.v1
 
 import data.archvet.lib
 
-# archvet fills _evidence from the file system before evaluation; plain OPA
-# runs have none, so the rule then does not apply.
+# archvet fills _evidence from the file system before evaluation (an empty
+# object when the design cites nothing). Plain OPA runs have none: then
+# nobody has checked the citations, which is unanswered, not a pass.
+computed if "_evidence" in object.keys(input)
+
 evidence := object.get(input, "_evidence", {})
+
+applicable if not computed
 
 applicable if count(evidence) > 0
 
-deny contains lib.finding(msg, path) if {
-	some path, e in evidence
-	e.state == "missing"
-	msg := sprintf("%s cites %q, which does not exist next to the design review", [path, e.ref])
+# What each state of a cited path means to a reader; "present", "url" and
+# "reference" are evidence.
+problem := {
+	"missing": "which does not exist next to the design review",
+	"outside-repository": "which is outside the repository; cite a file in the repository or an http or https URL",
+	"not-a-file": "which is not a regular file (a directory, a device or a pipe)",
+	"empty": "which is an empty file",
+	"invalid-url": "which is not a well-formed http or https URL",
 }
 
 deny contains lib.finding(msg, path) if {
 	some path, e in evidence
-	e.state == "invalid-url"
-	msg := sprintf("%s cites %q, which is not a well-formed http or https URL", [path, e.ref])
+	what := problem[e.state]
+	msg := sprintf("%s cites %q, %s", [path, e.ref, what])
+}
+
+unanswered contains lib.finding(msg, path) if {
+	some path, e in evidence
+	e.state == "unknown"
+	msg := sprintf("%s cites %q, which archvet could not check", [path, e.ref])
+}
+
+unanswered contains lib.finding(msg, "") if {
+	not computed
+	msg := "the cited documents were not checked: archvet computes their evidence, and this evaluation had none"
 }
