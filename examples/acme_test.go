@@ -119,8 +119,8 @@ func TestAcmePackPassesItsTests(t *testing.T) {
 func TestAcmeConfigurationApplies(t *testing.T) {
 	cat, cfg := acmeCatalogue(t)
 	for _, r := range cat.Rules {
-		if r.ID == "TF004" {
-			t.Error("TF004 is disabled by the configuration but still in the catalogue")
+		if r.ID == "TF005" {
+			t.Error("TF005 is disabled by the configuration but still in the catalogue")
 		}
 	}
 	if r, ok := cat.Lookup("ACME003"); !ok || r.Severity != rules.High {

@@ -92,8 +92,10 @@ processes {
   startup_seconds = 8
 
   shutdown {
-    graceful      = true
-    drain_seconds = 25
+    graceful             = true
+    drain_seconds        = 25
+    pre_stop_seconds     = 5
+    grace_period_seconds = 30
   }
 
   health_checks {
@@ -128,22 +130,25 @@ dependency "payments-gateway" {
   criticality = "hard"
   interaction = "sync"
   protocol    = "http"
-  timeout_ms  = 1500
+  timeout_ms  = 700
 
   retries {
     max_attempts   = 3
     backoff        = "exponential"
+    base_delay_ms  = 100
+    max_delay_ms   = 400
     jitter         = true
     budget_percent = 10
   }
 
-  circuit_breaker = true
-  bulkhead        = true
-  fallback        = "fail-fast"
-  deploy_before   = false
-  calls_back      = false
-  call_depth      = 1
-  build_or_buy    = "buy"
+  circuit_breaker      = true
+  bulkhead             = true
+  fallback             = "fail-fast"
+  deploy_before        = false
+  calls_back           = false
+  call_depth           = 1
+  build_or_buy         = "buy"
+  availability_percent = 99.99
 }
 
 dependency "pricing" {
@@ -156,6 +161,7 @@ dependency "pricing" {
   retries {
     max_attempts   = 2
     backoff        = "exponential"
+    base_delay_ms  = 50
     jitter         = true
     budget_percent = 10
   }
@@ -186,14 +192,23 @@ data_store "orders-db" {
     cross_region      = true
     restore_tested    = true
     last_restore_test = "2026-10-02"
+    encrypted         = true
+    immutable         = true
+    regions           = ["eu-west-1", "eu-central-1"]
   }
 
   encryption_at_rest = true
+
+  encryption {
+    key           = "customer-managed"
+    rotation_days = 365
+  }
 
   replication {
     mode         = "sync"
     multi_az     = true
     cross_region = true
+    regions      = ["eu-central-1"]
   }
 
   consistency    = "strong"
@@ -210,6 +225,7 @@ data_store "orders-db" {
 
   lifecycle_policy = true
   size_gb          = 400
+  capacity_gb      = 1000
 }
 
 data_store "price-cache" {
@@ -256,6 +272,7 @@ api "checkout-web" {
     per                 = "client"
     requests_per_second = 50
     headers             = true
+    expected_clients    = 20
   }
 
   idempotency    = "keys"
@@ -263,6 +280,12 @@ api "checkout-web" {
   authorization  = "owner-check"
   timeout_ms     = 5000
   compression    = true
+
+  call "pricing" {
+  }
+
+  call "payments-gateway" {
+  }
 }
 
 api "checkout-mobile" {
@@ -281,6 +304,7 @@ api "checkout-mobile" {
     per                 = "client"
     requests_per_second = 20
     headers             = true
+    expected_clients    = 30
   }
 
   idempotency    = "keys"
@@ -288,6 +312,12 @@ api "checkout-mobile" {
   authorization  = "owner-check"
   timeout_ms     = 5000
   compression    = true
+
+  call "pricing" {
+  }
+
+  call "payments-gateway" {
+  }
 }
 
 events {
@@ -310,6 +340,7 @@ events {
     dead_letter       = "payments.payment-settled.dlq"
     dead_letter_alert = true
     max_retries       = 5
+    lag_alert_seconds = 120
     schema            = "schemas/payment-settled.avsc"
   }
 }
@@ -347,8 +378,9 @@ observability {
     sampling_percent = 10
   }
 
-  dashboards       = ["https://grafana.example.com/d/checkout"]
-  synthetic_checks = true
+  dashboards         = ["https://grafana.example.com/d/checkout"]
+  synthetic_checks   = true
+  alerting_heartbeat = true
 
   alert "checkout-availability-burn" {
     based_on = "symptom"
@@ -429,9 +461,15 @@ deployment {
     max_minutes = 5
   }
 
-  canary_analysis          = true
-  feature_flags            = true
-  kill_switches            = ["express-checkout", "saved-cards"]
+  canary_analysis     = true
+  feature_flags       = true
+  kill_switches       = ["express-checkout", "saved-cards"]
+  progressive_changes = ["code", "config", "feature-flags", "infrastructure", "schema"]
+
+  disruption_budget {
+    max_unavailable = 1
+  }
+
   regions                  = ["eu-west-1", "eu-central-1"]
   availability_zones       = 3
   cells                    = 4
@@ -456,7 +494,7 @@ capacity {
 }
 
 disaster_recovery {
-  rto_minutes  = 30
+  rto_minutes  = 10
   rpo_minutes  = 5
   strategy     = "warm-standby"
   multi_az     = true
@@ -483,9 +521,17 @@ security {
     ddos_protection = true
   }
 
-  admin_access     = "sso-proxy"
-  network_acls     = true
-  audit_logging    = true
+  admin_access  = "sso-proxy"
+  network_acls  = true
+  audit_logging = true
+
+  operator_access {
+    mfa                = true
+    standing_access    = false
+    break_glass        = true
+    break_glass_alerts = true
+  }
+
   penetration_test = "2026-05-12"
 }
 

@@ -35,7 +35,7 @@ var goldenPolicies = []string{
 	"well_architected/sec_internal_traffic_encryption.rego",
 	"ideals/async_soft_dependencies.rego",
 	"ideals/bounded_context_declared.rego",
-	"ideals/focused_responsibilities.rego",
+	"well_architected/sus_efficient_hardware.rego",
 	"production_readiness/resilience_dependency_timeouts.rego",
 	"production_readiness/resilience_dependency_failure_mode.rego",
 	"production_readiness/resilience_circuit_breakers.rego",

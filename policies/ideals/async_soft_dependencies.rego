@@ -8,14 +8,16 @@
 #   reacting to its events removes it from the request path altogether and
 #   lets each side scale and fail on its own.
 # related_resources:
-#   - ref: https://www.infoq.com/articles/microservices-design-ideals/
-#     description: IDEALS, event-driven
 #   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_prevent_interaction_failure_loosely_coupled_system.html
 #     description: REL04-BP02 Implement loosely coupled dependencies
+#   - ref: https://www.infoq.com/articles/microservices-design-ideals/
+#     description: IDEALS, event-driven
 # custom:
 #   id: ID006
 #   severity: medium
 #   level: proactive
+#   check: reasoning
+#   best_practices: [REL04-BP02]
 #   frameworks:
 #     ideals: event-driven
 #     well-architected: reliability
@@ -23,8 +25,9 @@
 #     Replace the request/response call with a message or an event (publish a
 #     command to a queue, or consume the dependency's events into a local
 #     copy) and set `interaction: async`. If a synchronous call is truly
-#     needed, record why in a decision and keep a fallback.
-#   applicability: The service (tier 0 to 2) declares at least one soft dependency called synchronously.
+#     needed, record why in a decision that names the dependency (its title,
+#     decision or context), and keep a fallback.
+#   applicability: The service (tier 0 to 2) declares at least one soft dependency.
 #   example: |-
 #     dependencies:
 #       - name: recommendations
@@ -49,9 +52,28 @@ applicable if {
 	count(soft_dependencies) > 0
 }
 
+# A live decision that names the dependency records why the call stays
+# synchronous: the escape hatch the remediation has always offered.
+decided(dep) if {
+	some d in lib.decisions
+	not lib.get(d, "status", "") in {"rejected", "deprecated", "superseded"}
+	text := lower(concat(" ", [lib.get(d, "title", ""), lib.get(d, "decision", ""), lib.get(d, "context", "")]))
+	contains(text, lower(dep.name))
+}
+
 deny contains lib.finding(msg, path) if {
+	applicable
 	some [i, dep] in soft_dependencies
-	[i, dep] in lib.sync_dependencies
-	msg := sprintf("soft dependency %q is called synchronously; it could be reached through messages or events", [dep.name])
+	lib.get(dep, "interaction", "") == "sync"
+	not decided(dep)
+	msg := sprintf("soft dependency %q is called synchronously and no decision says why; it could be reached through messages or events", [dep.name])
+	path := sprintf("dependencies[%d].interaction", [i])
+}
+
+unanswered contains lib.finding(msg, path) if {
+	applicable
+	some [i, dep] in soft_dependencies
+	lib.get(dep, "interaction", null) == null
+	msg := sprintf("the design does not say whether soft dependency %q is called synchronously or reached by messages", [dep.name])
 	path := sprintf("dependencies[%d].interaction", [i])
 }

@@ -2,19 +2,39 @@ package archvet.rules.ideals.automated_deployment_test
 
 import rego.v1
 
-import data.archvet.rules.ideals.automated_deployment
+import data.archvet.rules.ideals.automated_deployment as rule
 
-test_pipeline_passes if {
-	count(automated_deployment.deny) == 0 with input as {"deployment": {"automated": true, "strategy": "rolling"}}
+test_automated_passes if {
+	inp := {
+		"deployment": {"automated": true, "strategy": "canary"},
+		"environments": [{"name": "production", "kind": "production", "deployed_by": "pipeline"}],
+	}
+	count(rule.deny) == 0 with input as inp
+	count(rule.unanswered) == 0 with input as inp
 }
 
 test_manual_fails if {
-	findings := automated_deployment.deny with input as {"deployment": {"automated": false, "strategy": "manual"}}
-	paths := {f.path | some f in findings}
-	paths == {"deployment.automated", "deployment.strategy"}
+	{f.path | some f in rule.deny} == {"deployment.automated"} with input as {"deployment": {"automated": false}}
 }
 
-test_unstated_fails if {
-	some f in automated_deployment.deny with input as {"service": {"name": "x"}}
-	f.path == "deployment.automated"
+test_manual_production_environment_contradicts_flag if {
+	findings := rule.deny with input as {
+		"deployment": {"automated": true},
+		"environments": [
+			{"name": "staging", "kind": "staging", "deployed_by": "manual"},
+			{"name": "prod", "deployed_by": "manual"},
+		],
+	}
+	{f.path | some f in findings} == {"environments[1].deployed_by"}
+}
+
+# The rollout strategy is PR440/PR441's: a manual strategy alone is not
+# this rule's failure any more.
+test_manual_strategy_left_to_pr440 if {
+	count(rule.deny) == 0 with input as {"deployment": {"automated": true, "strategy": "manual"}}
+}
+
+test_unstated_is_unanswered if {
+	{f.path | some f in rule.unanswered} == {"deployment.automated"} with input as {"deployment": {}}
+	count(rule.deny) == 0 with input as {"deployment": {}}
 }

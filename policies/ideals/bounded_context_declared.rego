@@ -17,6 +17,7 @@
 #   id: ID015
 #   severity: medium
 #   level: proactive
+#   check: threshold
 #   frameworks:
 #     ideals: single-responsibility
 #   remediation: |-
@@ -38,11 +39,18 @@ import data.archvet.lib
 
 context := lib.get(input, ["service", "bounded_context"], "")
 
-# A comma, semicolon, slash, ampersand, plus or the word "and" between
-# names lists more than one context.
-several_contexts if regex.match(`[,;/&+]|\sand\s`, lower(context))
+several_contexts if count(names) > 1
 
-deny contains lib.finding(msg, path) if {
+# The names the text lists: commas and semicolons separate them, and so do
+# "and", "&" and "+" written as words between spaces. A slash or an
+# ampersand inside a name ("search/discovery", "R&D platform") is part of
+# the name.
+names contains trim_space(part) if {
+	some part in regex.split(`[,;]|\s(?:and|&|\+)\s`, lower(context))
+	trim_space(part) != ""
+}
+
+unanswered contains lib.finding(msg, path) if {
 	trim_space(context) == ""
 	msg := "the design does not say which bounded context the service owns"
 	path := "service.bounded_context"

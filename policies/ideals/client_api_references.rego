@@ -14,6 +14,7 @@
 #   id: ID002
 #   severity: medium
 #   level: proactive
+#   check: reasoning
 #   frameworks:
 #     ideals: interface-segregation
 #     production-readiness: api-design
@@ -42,9 +43,9 @@ import data.archvet.lib
 
 clients := lib.get(input, ["service", "clients"], [])
 
-api_names := {api.name | some api in lib.apis}
+api_names contains api.name if some api in lib.apis
 
-client_names := {client.name | some client in clients}
+client_names contains client.name if some client in clients
 
 applicable if count(clients) > 0
 
@@ -53,14 +54,14 @@ listed(client) if {
 	client.name in lib.get(api, "clients", [])
 }
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	some j, client in clients
 	not client.kind
 	msg := sprintf("the design does not say what kind of client %q is", [client.name])
 	path := sprintf("service.clients[%d].kind", [j])
 }
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	some j, client in clients
 	not client.api
 	not listed(client)

@@ -17,6 +17,7 @@
 #   id: ID001
 #   severity: medium
 #   level: proactive
+#   check: reasoning
 #   frameworks:
 #     ideals: interface-segregation
 #     production-readiness: api-design

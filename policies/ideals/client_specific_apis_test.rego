@@ -15,13 +15,15 @@ test_one_api_per_kind_passes if {
 }
 
 test_shared_api_fails if {
-	findings := client_specific_apis.deny with input as {
+	case_input := {
 		"service": {"clients": [
 			{"name": "storefront", "kind": "web", "api": "public"},
 			{"name": "acme", "kind": "partner"},
 		]},
 		"apis": [{"name": "internal"}, {"name": "public", "clients": ["acme"]}],
 	}
+	client_specific_apis.applicable with input as case_input
+	findings := client_specific_apis.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "apis[1].clients"

@@ -18,6 +18,7 @@
 #   id: ID009
 #   severity: medium
 #   level: proactive
+#   check: reasoning
 #   frameworks:
 #     ideals: availability-over-consistency
 #   remediation: |-
@@ -81,7 +82,7 @@ applicable if {
 	has_state_or_peers
 }
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	some field, what in {
 		"model": "which consistency model the service offers",
 		"cap": "whether availability or consistency wins under a partition",
@@ -97,4 +98,23 @@ deny contains lib.finding(msg, path) if {
 	consistency.cap == "AP"
 	msg := "the design claims strong consistency and availability under partition, which cannot both hold"
 	path := "consistency.cap"
+}
+
+# PACELC restates the partition choice (PA or PC) and adds the latency
+# trade-off of normal operation (EL or EC): the two must agree with cap and
+# with the model.
+deny contains lib.finding(msg, "consistency.pacelc") if {
+	cap := lib.get(consistency, "cap", "")
+	cap in {"AP", "CP"}
+	pacelc := lib.get(consistency, "pacelc", "")
+	pacelc != ""
+	substring(pacelc, 1, 1) != substring(cap, 0, 1)
+	msg := sprintf("pacelc %s says the service chooses %s under a partition, but cap says %s", [pacelc, substring(pacelc, 0, 2), cap])
+}
+
+deny contains lib.finding(msg, "consistency.pacelc") if {
+	lib.get(consistency, "model", "") == "strong"
+	pacelc := lib.get(consistency, "pacelc", "")
+	endswith(pacelc, "/EL")
+	msg := sprintf("pacelc %s trades consistency for latency in normal operation, which a strong model does not allow", [pacelc])
 }

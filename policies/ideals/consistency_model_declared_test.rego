@@ -12,10 +12,12 @@ test_declared_passes if {
 }
 
 test_missing_fields_fail if {
-	findings := consistency_model_declared.deny with input as {
+	case_input := {
 		"dependencies": [{"name": "payments"}],
 		"consistency": {"model": "eventual"},
 	}
+	consistency_model_declared.applicable with input as case_input
+	findings := consistency_model_declared.unanswered with input as case_input
 	paths := {f.path | some f in findings}
 	paths == {"consistency.cap", "consistency.rationale"}
 }
@@ -39,4 +41,19 @@ test_prototype_not_applicable if {
 		"service": {"name": "x", "owner": "t", "tier": 3},
 		"data_stores": [{"name": "db"}],
 	}
+}
+
+test_pacelc_agrees_with_cap_and_model if {
+	count(consistency_model_declared.deny) == 0 with input as {"consistency": {"model": "strong", "cap": "CP", "pacelc": "PC/EC", "rationale": "r"}}
+	count(consistency_model_declared.deny) == 0 with input as {"consistency": {"model": "eventual", "cap": "AP", "pacelc": "PA/EL", "rationale": "r"}}
+}
+
+test_pacelc_contradicting_cap_fails if {
+	case50 := {"consistency": {"model": "eventual", "cap": "CP", "pacelc": "PA/EL"}}
+	{f.path | some f in consistency_model_declared.deny} == {"consistency.pacelc"} with input as case50
+}
+
+test_pacelc_latency_choice_contradicting_strong_model_fails if {
+	case54 := {"consistency": {"model": "strong", "cap": "CP", "pacelc": "PC/EL"}}
+	{f.path | some f in consistency_model_declared.deny} == {"consistency.pacelc"} with input as case54
 }

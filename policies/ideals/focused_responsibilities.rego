@@ -14,6 +14,11 @@
 #   id: ID017
 #   severity: low
 #   level: proactive
+#   check: threshold
+#   params:
+#     max_responsibilities_count:
+#       description: most responsibilities one service may list
+#       value: 5
 #   frameworks:
 #     ideals: single-responsibility
 #   remediation: |-
@@ -36,11 +41,13 @@ import rego.v1
 
 import data.archvet.lib
 
-max_responsibilities := 5
+params := lib.params(rego.metadata.chain())
+
+max_responsibilities := params.max_responsibilities_count
 
 responsibilities := lib.get(input, ["service", "responsibilities"], [])
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	count(responsibilities) == 0
 	msg := "the design does not list the service's responsibilities"
 	path := "service.responsibilities"

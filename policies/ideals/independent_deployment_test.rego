@@ -2,21 +2,32 @@ package archvet.rules.ideals.independent_deployment_test
 
 import rego.v1
 
-import data.archvet.rules.ideals.independent_deployment
+import data.archvet.rules.ideals.independent_deployment as rule
 
 test_independent_passes if {
-	count(independent_deployment.deny) == 0 with input as {"deployment": {"independent": true}}
+	inp := {"deployment": {"independent": true}, "dependencies": [{"name": "payments", "deploy_before": false}]}
+	count(rule.deny) == 0 with input as inp
+	count(rule.unanswered) == 0 with input as inp
 }
 
-test_joint_release_fails if {
-	findings := independent_deployment.deny with input as {"deployment": {"independent": false}}
-	count(findings) == 1
-	some f in findings
-	f.path == "deployment.independent"
+test_coupled_fails if {
+	{f.path | some f in rule.deny} == {"deployment.independent"} with input as {"deployment": {"independent": false}}
 }
 
-test_unstated_fails if {
-	some f in independent_deployment.deny with input as {"deployment": {"automated": true}}
-	f.path == "deployment.independent"
-	contains(f.msg, "does not say")
+test_deploy_order_contradicts_independence if {
+	findings := rule.deny with input as {
+		"deployment": {"independent": true},
+		"dependencies": [{"name": "a"}, {"name": "payments", "deploy_before": true}],
+	}
+	{f.path | some f in findings} == {"dependencies[1].deploy_before"}
+}
+
+test_unstated_is_unanswered if {
+	{f.path | some f in rule.unanswered} == {"deployment.independent"} with input as {}
+	count(rule.deny) == 0 with input as {}
+}
+
+test_unstated_deploy_order_is_unanswered if {
+	inp := {"deployment": {"independent": true}, "dependencies": [{"name": "a", "deploy_before": false}, {"name": "b"}]}
+	{f.path | some f in rule.unanswered} == {"dependencies[1].deploy_before"} with input as inp
 }

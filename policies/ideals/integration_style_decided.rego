@@ -9,14 +9,16 @@
 #   choice forces a look at which interactions really need an immediate
 #   answer.
 # related_resources:
-#   - ref: https://www.infoq.com/articles/microservices-design-ideals/
-#     description: IDEALS, loose coupling and event-driven
 #   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_prevent_interaction_failure_loosely_coupled_system.html
 #     description: REL04-BP02 Implement loosely coupled dependencies
+#   - ref: https://www.infoq.com/articles/microservices-design-ideals/
+#     description: IDEALS, loose coupling and event-driven
 # custom:
 #   id: ID014
 #   severity: medium
 #   level: strategic
+#   check: reasoning
+#   best_practices: [REL04-BP02]
 #   frameworks:
 #     ideals: loose-coupling
 #     well-architected: reliability
@@ -91,4 +93,15 @@ deny contains lib.finding(msg, path) if {
 		[count(lib.dependencies)],
 	)
 	path := "decisions"
+}
+
+# A message broker's protocol carries messages, not request and response:
+# a dependency reached over it but declared synchronous misstates the style.
+deny contains lib.finding(msg, path) if {
+	some i, dep in lib.dependencies
+	lib.get(dep, "interaction", "") == "sync"
+	protocol := lib.get(dep, "protocol", "")
+	protocol in {"amqp", "kafka"}
+	msg := sprintf("dependency %q is reached over %s, a messaging protocol, yet declared synchronous", [dep.name, protocol])
+	path := sprintf("dependencies[%d].interaction", [i])
 }

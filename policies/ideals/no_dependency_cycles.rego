@@ -8,16 +8,18 @@
 #   between the services is in the wrong place, or that one direction should
 #   be an event rather than a call.
 # related_resources:
-#   - ref: https://www.infoq.com/articles/microservices-design-ideals/
-#     description: IDEALS, loose coupling
 #   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_prevent_interaction_failure_loosely_coupled_system.html
 #     description: REL04-BP02 Implement loosely coupled dependencies
+#   - ref: https://www.infoq.com/articles/microservices-design-ideals/
+#     description: IDEALS, loose coupling
 #   - ref: https://sre.google/sre-book/addressing-cascading-failures/
 #     description: Google SRE book, Addressing Cascading Failures
 # custom:
 #   id: ID013
 #   severity: high
 #   level: proactive
+#   check: presence
+#   best_practices: [REL04-BP02]
 #   frameworks:
 #     ideals: loose-coupling
 #     well-architected: reliability
@@ -41,7 +43,14 @@ applicable if count(lib.dependencies) > 0
 
 deny contains lib.finding(msg, path) if {
 	some i, dep in lib.dependencies
-	dep.calls_back == true
+	lib.get(dep, "calls_back", null) == true
 	msg := sprintf("dependency %q also calls this service, forming a cycle", [dep.name])
+	path := sprintf("dependencies[%d].calls_back", [i])
+}
+
+unanswered contains lib.finding(msg, path) if {
+	some i, dep in lib.dependencies
+	lib.get(dep, "calls_back", null) == null
+	msg := sprintf("the design does not say whether dependency %q also calls this service", [dep.name])
 	path := sprintf("dependencies[%d].calls_back", [i])
 }

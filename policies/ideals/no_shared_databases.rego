@@ -16,6 +16,7 @@
 #   id: ID012
 #   severity: high
 #   level: proactive
+#   check: threshold
 #   frameworks:
 #     ideals: loose-coupling
 #   remediation: |-
@@ -63,7 +64,7 @@ deny contains lib.finding(msg, path) if {
 	path := sprintf("data_stores[%d].shared_with", [i])
 }
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	some [i, store] in stores
 	[i, store] in lib.durable_stores
 	lib.get(store, "ownership", "") == ""

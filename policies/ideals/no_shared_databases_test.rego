@@ -13,10 +13,12 @@ test_exclusive_passes if {
 }
 
 test_shared_fails if {
-	findings := no_shared_databases.deny with input as {"data_stores": [
+	case_input := {"data_stores": [
 		{"name": "orders-db", "ownership": "exclusive"},
 		{"name": "legacy-db", "ownership": "shared", "shared_with": ["billing"]},
 	]}
+	no_shared_databases.applicable with input as case_input
+	findings := no_shared_databases.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "data_stores[1].ownership"
@@ -30,7 +32,7 @@ test_shared_with_fails if {
 }
 
 test_unstated_ownership_fails if {
-	some f in no_shared_databases.deny with input as {"data_stores": [{"name": "orders-db", "kind": "relational"}]}
+	some f in no_shared_databases.unanswered with input as {"data_stores": [{"name": "orders-db", "kind": "relational"}]}
 	f.path == "data_stores[0].ownership"
 	contains(f.msg, "does not say")
 }

@@ -8,14 +8,16 @@
 #   A single accountable team keeps decisions, on-call and the roadmap in one
 #   place.
 # related_resources:
-#   - ref: https://www.infoq.com/articles/microservices-design-ideals/
-#     description: IDEALS, single responsibility
 #   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_ops_model_def_resource_owners.html
 #     description: OPS02-BP01 Resources have identified owners
+#   - ref: https://www.infoq.com/articles/microservices-design-ideals/
+#     description: IDEALS, single responsibility
 # custom:
 #   id: ID016
 #   severity: medium
 #   level: reactive
+#   best_practices: [OPS02-BP01]
+#   check: threshold
 #   frameworks:
 #     ideals: single-responsibility
 #     well-architected: operational-excellence
@@ -37,11 +39,18 @@ import data.archvet.lib
 
 owner := lib.get(input, ["service", "owner"], "")
 
-# A comma, semicolon, ampersand or the word "and" between names lists more
-# than one team.
-several_owners if regex.match(`[,;&]|\sand\s`, lower(owner))
+several_owners if count(names) > 1
 
-deny contains lib.finding(msg, path) if {
+# The names the text lists: commas and semicolons separate them, and so do
+# "and", "&" and "+" written as words between spaces. A slash or an
+# ampersand inside a name ("search/discovery", "R&D platform") is part of
+# the name.
+names contains trim_space(part) if {
+	some part in regex.split(`[,;]|\s(?:and|&|\+)\s`, lower(owner))
+	trim_space(part) != ""
+}
+
+unanswered contains lib.finding(msg, path) if {
 	trim_space(owner) == ""
 	msg := "the design does not say which team owns the service"
 	path := "service.owner"

@@ -21,7 +21,20 @@ test_comma_list_fails if {
 }
 
 test_missing_owner_fails if {
-	some f in single_owner.deny with input as {"service": {"name": "orders"}}
+	some f in single_owner.unanswered with input as {"service": {"name": "orders"}}
 	f.path == "service.owner"
 	contains(f.msg, "does not say")
+}
+
+# Bug 15: an ampersand inside a team's name is not a list of teams.
+test_ampersand_inside_a_name_is_one_owner if {
+	count(single_owner.deny) == 0 with input as {"service": {"owner": "R&D platform"}}
+}
+
+test_ampersand_between_names_is_two_owners if {
+	{f.path | some f in single_owner.deny} == {"service.owner"} with input as {"service": {"owner": "payments & checkout"}}
+}
+
+test_semicolon_list_is_two_owners if {
+	count(single_owner.deny) == 1 with input as {"service": {"owner": "payments;checkout"}}
 }

@@ -17,6 +17,7 @@
 #   id: ID010
 #   severity: medium
 #   level: proactive
+#   check: reasoning
 #   frameworks:
 #     ideals: availability-over-consistency
 #   remediation: |-
@@ -75,7 +76,7 @@ import data.archvet.lib
 
 consistency := lib.get(input, "consistency", {})
 
-decision_ids := {d.id | some d in lib.decisions}
+decision_ids contains d.id if some d in lib.decisions
 
 needs_decision if lib.get(consistency, "cross_service_transactions", "") in {"two-phase-commit", "distributed-lock"}
 

@@ -12,10 +12,12 @@ test_recorded_decision_passes if {
 }
 
 test_missing_decision_fails if {
-	findings := strong_consistency_decision.deny with input as {
+	case_input := {
 		"dependencies": [{"name": "ledger"}],
 		"consistency": {"model": "strong"},
 	}
+	strong_consistency_decision.applicable with input as case_input
+	findings := strong_consistency_decision.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "consistency.decision"

@@ -8,14 +8,16 @@
 #   waiting for someone to find the URL. The only honest exception is an
 #   API that only reads data the organisation classifies as public.
 # related_resources:
-#   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/sec_identities_enforce_mechanisms.html
-#     description: SEC02-BP01 Use strong sign-in mechanisms
+#   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/sec_protect_data_transit_authentication.html
+#     description: SEC09-BP03 Authenticate network communications
 #   - ref: https://owasp.org/API-Security/editions/2023/en/0xa2-broken-authentication/
 #     description: OWASP API Security Top 10, API2 Broken Authentication
 # custom:
 #   id: PR107
 #   severity: critical
 #   level: reactive
+#   check: threshold
+#   best_practices: [SEC09-BP03]
 #   frameworks:
 #     production-readiness: api-design
 #     well-architected: security
@@ -63,7 +65,7 @@ deny contains lib.finding(msg, path) if {
 	path := sprintf("apis[%d].authentication", [i])
 }
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	some [i, api] in external_apis
 	not api.authentication
 	msg := sprintf("the design does not say how api %q authenticates its callers", [api.name])

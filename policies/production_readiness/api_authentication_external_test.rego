@@ -37,7 +37,8 @@ test_anonymous_read_of_public_data_passes if {
 }
 
 test_unstated_fails if {
-	some f in api_authentication_external.deny with input as {"apis": [{"name": "orders"}]}
+	api_authentication_external.applicable with input as {"apis": [{"name": "orders"}]}
+	some f in api_authentication_external.unanswered with input as {"apis": [{"name": "orders"}]}
 	f.path == "apis[0].authentication"
 	contains(f.msg, "does not say")
 }

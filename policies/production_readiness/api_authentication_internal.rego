@@ -8,14 +8,16 @@
 #   either per API or with a platform-wide mechanism such as mTLS or
 #   workload identity, limits the blast radius and makes calls traceable.
 # related_resources:
-#   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/sec_identities_enforce_mechanisms.html
-#     description: SEC02-BP01 Use strong sign-in mechanisms
+#   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/sec_protect_data_transit_authentication.html
+#     description: SEC09-BP03 Authenticate network communications
 #   - ref: https://owasp.org/API-Security/editions/2023/en/0xa2-broken-authentication/
 #     description: OWASP API Security Top 10, API2 Broken Authentication
 # custom:
 #   id: PR108
 #   severity: high
 #   level: proactive
+#   check: reasoning
+#   best_practices: [SEC09-BP03]
 #   frameworks:
 #     production-readiness: api-design
 #     well-architected: security
@@ -48,8 +50,26 @@ applicable if count(internal_apis) > 0
 
 deny contains lib.finding(msg, path) if {
 	some [i, api] in internal_apis
-	lib.get(api, "authentication", "none") == "none"
-	not platform_auth
+	api.authentication == "none"
+	input.security.service_auth == "none"
 	msg := sprintf("internal api %q does not authenticate its callers, nor do services authenticate one another", [api.name])
 	path := sprintf("apis[%d].authentication", [i])
+}
+
+# Neither the API nor the platform is said to authenticate callers, and
+# the design does not say both do not.
+unanswered contains lib.finding(msg, path) if {
+	some [i, api] in internal_apis
+	not platform_auth
+	not authenticates(api)
+	not denied(api)
+	msg := sprintf("the design does not say how callers of internal api %q, or services in general, are authenticated", [api.name])
+	path := sprintf("apis[%d].authentication", [i])
+}
+
+authenticates(api) if not lib.get(api, "authentication", "none") == "none"
+
+denied(api) if {
+	api.authentication == "none"
+	input.security.service_auth == "none"
 }

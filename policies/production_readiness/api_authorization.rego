@@ -16,6 +16,8 @@
 #   id: PR109
 #   severity: high
 #   level: reactive
+#   check: threshold
+#   best_practices: [SEC03-BP01]
 #   frameworks:
 #     production-readiness: api-design
 #     well-architected: security
@@ -52,7 +54,7 @@ deny contains lib.finding(msg, path) if {
 	path := sprintf("apis[%d].authorization", [i])
 }
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	some i, api in lib.apis
 	not api.authorization
 	not open_data(api)

@@ -22,7 +22,8 @@ test_no_authorization_fails if {
 }
 
 test_unstated_fails if {
-	some f in api_authorization.deny with input as {"apis": [{"name": "orders"}]}
+	api_authorization.applicable with input as {"apis": [{"name": "orders"}]}
+	some f in api_authorization.unanswered with input as {"apis": [{"name": "orders"}]}
 	f.path == "apis[0].authorization"
 	contains(f.msg, "does not say")
 }

@@ -16,6 +16,8 @@
 #   id: PR110
 #   severity: medium
 #   level: reactive
+#   check: presence
+#   best_practices: [REL03-BP03]
 #   frameworks:
 #     production-readiness: api-design
 #     well-architected: reliability
@@ -38,7 +40,15 @@ applicable if count(lib.apis) > 0
 
 deny contains lib.finding(msg, path) if {
 	some i, api in lib.apis
-	trim_space(lib.get(api, "spec", "")) == ""
-	msg := sprintf("api %q has no machine-readable contract", [api.name])
+	is_string(api.spec)
+	trim_space(api.spec) == ""
+	msg := sprintf("api %q names an empty contract, so it has no machine-readable one", [api.name])
+	path := sprintf("apis[%d].spec", [i])
+}
+
+unanswered contains lib.finding(msg, path) if {
+	some i, api in lib.apis
+	not is_string(lib.get(api, "spec", null))
+	msg := sprintf("the design does not say where the machine-readable contract of api %q is", [api.name])
 	path := sprintf("apis[%d].spec", [i])
 }

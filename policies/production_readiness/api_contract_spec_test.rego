@@ -17,8 +17,12 @@ test_missing_spec_fails if {
 		{"name": "stock"},
 		{"name": "admin", "spec": ""},
 	]}
-	paths := {f.path | some f in findings}
-	paths == {"apis[1].spec", "apis[2].spec"}
+	{f.path | some f in findings} == {"apis[2].spec"}
+	{f.path | some f in api_contract_spec.unanswered} == {"apis[1].spec"} with input as {"apis": [
+		{"name": "orders", "spec": "api/openapi.yaml"},
+		{"name": "stock"},
+	]}
+	api_contract_spec.applicable with input as {"apis": [{"name": "stock"}]}
 }
 
 test_no_apis_not_applicable if {

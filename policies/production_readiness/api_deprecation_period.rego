@@ -19,6 +19,11 @@
 #   id: PR103
 #   severity: medium
 #   level: proactive
+#   check: threshold
+#   params:
+#     min_deprecation_days:
+#       description: least notice, in days, an external API gives before removing a version
+#       tiers: [180, 90, 90, 30]
 #   frameworks:
 #     production-readiness: api-design
 #   remediation: |-
@@ -37,7 +42,7 @@ import rego.v1
 
 import data.archvet.lib
 
-min_days := 90
+params := lib.params(rego.metadata.chain())
 
 # APIs reachable from outside the organisation. An API that does not say is
 # treated as public: the strictest reading is the safe default.
@@ -48,7 +53,7 @@ external_apis contains [i, api] if {
 
 applicable if count(external_apis) > 0
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	some [i, api] in external_apis
 	lib.get(api, "deprecation_days", null) == null
 	msg := sprintf("the design does not say how much notice api %q gives before removing a version", [api.name])
@@ -58,7 +63,10 @@ deny contains lib.finding(msg, path) if {
 deny contains lib.finding(msg, path) if {
 	some [i, api] in external_apis
 	days := api.deprecation_days
-	days < min_days
-	msg := sprintf("api %q gives %d days' notice before removing a version, less than %d", [api.name, days, min_days])
+	days < params.min_deprecation_days
+	msg := sprintf(
+		"api %q gives %d days' notice before removing a version, less than %d at tier %d",
+		[api.name, days, params.min_deprecation_days, lib.tier],
+	)
 	path := sprintf("apis[%d].deprecation_days", [i])
 }

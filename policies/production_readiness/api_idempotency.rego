@@ -17,6 +17,8 @@
 #   id: PR104
 #   severity: high
 #   level: reactive
+#   check: threshold
+#   best_practices: [REL04-BP04]
 #   frameworks:
 #     production-readiness: api-design
 #     well-architected: reliability
@@ -47,7 +49,7 @@ deny contains lib.finding(msg, path) if {
 	path := sprintf("apis[%d].idempotency", [i])
 }
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	some i, api in lib.apis
 	not api.idempotency
 	msg := sprintf("the design does not say whether api %q is safe to retry", [api.name])

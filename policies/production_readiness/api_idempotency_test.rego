@@ -23,7 +23,8 @@ test_non_idempotent_fails if {
 }
 
 test_unstated_fails if {
-	some f in api_idempotency.deny with input as {"apis": [{"name": "payments"}]}
+	api_idempotency.applicable with input as {"apis": [{"name": "payments"}]}
+	some f in api_idempotency.unanswered with input as {"apis": [{"name": "payments"}]}
 	f.path == "apis[0].idempotency"
 	contains(f.msg, "does not say")
 }

@@ -18,6 +18,11 @@
 #   id: PR100
 #   severity: medium
 #   level: reactive
+#   check: threshold
+#   params:
+#     max_page_size:
+#       description: largest page a list operation may return, in items
+#       value: 1000
 #   frameworks:
 #     production-readiness: api-design
 #   remediation: |-
@@ -39,11 +44,11 @@ import rego.v1
 
 import data.archvet.lib
 
-max_allowed_page_size := 1000
+params := lib.params(rego.metadata.chain())
 
 applicable if count(lib.apis) > 0
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	some i, api in lib.apis
 	not api.pagination
 	msg := sprintf("the design does not say how api %q pages its list operations", [api.name])
@@ -57,18 +62,26 @@ deny contains lib.finding(msg, path) if {
 	path := sprintf("apis[%d].pagination", [i])
 }
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	some i, api in lib.apis
 	api.pagination in {"cursor", "offset"}
-	not api.max_page_size
-	msg := sprintf("api %q pages its lists but does not cap the page size", [api.name])
+	not is_number(lib.get(api, "max_page_size", null))
+	msg := sprintf("the design does not say how large a page api %q returns at most", [api.name])
 	path := sprintf("apis[%d].max_page_size", [i])
 }
 
 deny contains lib.finding(msg, path) if {
 	some i, api in lib.apis
 	api.pagination in {"cursor", "offset"}
-	api.max_page_size > max_allowed_page_size
-	msg := sprintf("api %q allows pages of %d items, above %d", [api.name, api.max_page_size, max_allowed_page_size])
+	api.max_page_size > params.max_page_size
+	msg := sprintf("api %q allows pages of %d items, above %d", [api.name, api.max_page_size, params.max_page_size])
+	path := sprintf("apis[%d].max_page_size", [i])
+}
+
+deny contains lib.finding(msg, path) if {
+	some i, api in lib.apis
+	api.pagination in {"cursor", "offset"}
+	api.max_page_size == 0
+	msg := sprintf("api %q gives 0 as its largest page, which sets no bound on a page", [api.name])
 	path := sprintf("apis[%d].max_page_size", [i])
 }

@@ -18,6 +18,8 @@
 #   id: PR106
 #   severity: low
 #   level: proactive
+#   check: presence
+#   best_practices: [REL05-BP02]
 #   frameworks:
 #     production-readiness: api-design
 #     well-architected: reliability
@@ -51,7 +53,14 @@ applicable if count(limited_external_apis) > 0
 
 deny contains lib.finding(msg, path) if {
 	some [i, api] in limited_external_apis
-	lib.get(api, ["rate_limit", "headers"], false) != true
+	api.rate_limit.headers == false
 	msg := sprintf("api %q throttles clients without 429, Retry-After and rate-limit headers", [api.name])
+	path := sprintf("apis[%d].rate_limit.headers", [i])
+}
+
+unanswered contains lib.finding(msg, path) if {
+	some [i, api] in limited_external_apis
+	not is_boolean(lib.get(api, ["rate_limit", "headers"], null))
+	msg := sprintf("the design does not say whether api %q tells throttled clients when to retry (429, Retry-After, rate-limit headers)", [api.name])
 	path := sprintf("apis[%d].rate_limit.headers", [i])
 }

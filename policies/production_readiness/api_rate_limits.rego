@@ -19,6 +19,8 @@
 #   id: PR105
 #   severity: high
 #   level: reactive
+#   check: presence
+#   best_practices: [REL05-BP02]
 #   frameworks:
 #     production-readiness: api-design
 #     well-architected: reliability
@@ -57,17 +59,17 @@ deny contains lib.finding(msg, path) if {
 	path := sprintf("apis[%d].rate_limit.enabled", [i])
 }
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	some [i, api] in external_apis
 	lib.get(api, ["rate_limit", "enabled"], null) == null
 	msg := sprintf("the design does not say whether api %q is rate limited", [api.name])
 	path := sprintf("apis[%d].rate_limit.enabled", [i])
 }
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	some [i, api] in external_apis
 	api.rate_limit.enabled == true
-	not api.rate_limit.requests_per_second
-	msg := sprintf("api %q is rate limited but the design does not say at what rate", [api.name])
+	not is_number(lib.get(api, ["rate_limit", "requests_per_second"], null))
+	msg := sprintf("the design does not say at what rate api %q is limited", [api.name])
 	path := sprintf("apis[%d].rate_limit.requests_per_second", [i])
 }

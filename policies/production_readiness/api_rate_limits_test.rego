@@ -22,10 +22,11 @@ test_unlimited_fails if {
 }
 
 test_unstated_and_rateless_fail if {
-	findings := api_rate_limits.deny with input as {"apis": [
+	findings := api_rate_limits.unanswered with input as {"apis": [
 		{"name": "orders"},
 		{"name": "search", "exposure": "public", "rate_limit": {"enabled": true}},
 	]}
+	api_rate_limits.applicable with input as {"apis": [{"name": "orders"}]}
 	paths := {f.path | some f in findings}
 	paths == {"apis[0].rate_limit.enabled", "apis[1].rate_limit.requests_per_second"}
 }

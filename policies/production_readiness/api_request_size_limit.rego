@@ -16,6 +16,11 @@
 #   id: PR101
 #   severity: medium
 #   level: reactive
+#   check: threshold
+#   params:
+#     max_request_bytes:
+#       description: largest request body an API may accept, in bytes
+#       value: 10485760
 #   frameworks:
 #     production-readiness: api-design
 #   remediation: |-
@@ -34,11 +39,27 @@ import rego.v1
 
 import data.archvet.lib
 
+params := lib.params(rego.metadata.chain())
+
 applicable if count(lib.apis) > 0
+
+unanswered contains lib.finding(msg, path) if {
+	some i, api in lib.apis
+	not is_number(lib.get(api, "max_request_bytes", null))
+	msg := sprintf("the design does not say how large a request api %q accepts", [api.name])
+	path := sprintf("apis[%d].max_request_bytes", [i])
+}
 
 deny contains lib.finding(msg, path) if {
 	some i, api in lib.apis
-	lib.get(api, "max_request_bytes", null) == null
-	msg := sprintf("api %q does not limit the size of a request", [api.name])
+	api.max_request_bytes == 0
+	msg := sprintf("api %q gives 0 as its largest request, which sets no bound", [api.name])
+	path := sprintf("apis[%d].max_request_bytes", [i])
+}
+
+deny contains lib.finding(msg, path) if {
+	some i, api in lib.apis
+	api.max_request_bytes > params.max_request_bytes
+	msg := sprintf("api %q accepts requests of %d bytes, above %d", [api.name, api.max_request_bytes, params.max_request_bytes])
 	path := sprintf("apis[%d].max_request_bytes", [i])
 }

@@ -17,6 +17,11 @@
 #   id: PR111
 #   severity: medium
 #   level: reactive
+#   check: threshold
+#   params:
+#     max_timeout_ms:
+#       description: longest server-side deadline an API may give one request
+#       tiers: [10000, 30000, 30000, 60000]
 #   frameworks:
 #     production-readiness: api-design
 #   remediation: |-
@@ -34,11 +39,30 @@ import rego.v1
 
 import data.archvet.lib
 
+params := lib.params(rego.metadata.chain())
+
 applicable if count(lib.apis) > 0
+
+unanswered contains lib.finding(msg, path) if {
+	some i, api in lib.apis
+	not is_number(lib.get(api, "timeout_ms", null))
+	msg := sprintf("the design does not say what server-side deadline api %q gives a request", [api.name])
+	path := sprintf("apis[%d].timeout_ms", [i])
+}
 
 deny contains lib.finding(msg, path) if {
 	some i, api in lib.apis
-	lib.get(api, "timeout_ms", 0) <= 0
-	msg := sprintf("api %q has no server-side request deadline", [api.name])
+	api.timeout_ms == 0
+	msg := sprintf("api %q gives 0 as its request deadline, so a request may run forever", [api.name])
+	path := sprintf("apis[%d].timeout_ms", [i])
+}
+
+deny contains lib.finding(msg, path) if {
+	some i, api in lib.apis
+	api.timeout_ms > params.max_timeout_ms
+	msg := sprintf(
+		"api %q lets a request run %d ms, longer than %d ms at tier %d",
+		[api.name, api.timeout_ms, params.max_timeout_ms, lib.tier],
+	)
 	path := sprintf("apis[%d].timeout_ms", [i])
 }

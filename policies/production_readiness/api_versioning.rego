@@ -16,6 +16,8 @@
 #   id: PR102
 #   severity: high
 #   level: reactive
+#   check: threshold
+#   best_practices: [REL03-BP03]
 #   frameworks:
 #     production-readiness: api-design
 #     well-architected: reliability
@@ -46,7 +48,14 @@ applicable if count(external_apis) > 0
 
 deny contains lib.finding(msg, path) if {
 	some [i, api] in external_apis
-	lib.get(api, "versioning", "none") == "none"
+	api.versioning == "none"
 	msg := sprintf("%s api %q has no versioning scheme", [lib.get(api, "exposure", "public"), api.name])
+	path := sprintf("apis[%d].versioning", [i])
+}
+
+unanswered contains lib.finding(msg, path) if {
+	some [i, api] in external_apis
+	not api.versioning
+	msg := sprintf("the design does not say how %s api %q tells its versions apart", [lib.get(api, "exposure", "public"), api.name])
 	path := sprintf("apis[%d].versioning", [i])
 }

@@ -17,10 +17,17 @@ test_unversioned_fails if {
 		{"name": "partners", "exposure": "partner", "versioning": "none"},
 		{"name": "orders"},
 	]}
-	paths := {f.path | some f in findings}
-	paths == {"apis[1].versioning", "apis[2].versioning"}
+	{f.path | some f in findings} == {"apis[1].versioning"}
+	api_versioning.applicable with input as {"apis": [{"name": "orders"}]}
 }
 
 test_internal_only_not_applicable if {
 	not api_versioning.applicable with input as {"apis": [{"name": "admin", "exposure": "internal"}]}
+}
+
+# Bug 16: an unstated scheme is a question, not "has no versioning".
+test_unstated_is_unanswered if {
+	findings := api_versioning.unanswered with input as {"apis": [{"name": "orders"}]}
+	{f.path | some f in findings} == {"apis[0].versioning"}
+	count(api_versioning.deny) == 0 with input as {"apis": [{"name": "orders"}]}
 }

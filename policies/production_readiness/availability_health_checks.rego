@@ -48,7 +48,7 @@ purposes := {
 
 applicable if lib.get(input, ["deployment", "platform"], "") != "serverless"
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	applicable
 	some kind, purpose in purposes
 	lib.get(checks, kind, "") == ""

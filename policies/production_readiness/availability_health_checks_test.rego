@@ -9,14 +9,14 @@ test_distinct_checks_pass if {
 }
 
 test_missing_readiness_fails if {
-	findings := rule.deny with input as {"processes": {"health_checks": {"liveness": "/live"}}}
+	findings := rule.unanswered with input as {"processes": {"health_checks": {"liveness": "/live"}}}
 	count(findings) == 1
 	some f in findings
 	f.path == "processes.health_checks.readiness"
 }
 
 test_no_checks_fail_twice if {
-	findings := rule.deny with input as {"processes": {"stateless": true}}
+	findings := rule.unanswered with input as {"processes": {"stateless": true}}
 	count(findings) == 2
 }
 

@@ -39,7 +39,7 @@ spofs := lib.get(input, ["deployment", "single_points_of_failure"], null)
 
 applicable if lib.tier <= 2
 
-deny contains lib.finding(msg, "deployment.single_points_of_failure") if {
+unanswered contains lib.finding(msg, "deployment.single_points_of_failure") if {
 	lib.tier <= 2
 	spofs == null
 	msg := "the design does not say whether any single point of failure remains"

@@ -17,7 +17,7 @@ test_each_listed_component_fails if {
 }
 
 test_unanalysed_fails if {
-	some f in rule.deny with input as {"deployment": {"availability_zones": 3}}
+	some f in rule.unanswered with input as {"deployment": {"availability_zones": 3}}
 	f.path == "deployment.single_points_of_failure"
 }
 

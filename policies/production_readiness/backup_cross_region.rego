@@ -56,7 +56,7 @@ deny contains lib.finding(msg, path) if {
 	path := sprintf("data_stores[%d].backups.cross_region", [i])
 }
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	lib.tier == 0
 	some [i, store] in backed_up_stores
 	lib.get(store, ["backups", "cross_region"], null) == null

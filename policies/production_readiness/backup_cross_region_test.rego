@@ -23,7 +23,7 @@ test_same_region_backups_fail if {
 }
 
 test_replica_does_not_count if {
-	some f in rule.deny with input as {"data_stores": [{
+	some f in rule.unanswered with input as {"data_stores": [{
 		"name": "ledger",
 		"backups": {"enabled": true},
 		"replication": {"cross_region": true},

@@ -18,6 +18,8 @@
 # custom:
 #   id: PR300
 #   severity: critical
+#   tier_severity: [critical, critical, high, medium]
+#   check: presence
 #   level: reactive
 #   frameworks:
 #     production-readiness: backup-and-recovery
@@ -62,7 +64,7 @@ deny contains lib.finding(msg, path) if {
 	path := sprintf("data_stores[%d].backups.enabled", [i])
 }
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	some [i, store] in backed_up_stores
 	lib.get(store, ["backups", "enabled"], null) == null
 	msg := sprintf("the design does not say whether data store %q is backed up", [store.name])

@@ -61,7 +61,7 @@ deny contains lib.finding(msg, path) if {
 	path := sprintf("data_stores[%d].backups.point_in_time", [i])
 }
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	lib.critical
 	some [i, store] in transactional_stores
 	lib.get(store, ["backups", "point_in_time"], null) == null

@@ -23,7 +23,7 @@ test_snapshot_only_fails if {
 }
 
 test_unstated_point_in_time_fails if {
-	some f in rule.deny with input as {"data_stores": [{"name": "orders-db", "kind": "relational"}]}
+	some f in rule.unanswered with input as {"data_stores": [{"name": "orders-db", "kind": "relational"}]}
 	f.path == "data_stores[0].backups.point_in_time"
 	contains(f.msg, "does not say")
 }

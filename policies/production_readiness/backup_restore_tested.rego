@@ -5,9 +5,9 @@
 #   silently (an expired credential, a changed schema, a missing encryption
 #   key, a job that stopped months ago) and the problem only shows on the day
 #   the data is needed. Restoring on a schedule proves the backups are whole
-#   and that the team knows the procedure and how long it takes. For a tier 0
-#   or 1 service the proof must be recent, because the system and its data
-#   keep changing.
+#   and that the team knows the procedure and how long it takes. The proof
+#   must be recent at every tier, because the system and its data keep
+#   changing; the more critical the service, the more often it is renewed.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/wellarchitected/latest/reliability-pillar/rel_backing_up_data_periodic_recovery_testing_data.html
 #     description: REL09-BP04 Perform periodic recovery of the data to verify backup integrity and processes
@@ -16,18 +16,26 @@
 # custom:
 #   id: PR301
 #   severity: high
+#   tier_severity: [high, high, medium, low]
 #   level: proactive
+#   check: threshold
+#   best_practices: [REL09-BP04]
 #   frameworks:
 #     production-readiness: backup-and-recovery
 #     well-architected: reliability
+#   params:
+#     max_restore_age_days:
+#       description: longest time since the last test restore, in days
+#       tiers: [180, 365, 365, 730]
 #   remediation: |-
 #     Restore each store's backup into a scratch environment, check the data,
 #     time the procedure, and record `backups.restore_tested: true` with the
-#     date in `backups.last_restore_test`. For tier 0 and 1 services repeat it
-#     at least once a year, ideally automatically.
+#     date in `backups.last_restore_test`. Repeat it at least every 180 days
+#     at tier 0, every year at tiers 1 and 2 and every two years at tier 3,
+#     ideally automatically.
 #   applicability: |-
 #     The service declares a source-data store whose backups are enabled. The
-#     one-year freshness check applies to tier 0 and 1 services.
+#     freshness check applies at every tier.
 #   example: |-
 #     data_stores:
 #       - name: orders-db
@@ -42,7 +50,7 @@ import rego.v1
 
 import data.archvet.lib
 
-max_age_days := 365
+params := lib.params(rego.metadata.chain())
 
 ns_per_day := ((24 * 60) * 60) * 1000000000
 
@@ -70,26 +78,24 @@ deny contains lib.finding(msg, path) if {
 
 deny contains lib.finding(msg, path) if {
 	some [i, store] in backed_up_stores
+	date := lib.get(store, ["backups", "last_restore_test"], null)
+	date != null
+	age_days(date) > params.max_restore_age_days
+	msg := sprintf("the last restore test of data store %q was on %s, more than %v days ago", [store.name, date, params.max_restore_age_days])
+	path := sprintf("data_stores[%d].backups.last_restore_test", [i])
+}
+
+unanswered contains lib.finding(msg, path) if {
+	some [i, store] in backed_up_stores
 	lib.get(store, ["backups", "restore_tested"], null) == null
 	msg := sprintf("the design does not say whether a restore from the backups of data store %q has been tested", [store.name])
 	path := sprintf("data_stores[%d].backups.restore_tested", [i])
 }
 
-deny contains lib.finding(msg, path) if {
-	lib.critical
+unanswered contains lib.finding(msg, path) if {
 	some [i, store] in backed_up_stores
 	lib.get(store, ["backups", "restore_tested"], false) == true
 	lib.get(store, ["backups", "last_restore_test"], null) == null
 	msg := sprintf("the design does not say when the backups of data store %q were last restored", [store.name])
-	path := sprintf("data_stores[%d].backups.last_restore_test", [i])
-}
-
-deny contains lib.finding(msg, path) if {
-	lib.critical
-	some [i, store] in backed_up_stores
-	date := lib.get(store, ["backups", "last_restore_test"], null)
-	date != null
-	age_days(date) > max_age_days
-	msg := sprintf("the last restore test of data store %q was on %s, more than %d days ago", [store.name, date, max_age_days])
 	path := sprintf("data_stores[%d].backups.last_restore_test", [i])
 }

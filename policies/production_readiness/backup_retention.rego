@@ -53,7 +53,7 @@ backed_up_stores contains [i, store] if {
 
 applicable if count(backed_up_stores) > 0
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	some [i, store] in backed_up_stores
 	lib.get(store, ["backups", "retention_days"], null) == null
 	msg := sprintf("the design does not say how long backups of data store %q are kept", [store.name])

@@ -27,7 +27,7 @@ test_week_is_enough_for_tier_2 if {
 }
 
 test_missing_retention_fails if {
-	some f in rule.deny with input as {"data_stores": [{"name": "ledger", "backups": {"enabled": true}}]}
+	some f in rule.unanswered with input as {"data_stores": [{"name": "ledger", "backups": {"enabled": true}}]}
 	f.path == "data_stores[0].backups.retention_days"
 }
 

@@ -14,6 +14,8 @@
 #   id: PR220
 #   severity: medium
 #   level: reactive
+#   check: threshold
+#   best_practices: [PERF03-BP05]
 #   frameworks:
 #     production-readiness: capacity
 #     well-architected: performance-efficiency

@@ -15,6 +15,8 @@
 #   id: PR223
 #   severity: high
 #   level: reactive
+#   check: threshold
+#   best_practices: [REL09-BP01]
 #   frameworks:
 #     production-readiness: backup-and-recovery
 #     well-architected: reliability

@@ -17,6 +17,8 @@
 #   id: PR222
 #   severity: medium
 #   level: proactive
+#   check: presence
+#   best_practices: [PERF03-BP05]
 #   frameworks:
 #     production-readiness: capacity
 #     well-architected: performance-efficiency

@@ -16,19 +16,28 @@
 # custom:
 #   id: PR315
 #   severity: high
+#   tier_severity: [high, high, medium, low]
 #   level: proactive
+#   check: reasoning
+#   best_practices: [REL07-BP04]
 #   frameworks:
 #     production-readiness: capacity
 #     well-architected: reliability
+#   params:
+#     min_peak_multiple:
+#       description: load the last test must reach, as a multiple of the expected peak
+#       tiers: [2, 2, 1.5, 1]
+#     max_load_test_age_days:
+#       description: longest time since the last load test, in days
+#       tiers: [180, 180, 365, 365]
 #   remediation: |-
 #     Run a load test against a production-like environment with realistic
-#     traffic mixes. For tier 0 and 1 services reach at least 2x the expected
-#     peak (and more than the claimed headroom), repeat it at least every 180
-#     days, and record `capacity.load_test.performed`, `peak_multiple` and
-#     `last_run`.
+#     traffic mixes. Reach at least 2x the expected peak at tiers 0 and 1 and
+#     1.5x at tier 2, and more than the claimed headroom; repeat it at least
+#     every 180 days at tiers 0 and 1 and every year at tier 2, and record
+#     `capacity.load_test.performed`, `peak_multiple` and `last_run`.
 #   applicability: |-
-#     Services of tier 0, 1 or 2. The 2x target and the 180-day freshness
-#     apply to tier 0 and 1.
+#     Services of tier 0, 1 or 2.
 #   example: |-
 #     capacity:
 #       headroom_percent: 50
@@ -42,7 +51,7 @@ import rego.v1
 
 import data.archvet.lib
 
-max_age_days := 180
+params := lib.params(rego.metadata.chain())
 
 ns_per_day := ((24 * 60) * 60) * 1000000000
 
@@ -56,11 +65,6 @@ last_run := lib.get(load_test, "last_run", null)
 
 headroom := lib.get(input, ["capacity", "headroom_percent"], null)
 
-# The load a test must reach, as a multiple of the expected peak.
-required_multiple := 2 if lib.critical
-
-else := 1
-
 # age_days is how many days ago a YYYY-MM-DD date was; undefined when the
 # date cannot be read.
 age_days(date) := (time.now_ns() - time.parse_ns("2006-01-02", date)) / ns_per_day if {
@@ -70,50 +74,52 @@ age_days(date) := (time.now_ns() - time.parse_ns("2006-01-02", date)) / ns_per_d
 applicable if lib.tier <= 2
 
 deny contains lib.finding("the service has never been load tested", "capacity.load_test.performed") if {
-	lib.tier <= 2
+	applicable
 	performed == false
 }
 
-deny contains lib.finding("the design does not say whether the service has been load tested", "capacity.load_test.performed") if {
-	lib.tier <= 2
-	performed == null
+deny contains lib.finding(msg, "capacity.load_test.peak_multiple") if {
+	applicable
+	performed == true
+	is_number(multiple)
+	multiple < params.min_peak_multiple
+	msg := sprintf(
+		"the last load test reached %vx the expected peak; a tier %d service should be tested to at least %vx",
+		[multiple, lib.tier, params.min_peak_multiple],
+	)
 }
 
 deny contains lib.finding(msg, "capacity.load_test.peak_multiple") if {
-	lib.critical
+	applicable
 	performed == true
-	multiple == null
-	msg := "the design does not say what load the last load test reached"
-}
-
-deny contains lib.finding(msg, "capacity.load_test.peak_multiple") if {
-	lib.tier <= 2
-	performed == true
-	multiple != null
-	multiple < required_multiple
-	msg := sprintf("the last load test reached %vx the expected peak; a tier %d service should be tested to at least %vx", [multiple, lib.tier, required_multiple])
-}
-
-deny contains lib.finding(msg, "capacity.load_test.peak_multiple") if {
-	lib.tier <= 2
-	performed == true
-	multiple != null
-	multiple >= required_multiple
-	headroom != null
+	is_number(multiple)
+	multiple >= params.min_peak_multiple
+	is_number(headroom)
 	multiple < 1 + (headroom / 100)
 	msg := sprintf("the last load test reached %vx the expected peak, which does not demonstrate the %v%% headroom the design claims", [multiple, headroom])
 }
 
-deny contains lib.finding("the design does not say when the service was last load tested", "capacity.load_test.last_run") if {
-	lib.critical
-	performed == true
-	last_run == null
-}
-
 deny contains lib.finding(msg, "capacity.load_test.last_run") if {
-	lib.critical
+	applicable
 	performed == true
 	last_run != null
-	age_days(last_run) > max_age_days
-	msg := sprintf("the last load test ran on %s, more than %d days ago", [last_run, max_age_days])
+	age_days(last_run) > params.max_load_test_age_days
+	msg := sprintf("the last load test ran on %s, more than %v days ago", [last_run, params.max_load_test_age_days])
+}
+
+unanswered contains lib.finding("the design does not say whether the service has been load tested", "capacity.load_test.performed") if {
+	applicable
+	performed == null
+}
+
+unanswered contains lib.finding("the design does not say what load the last load test reached", "capacity.load_test.peak_multiple") if {
+	applicable
+	performed == true
+	multiple == null
+}
+
+unanswered contains lib.finding("the design does not say when the service was last load tested", "capacity.load_test.last_run") if {
+	applicable
+	performed == true
+	last_run == null
 }

@@ -4,53 +4,59 @@ import rego.v1
 
 import data.archvet.rules.production_readiness.capacity_peak_and_headroom as rule
 
-test_estimated_peak_with_headroom_passes if {
-	count(rule.deny) == 0 with input as {
-		"deployment": {"availability_zones": 3},
-		"capacity": {"peak_rps": 500, "headroom_percent": 50},
-	}
+design(tier, zones, headroom) := {
+	"service": {"name": "x", "owner": "t", "tier": tier},
+	"deployment": {"availability_zones": zones},
+	"capacity": {"peak_rps": 500, "headroom_percent": headroom},
 }
 
-test_missing_estimates_fail_for_worker if {
-	findings := rule.deny with input as {"capacity": {"load_shedding": true}}
-	{f.path | some f in findings} == {"capacity.peak_rps", "capacity.headroom_percent"}
+paths(findings) := {f.path | some f in findings}
+
+test_applicability if {
+	rule.applicable with input as design(2, 1, 20)
+	not rule.applicable with input as design(3, 1, 20)
+}
+
+test_estimated_peak_with_headroom_passes if {
+	count(rule.deny) == 0 with input as design(0, 3, 50)
+	count(rule.unanswered) == 0 with input as design(0, 3, 50)
+}
+
+test_missing_estimates_are_open_questions_for_a_worker if {
+	paths(rule.unanswered) == {"capacity.peak_rps", "capacity.headroom_percent"} with input as {"capacity": {"load_shedding": true}}
+	count(rule.deny) == 0 with input as {"capacity": {"load_shedding": true}}
 }
 
 test_api_peak_left_to_wa335 if {
-	findings := rule.deny with input as {"apis": [{"name": "orders"}], "capacity": {"load_shedding": true}}
-	{f.path | some f in findings} == {"capacity.headroom_percent"}
+	paths(rule.unanswered) == {"capacity.headroom_percent"} with input as {"apis": [{"name": "orders"}], "capacity": {"load_shedding": true}}
 }
 
-test_thin_headroom_fails if {
-	findings := rule.deny with input as {
-		"service": {"name": "x", "owner": "t", "tier": 1},
-		"capacity": {"peak_rps": 500, "headroom_percent": 10},
+# One zone, so only the plain headroom floor applies: at the floor passes,
+# one point below fails, at every tier.
+test_headroom_floor_at_each_tier if {
+	every tier, limit in [40, 30, 20] {
+		count(rule.deny) == 0 with input as design(tier, 1, limit)
+		paths(rule.deny) == {"capacity.headroom_percent"} with input as design(tier, 1, limit - 1)
 	}
-	count(findings) == 1
+}
+
+# E9 and bug 8: tier 1 over two zones with 30% headroom leaves 65% of the
+# peak after a zone loss.
+test_e9_zone_loss_headroom_at_tier_1 if {
+	findings := rule.deny with input as design(1, 2, 30)
+	paths(findings) == {"capacity.headroom_percent"}
 	some f in findings
-	f.path == "capacity.headroom_percent"
-	contains(f.msg, "at least 30%")
+	contains(f.msg, "it needs 100%")
 }
 
-test_zone_loss_not_covered_for_tier_0 if {
-	findings := rule.deny with input as {
-		"deployment": {"availability_zones": 2},
-		"capacity": {"peak_rps": 500, "headroom_percent": 40},
-	}
-	count(findings) == 1
-	some f in findings
-	f.path == "capacity.headroom_percent"
-	contains(f.msg, "100%")
-}
-
-test_tier_2_lower_bar if {
-	count(rule.deny) == 0 with input as {
-		"service": {"name": "x", "owner": "t", "tier": 2},
-		"deployment": {"availability_zones": 2},
-		"capacity": {"peak_rps": 50, "headroom_percent": 20},
+test_zone_loss_headroom_at_each_tier if {
+	every tier in [0, 1, 2] {
+		count(rule.deny) == 0 with input as design(tier, 3, 50)
+		paths(rule.deny) == {"capacity.headroom_percent"} with input as design(tier, 3, 49)
 	}
 }
 
-test_tier_3_not_applicable if {
-	not rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 3}}
+test_override_of_the_floor if {
+	paths(rule.deny) == {"capacity.headroom_percent"} with input as design(2, 1, 20)
+		with data.archvet.params as {"PR313": {"min_headroom_percent": [40, 30, 25, 20]}}
 }

@@ -42,12 +42,17 @@ import data.archvet.lib
 
 applicable if lib.tier <= 2
 
-deny contains lib.finding("the design does not link a capacity plan", "capacity.plan") if {
+deny contains lib.finding("the design gives an empty capacity plan link", "capacity.plan") if {
 	lib.tier <= 2
-	lib.get(input, ["capacity", "plan"], "") == ""
+	lib.get(input, ["capacity", "plan"], null) == ""
 }
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding("the design does not link a capacity plan", "capacity.plan") if {
+	lib.tier <= 2
+	lib.get(input, ["capacity", "plan"], null) == null
+}
+
+unanswered contains lib.finding(msg, path) if {
 	lib.tier <= 2
 	some [i, store] in lib.durable_stores
 	lib.get(store, "kind", "") != "queue"

@@ -16,14 +16,14 @@ test_plan_and_sizes_pass if {
 }
 
 test_missing_plan_fails if {
-	findings := rule.deny with input as {"capacity": {"peak_rps": 100}}
+	findings := rule.unanswered with input as {"capacity": {"peak_rps": 100}}
 	count(findings) == 1
 	some f in findings
 	f.path == "capacity.plan"
 }
 
 test_unsized_store_fails if {
-	findings := rule.deny with input as {
+	findings := rule.unanswered with input as {
 		"capacity": {"plan": "docs/capacity.md"},
 		"data_stores": [{"name": "orders-db", "size_gb": 400}, {"name": "ledger"}],
 	}

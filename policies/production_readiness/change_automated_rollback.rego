@@ -46,7 +46,7 @@ applicable if lib.critical
 
 automated := object.get(input, ["deployment", "rollback", "automated"], null)
 
-deny contains lib.finding(msg, "deployment.rollback.automated") if {
+unanswered contains lib.finding(msg, "deployment.rollback.automated") if {
 	automated == null
 	msg := "the design does not say whether a failing release is rolled back automatically"
 }

@@ -19,7 +19,7 @@ test_manual_rollback_fails if {
 }
 
 test_unstated_fails if {
-	some f in rule.deny with input as {"deployment": {}}
+	some f in rule.unanswered with input as {"deployment": {}}
 	f.path == "deployment.rollback.automated"
 	contains(f.msg, "does not say")
 }

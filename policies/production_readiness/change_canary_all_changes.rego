@@ -1,49 +1,64 @@
 # METADATA
-# title: Every change to a tier-0 service is canaried
+# title: Every kind of change to a critical service goes through the progressive rollout
 # description: |-
-#   For a business-critical service the question is not whether a bad
-#   change will ship but how many users it reaches before it is caught.
-#   Blue-green still moves all traffic in one step, so a defect that health
-#   checks miss hits everyone at once. A canary exposes a small, measured
-#   share of real traffic first and compares it with the current version,
-#   which is the cheapest way to keep most change-induced outages small.
+#   Binaries are not the only changes that break production. A configuration
+#   push, a feature-flag flip or an infrastructure change reaches every user
+#   at once unless it goes through the same staged, monitored rollout as the
+#   code, and post-mortems show such changes cause a large share of outages.
+#   The release strategy itself is PR440's question; this rule asks which
+#   kinds of change the rollout covers.
 # related_resources:
-#   - ref: https://sre.google/workbook/canarying-releases/
-#     description: Google SRE workbook, Canarying Releases
 #   - ref: https://docs.aws.amazon.com/wellarchitected/latest/operational-excellence-pillar/ops_mit_deploy_risks_deploy_mgmt_sys.html
 #     description: OPS06-BP03 Employ safe deployment strategies
+#   - ref: https://sre.google/workbook/canarying-releases/
+#     description: Google SRE workbook, Canarying Releases
+#   - ref: https://sre.google/sre-book/launch-checklist/
+#     description: Google SRE book, Launch Coordination Checklist (change control for data and configs)
 # custom:
 #   id: PR441
 #   severity: medium
 #   level: strategic
+#   check: presence
+#   best_practices: [OPS06-BP03]
 #   frameworks:
 #     production-readiness: change-management
 #     well-architected: operational-excellence
-#     ideals: deployability
+#   params:
+#     required_change_kinds:
+#       description: kinds of change that must go through the progressive rollout at each tier
+#       tiers: [[code, config, feature-flags, infrastructure], [code, config, feature-flags], [code], [code]]
 #   remediation: |-
-#     Roll every release of a tier-0 service out as a canary (one instance,
-#     cell or small traffic share first, then widening stages), and set
-#     `deployment.strategy: canary`. Apply the same path to configuration
-#     changes where the platform allows.
-#   applicability: Tier 0 services.
+#     Send configuration, feature-flag and infrastructure changes through the
+#     same staged rollout as code (a canary cell or region first, automatic
+#     comparison, then the rest) and list them in
+#     `deployment.progressive_changes`.
+#   applicability: Tier 0 and 1 services.
 #   example: |-
 #     deployment:
 #       strategy: canary
-#       canary_analysis: true
+#       progressive_changes: [code, config, feature-flags, infrastructure]
 package archvet.rules.production_readiness.change_canary_all_changes
 
 import rego.v1
 
 import data.archvet.lib
 
-applicable if lib.tier == 0
+params := lib.params(rego.metadata.chain())
 
-deny contains lib.finding(msg, "deployment.strategy") if {
-	strategy := object.get(input, ["deployment", "strategy"], "")
-	strategy != "canary"
-	msg := canary_msg(strategy)
+applicable if lib.critical
+
+covered := object.get(input, ["deployment", "progressive_changes"], null)
+
+deny contains lib.finding(msg, "deployment.progressive_changes") if {
+	applicable
+	is_array(covered)
+	some kind in params.required_change_kinds
+	not kind in covered
+	msg := sprintf("%s changes to this tier %d service skip the progressive rollout and reach every user at once", [kind, lib.tier])
 }
 
-canary_msg("") := "the design does not say that changes to this tier 0 service are canaried"
-
-canary_msg(strategy) := sprintf("this tier 0 service deploys with %s rather than a canary, so a bad change reaches all users at once", [strategy]) if strategy != ""
+unanswered contains lib.finding(msg, "deployment.progressive_changes") if {
+	applicable
+	covered == null
+	msg := "the design does not say which kinds of change (code, config, feature flags, infrastructure) go through the progressive rollout"
+}

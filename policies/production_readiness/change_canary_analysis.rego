@@ -38,7 +38,7 @@ applicable if object.get(input, ["deployment", "strategy"], "") == "canary"
 
 analysis := object.get(input, ["deployment", "canary_analysis"], null)
 
-deny contains lib.finding(msg, "deployment.canary_analysis") if {
+unanswered contains lib.finding(msg, "deployment.canary_analysis") if {
 	analysis == null
 	msg := "the design does not say how canary health is judged"
 }

@@ -16,7 +16,7 @@ test_no_analysis_fails if {
 }
 
 test_unstated_fails if {
-	some f in rule.deny with input as {"deployment": {"strategy": "canary"}}
+	some f in rule.unanswered with input as {"deployment": {"strategy": "canary"}}
 	f.path == "deployment.canary_analysis"
 }
 

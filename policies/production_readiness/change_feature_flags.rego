@@ -37,7 +37,7 @@ applicable if lib.tier <= 2
 
 flags := object.get(input, ["deployment", "feature_flags"], null)
 
-deny contains lib.finding(msg, "deployment.feature_flags") if {
+unanswered contains lib.finding(msg, "deployment.feature_flags") if {
 	flags == null
 	msg := "the design does not say whether new behaviour ships behind feature flags"
 }

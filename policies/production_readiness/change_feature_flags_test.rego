@@ -16,7 +16,7 @@ test_no_flags_fails if {
 }
 
 test_unstated_fails if {
-	some f in rule.deny with input as {"deployment": {}}
+	some f in rule.unanswered with input as {"deployment": {}}
 	contains(f.msg, "does not say")
 }
 

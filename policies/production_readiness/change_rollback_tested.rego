@@ -41,7 +41,7 @@ applicable if lib.tier <= 2
 
 tested := object.get(input, ["deployment", "rollback", "tested"], null)
 
-deny contains lib.finding(msg, "deployment.rollback.tested") if {
+unanswered contains lib.finding(msg, "deployment.rollback.tested") if {
 	tested == null
 	msg := "the design does not say whether rollback has been practised"
 }

@@ -16,7 +16,7 @@ test_untested_fails if {
 }
 
 test_unstated_fails if {
-	some f in rule.deny with input as {"service": {"name": "s", "owner": "t", "tier": 2}}
+	some f in rule.unanswered with input as {"service": {"name": "s", "owner": "t", "tier": 2}}
 	f.path == "deployment.rollback.tested"
 }
 

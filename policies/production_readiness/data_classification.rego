@@ -44,7 +44,7 @@ rank := {"public": 0, "internal": 1, "confidential": 2, "restricted": 3}
 
 service_class := lib.get(input, ["data", "classification"], "")
 
-deny contains lib.finding(msg, "data.classification") if {
+unanswered contains lib.finding(msg, "data.classification") if {
 	service_class == ""
 	msg := "the design does not classify the data the service handles"
 }

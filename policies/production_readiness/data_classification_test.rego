@@ -33,6 +33,6 @@ test_store_above_service_fails if {
 }
 
 test_unclassified_service_fails if {
-	some f in data_classification.deny with input as {}
+	some f in data_classification.unanswered with input as {}
 	f.path == "data.classification"
 }

@@ -51,7 +51,7 @@ deny contains lib.finding(msg, "data.deletion_supported") if {
 	msg := "the service holds personal data but cannot erase a person's data on request"
 }
 
-deny contains lib.finding(msg, "data.deletion_supported") if {
+unanswered contains lib.finding(msg, "data.deletion_supported") if {
 	applicable
 	deletion == null
 	msg := "the design does not say whether a person's data can be erased on request"

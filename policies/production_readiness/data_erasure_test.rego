@@ -16,7 +16,7 @@ test_no_erasure_fails if {
 }
 
 test_pii_store_without_declaration_fails if {
-	some f in data_erasure.deny with input as {"data_stores": [{"name": "users", "contains_pii": true}]}
+	some f in data_erasure.unanswered with input as {"data_stores": [{"name": "users", "contains_pii": true}]}
 	f.path == "data.deletion_supported"
 }
 

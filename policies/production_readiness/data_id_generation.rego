@@ -43,7 +43,7 @@ applicable if count(lib.durable_stores) > 0
 
 applicable if scheme != null
 
-deny contains lib.finding("the design does not say how new identifiers are generated", "processes.id_generation") if {
+unanswered contains lib.finding("the design does not say how new identifiers are generated", "processes.id_generation") if {
 	count(lib.durable_stores) > 0
 	scheme == null
 }

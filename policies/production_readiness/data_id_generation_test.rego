@@ -45,7 +45,7 @@ test_sequence_active_active_fails if {
 }
 
 test_unstated_scheme_fails if {
-	some f in rule.deny with input as {"data_stores": [{"name": "orders-db"}]}
+	some f in rule.unanswered with input as {"data_stores": [{"name": "orders-db"}]}
 	f.path == "processes.id_generation"
 }
 

@@ -23,12 +23,16 @@ test_offline_migrations_fail if {
 }
 
 test_locking_migrations_fail if {
-	some f in rule.deny with input as {"data_stores": [{"name": "ledger", "kind": "relational", "migrations": {"strategy": "expand-contract", "lock_free": false}}]}
+	some f in rule.deny with input as {"data_stores": [{
+		"name": "ledger", "kind": "relational",
+		"migrations": {"strategy": "expand-contract", "lock_free": false},
+	}]}
 	f.path == "data_stores[0].migrations.lock_free"
 }
 
-test_unstated_migrations_fail_twice if {
-	findings := rule.deny with input as {"data_stores": [{"name": "ledger", "kind": "relational"}]}
+test_unstated_migrations_ask_twice if {
+	count(rule.deny) == 0 with input as {"data_stores": [{"name": "ledger", "kind": "relational"}]}
+	findings := rule.unanswered with input as {"data_stores": [{"name": "ledger", "kind": "relational"}]}
 	{f.path | some f in findings} == {"data_stores[0].migrations.strategy", "data_stores[0].migrations.lock_free"}
 }
 
@@ -41,4 +45,14 @@ test_tier_3_not_applicable if {
 
 test_no_relational_store_not_applicable if {
 	not rule.applicable with input as {"data_stores": [{"name": "profiles", "kind": "document"}]}
+}
+
+# Bug 17: the message reads "applied by hand", not "applied manual".
+test_manual_migrations_read_as_english if {
+	some f in rule.deny with input as {"data_stores": [{
+		"name": "ledger", "kind": "relational",
+		"migrations": {"strategy": "manual", "lock_free": true},
+	}]}
+	f.path == "data_stores[0].migrations.strategy"
+	contains(f.msg, "are applied by hand,")
 }

@@ -44,6 +44,6 @@ test_store_flag_missing_fails if {
 }
 
 test_unstated_fails if {
-	some f in data_pii_inventory.deny with input as {}
+	some f in data_pii_inventory.unanswered with input as {}
 	f.path == "data.pii"
 }

@@ -53,7 +53,7 @@ deny contains lib.finding(msg, "observability.logging.pii_redaction") if {
 	msg := "the service handles personal data but does not redact it from logs"
 }
 
-deny contains lib.finding(msg, "observability.logging.pii_redaction") if {
+unanswered contains lib.finding(msg, "observability.logging.pii_redaction") if {
 	applicable
 	redaction == null
 	msg := "the design does not say whether personal data is redacted from logs"

@@ -22,7 +22,7 @@ test_no_redaction_fails if {
 }
 
 test_unstated_fails if {
-	some f in data_pii_log_redaction.deny with input as {"data_stores": [{"name": "u", "contains_pii": true}]}
+	some f in data_pii_log_redaction.unanswered with input as {"data_stores": [{"name": "u", "contains_pii": true}]}
 	f.path == "observability.logging.pii_redaction"
 }
 

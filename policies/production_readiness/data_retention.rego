@@ -39,7 +39,7 @@ import rego.v1
 
 import data.archvet.lib
 
-deny contains lib.finding(msg, "data.retention_days") if {
+unanswered contains lib.finding(msg, "data.retention_days") if {
 	lib.get(input, ["data", "retention_days"], null) == null
 	msg := "the design does not say how long the service's records are kept"
 }

@@ -22,6 +22,6 @@ test_pii_store_without_retention_fails if {
 }
 
 test_service_retention_missing_fails if {
-	some f in data_retention.deny with input as {"data": {"pii": false}}
+	some f in data_retention.unanswered with input as {"data": {"pii": false}}
 	f.path == "data.retention_days"
 }

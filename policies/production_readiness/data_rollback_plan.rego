@@ -61,7 +61,7 @@ deny contains lib.finding(msg, path) if {
 	path := sprintf("data_stores[%d].migrations.rollback_plan", [i])
 }
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	applicable
 	some [i, store] in database_stores
 	lib.get(store, ["migrations", "rollback_plan"], null) == null

@@ -23,7 +23,7 @@ test_irreversible_change_fails if {
 }
 
 test_unstated_rollback_fails if {
-	some f in rule.deny with input as {"data_stores": [{"name": "ledger", "kind": "key-value"}]}
+	some f in rule.unanswered with input as {"data_stores": [{"name": "ledger", "kind": "key-value"}]}
 	f.path == "data_stores[0].migrations.rollback_plan"
 }
 

@@ -48,7 +48,7 @@ deny contains lib.finding(msg, "disaster_recovery.multi_az") if {
 	msg := sprintf("the design says the service does not survive the loss of an availability zone, which a tier %d service must", [lib.tier])
 }
 
-deny contains lib.finding(msg, "disaster_recovery.multi_az") if {
+unanswered contains lib.finding(msg, "disaster_recovery.multi_az") if {
 	lib.tier <= 2
 	multi_az == null
 	zones == null

@@ -32,7 +32,7 @@ test_claim_contradicts_zone_count if {
 }
 
 test_unstated_fails if {
-	some f in rule.deny with input as {"service": {"name": "x", "owner": "t", "tier": 2}}
+	some f in rule.unanswered with input as {"service": {"name": "x", "owner": "t", "tier": 2}}
 	f.path == "disaster_recovery.multi_az"
 	contains(f.msg, "does not say")
 }

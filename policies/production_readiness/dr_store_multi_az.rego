@@ -51,7 +51,7 @@ deny contains lib.finding(msg, path) if {
 	path := sprintf("data_stores[%d].replication.multi_az", [i])
 }
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	lib.tier <= 2
 	some [i, store] in lib.durable_stores
 	lib.get(store, ["replication", "multi_az"], null) == null

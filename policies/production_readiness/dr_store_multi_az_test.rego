@@ -23,7 +23,7 @@ test_single_zone_store_fails if {
 }
 
 test_unstated_fails if {
-	some f in rule.deny with input as {"data_stores": [{"name": "ledger"}]}
+	some f in rule.unanswered with input as {"data_stores": [{"name": "ledger"}]}
 	f.path == "data_stores[0].replication.multi_az"
 }
 

@@ -48,12 +48,12 @@ fastest_recovery := {
 
 applicable if lib.tier <= 2
 
-deny contains lib.finding("the design does not name a disaster recovery strategy", "disaster_recovery.strategy") if {
+unanswered contains lib.finding("the design does not name a disaster recovery strategy", "disaster_recovery.strategy") if {
 	lib.tier <= 2
 	lib.get(dr, "strategy", null) == null
 }
 
-deny contains lib.finding("the design does not link a disaster recovery plan", "disaster_recovery.plan") if {
+unanswered contains lib.finding("the design does not link a disaster recovery plan", "disaster_recovery.plan") if {
 	lib.tier <= 2
 	lib.get(dr, "plan", "") == ""
 }

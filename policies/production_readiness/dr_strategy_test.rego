@@ -13,7 +13,7 @@ test_fitting_strategy_passes if {
 }
 
 test_missing_strategy_and_plan_fail if {
-	findings := rule.deny with input as {"disaster_recovery": {"rto_minutes": 30}}
+	findings := rule.unanswered with input as {"disaster_recovery": {"rto_minutes": 30}}
 	{f.path | some f in findings} == {"disaster_recovery.strategy", "disaster_recovery.plan"}
 }
 

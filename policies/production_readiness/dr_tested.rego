@@ -50,7 +50,7 @@ age_days(date) := (time.now_ns() - time.parse_ns("2006-01-02", date)) / ns_per_d
 
 applicable if lib.tier <= 2
 
-deny contains lib.finding(msg, "disaster_recovery.last_tested") if {
+unanswered contains lib.finding(msg, "disaster_recovery.last_tested") if {
 	lib.tier <= 2
 	last_tested == null
 	msg := "the design does not say when disaster recovery was last exercised"

@@ -22,7 +22,7 @@ test_old_exercise_fails if {
 }
 
 test_never_exercised_fails if {
-	some f in rule.deny with input as {"disaster_recovery": {"strategy": "pilot-light"}}
+	some f in rule.unanswered with input as {"disaster_recovery": {"strategy": "pilot-light"}}
 		with time.now_ns as now
 	f.path == "disaster_recovery.last_tested"
 	contains(f.msg, "does not say")

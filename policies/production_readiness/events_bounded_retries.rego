@@ -16,6 +16,11 @@
 #   id: PR117
 #   severity: medium
 #   level: proactive
+#   check: threshold
+#   params:
+#     max_retries:
+#       description: most processing attempts before a failing message is dead-lettered
+#       value: 10
 #   frameworks:
 #     production-readiness: messaging
 #   remediation: |-
@@ -35,11 +40,11 @@ import rego.v1
 
 import data.archvet.lib
 
-max_allowed_retries := 10
+params := lib.params(rego.metadata.chain())
 
 applicable if count(lib.consumes) > 0
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	some i, event in lib.consumes
 	lib.get(event, "max_retries", null) == null
 	msg := sprintf("the design does not say how many times a failing %q message is retried", [event.name])
@@ -48,10 +53,10 @@ deny contains lib.finding(msg, path) if {
 
 deny contains lib.finding(msg, path) if {
 	some i, event in lib.consumes
-	event.max_retries > max_allowed_retries
+	event.max_retries > params.max_retries
 	msg := sprintf(
 		"a failing %q message is retried %d times, more than %d",
-		[event.name, event.max_retries, max_allowed_retries],
+		[event.name, event.max_retries, params.max_retries],
 	)
 	path := sprintf("events.consumes[%d].max_retries", [i])
 }

@@ -22,11 +22,17 @@ test_too_many_retries_fail if {
 }
 
 test_unstated_fails if {
-	some f in events_bounded_retries.deny with input as {"events": {"consumes": [{"name": "payment-settled"}]}}
+	events_bounded_retries.applicable with input as {"events": {"consumes": [{"name": "payment-settled"}]}}
+	some f in events_bounded_retries.unanswered with input as {"events": {"consumes": [{"name": "payment-settled"}]}}
 	f.path == "events.consumes[0].max_retries"
 	contains(f.msg, "does not say")
 }
 
 test_no_consumers_not_applicable if {
 	not events_bounded_retries.applicable with input as {"events": {"publishes": [{"name": "order-placed"}]}}
+}
+
+test_override if {
+	count(events_bounded_retries.deny) == 1 with input as {"events": {"consumes": [{"name": "a", "max_retries": 4}]}}
+		with data.archvet.params as {"PR117": {"max_retries": [3, 3, 3, 3]}}
 }

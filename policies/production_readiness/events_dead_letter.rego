@@ -17,6 +17,7 @@
 #   id: PR113
 #   severity: high
 #   level: reactive
+#   check: presence
 #   frameworks:
 #     production-readiness: messaging
 #   remediation: |-
@@ -39,7 +40,15 @@ applicable if count(lib.consumes) > 0
 
 deny contains lib.finding(msg, path) if {
 	some i, event in lib.consumes
-	trim_space(lib.get(event, "dead_letter", "")) == ""
+	is_string(event.dead_letter)
+	trim_space(event.dead_letter) == ""
 	msg := sprintf("consumer of %q has no dead-letter queue for messages that keep failing", [event.name])
+	path := sprintf("events.consumes[%d].dead_letter", [i])
+}
+
+unanswered contains lib.finding(msg, path) if {
+	some i, event in lib.consumes
+	not is_string(lib.get(event, "dead_letter", null))
+	msg := sprintf("the design does not say where messages of %q go when they keep failing", [event.name])
 	path := sprintf("events.consumes[%d].dead_letter", [i])
 }

@@ -16,6 +16,7 @@
 #   id: PR114
 #   severity: medium
 #   level: proactive
+#   check: presence
 #   frameworks:
 #     production-readiness: messaging
 #   remediation: |-
@@ -44,7 +45,14 @@ applicable if count(dead_lettered) > 0
 
 deny contains lib.finding(msg, path) if {
 	some [i, event] in dead_lettered
-	lib.get(event, "dead_letter_alert", false) != true
+	event.dead_letter_alert == false
 	msg := sprintf("nothing alerts when messages of %q land in dead-letter queue %q", [event.name, event.dead_letter])
+	path := sprintf("events.consumes[%d].dead_letter_alert", [i])
+}
+
+unanswered contains lib.finding(msg, path) if {
+	some [i, event] in dead_lettered
+	not is_boolean(lib.get(event, "dead_letter_alert", null))
+	msg := sprintf("the design does not say whether anything alerts when messages of %q land in dead-letter queue %q", [event.name, event.dead_letter])
 	path := sprintf("events.consumes[%d].dead_letter_alert", [i])
 }

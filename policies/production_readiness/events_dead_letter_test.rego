@@ -14,8 +14,9 @@ test_missing_dead_letter_fails if {
 		{"name": "stock-changed", "dead_letter": ""},
 		{"name": "user-deleted"},
 	]}}
-	paths := {f.path | some f in findings}
-	paths == {"events.consumes[1].dead_letter", "events.consumes[2].dead_letter"}
+	{f.path | some f in findings} == {"events.consumes[1].dead_letter"}
+	events_dead_letter.applicable with input as {"events": {"consumes": [{"name": "user-deleted"}]}}
+	{f.path | some f in events_dead_letter.unanswered} == {"events.consumes[0].dead_letter"} with input as {"events": {"consumes": [{"name": "user-deleted"}]}}
 }
 
 test_no_consumers_not_applicable if {

@@ -9,16 +9,18 @@
 #   message key, or making the handler's effect the same however often it
 #   runs, is what makes retries and replays safe.
 # related_resources:
-#   - ref: https://microservices.io/patterns/communication-style/idempotent-consumer.html
-#     description: The idempotent consumer pattern
 #   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_prevent_interaction_failure_idempotent.html
 #     description: REL04-BP04 Make mutating operations idempotent
+#   - ref: https://microservices.io/patterns/communication-style/idempotent-consumer.html
+#     description: The idempotent consumer pattern
 #   - ref: https://www.infoq.com/articles/microservices-design-ideals/
 #     description: IDEALS, event-driven
 # custom:
 #   id: PR115
 #   severity: high
 #   level: reactive
+#   check: presence
+#   best_practices: [REL04-BP04]
 #   frameworks:
 #     production-readiness: messaging
 #     ideals: event-driven
@@ -46,8 +48,16 @@ applicable if count(lib.consumes) > 0
 
 deny contains lib.finding(msg, path) if {
 	some i, event in lib.consumes
-	lib.get(event, "idempotent", false) != true
+	event.idempotent == false
 	trim_space(lib.get(event, "dedup_key", "")) == ""
 	msg := sprintf("consumer of %q may apply a redelivered message twice", [event.name])
+	path := sprintf("events.consumes[%d].idempotent", [i])
+}
+
+unanswered contains lib.finding(msg, path) if {
+	some i, event in lib.consumes
+	not is_boolean(lib.get(event, "idempotent", null))
+	trim_space(lib.get(event, "dedup_key", "")) == ""
+	msg := sprintf("the design does not say whether the consumer of %q is safe against a redelivered message", [event.name])
 	path := sprintf("events.consumes[%d].idempotent", [i])
 }

@@ -24,3 +24,11 @@ test_duplicate_prone_fails if {
 test_no_consumers_not_applicable if {
 	not events_idempotent_consumers.applicable with input as {"service": {"name": "x"}}
 }
+
+# Bug 16: unstated is a question, not "may apply a message twice".
+test_unstated_unanswered if {
+	inp := {"events": {"consumes": [{"name": "a"}, {"name": "b", "dedup_key": "id"}]}}
+	events_idempotent_consumers.applicable with input as inp
+	count(events_idempotent_consumers.deny) == 0 with input as inp
+	{f.path | some f in events_idempotent_consumers.unanswered} == {"events.consumes[0].idempotent"} with input as inp
+}

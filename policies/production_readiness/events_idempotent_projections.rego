@@ -19,6 +19,7 @@
 #   id: PR119
 #   severity: medium
 #   level: strategic
+#   check: presence
 #   frameworks:
 #     production-readiness: messaging
 #     ideals: event-driven
@@ -47,7 +48,13 @@ applicable if lib.get(events, "cqrs", false) == true
 
 deny contains lib.finding(msg, path) if {
 	applicable
-	lib.get(events, "idempotent_projections", false) != true
+	events.idempotent_projections == false
 	msg := "the projections may apply a redelivered event twice"
 	path := "events.idempotent_projections"
+}
+
+unanswered contains lib.finding(msg, "events.idempotent_projections") if {
+	applicable
+	not is_boolean(lib.get(events, "idempotent_projections", null))
+	msg := "the design does not say whether the projections are safe against a redelivered event"
 }

@@ -18,3 +18,11 @@ test_non_idempotent_fails if {
 test_no_events_not_applicable if {
 	not events_idempotent_projections.applicable with input as {"service": {"name": "x"}}
 }
+
+# Bug 16: unstated is a question.
+test_unstated_unanswered if {
+	inp := {"events": {"event_sourcing": true}}
+	events_idempotent_projections.applicable with input as inp
+	count(events_idempotent_projections.deny) == 0 with input as inp
+	{f.path | some f in events_idempotent_projections.unanswered} == {"events.idempotent_projections"} with input as inp
+}

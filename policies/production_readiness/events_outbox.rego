@@ -17,6 +17,7 @@
 #   id: PR112
 #   severity: high
 #   level: proactive
+#   check: reasoning
 #   frameworks:
 #     production-readiness: messaging
 #     ideals: event-driven
@@ -56,10 +57,18 @@ applicable if {
 deny contains lib.finding(msg, path) if {
 	applicable
 	some i, event in lib.publishes
-	lib.get(event, "outbox", false) != true
+	event.outbox == false
 	msg := sprintf(
 		"event %q is not published through an outbox, so it can disagree with %s after a crash",
 		[event.name, concat(", ", sort(databases))],
 	)
+	path := sprintf("events.publishes[%d].outbox", [i])
+}
+
+unanswered contains lib.finding(msg, path) if {
+	applicable
+	some i, event in lib.publishes
+	not is_boolean(lib.get(event, "outbox", null))
+	msg := sprintf("the design does not say whether event %q is published through an outbox, atomically with %s", [event.name, concat(", ", sort(databases))])
 	path := sprintf("events.publishes[%d].outbox", [i])
 }

@@ -16,7 +16,7 @@ test_dual_write_fails if {
 		"data_stores": [{"name": "orders-db", "kind": "relational"}, {"name": "cache", "kind": "cache"}],
 		"events": {"publishes": [
 			{"name": "order-placed", "outbox": true},
-			{"name": "order-cancelled"},
+			{"name": "order-cancelled", "outbox": false},
 		]},
 	}
 	count(findings) == 1
@@ -38,4 +38,12 @@ test_only_caches_and_streams_not_applicable if {
 
 test_no_events_not_applicable if {
 	not events_outbox.applicable with input as {"data_stores": [{"name": "orders-db"}]}
+}
+
+# Bug 16: unstated is a question.
+test_unstated_unanswered if {
+	inp := {"data_stores": [{"name": "orders-db"}], "events": {"publishes": [{"name": "order-placed"}]}}
+	events_outbox.applicable with input as inp
+	count(events_outbox.deny) == 0 with input as inp
+	{f.path | some f in events_outbox.unanswered} == {"events.publishes[0].outbox"} with input as inp
 }

@@ -20,6 +20,7 @@
 #   id: PR118
 #   severity: medium
 #   level: strategic
+#   check: presence
 #   frameworks:
 #     production-readiness: messaging
 #     ideals: event-driven
@@ -48,7 +49,13 @@ applicable if lib.get(events, "cqrs", false) == true
 
 deny contains lib.finding(msg, path) if {
 	applicable
-	lib.get(events, "read_models_rebuildable", false) != true
+	events.read_models_rebuildable == false
 	msg := "the read models cannot be rebuilt by replaying the event log"
 	path := "events.read_models_rebuildable"
+}
+
+unanswered contains lib.finding(msg, "events.read_models_rebuildable") if {
+	applicable
+	not is_boolean(lib.get(events, "read_models_rebuildable", null))
+	msg := "the design does not say whether the read models can be rebuilt by replaying the event log"
 }

@@ -16,6 +16,7 @@
 #   id: PR116
 #   severity: medium
 #   level: proactive
+#   check: presence
 #   frameworks:
 #     production-readiness: messaging
 #     ideals: event-driven
@@ -41,7 +42,14 @@ applicable if count(lib.publishes) > 0
 
 deny contains lib.finding(msg, path) if {
 	some i, event in lib.publishes
-	lib.get(event, "schema_registry", false) != true
+	event.schema_registry == false
 	msg := sprintf("the schema of published event %q is not checked for compatibility by a registry", [event.name])
+	path := sprintf("events.publishes[%d].schema_registry", [i])
+}
+
+unanswered contains lib.finding(msg, path) if {
+	some i, event in lib.publishes
+	not is_boolean(lib.get(event, "schema_registry", null))
+	msg := sprintf("the design does not say whether a registry checks the schema of published event %q for compatibility", [event.name])
 	path := sprintf("events.publishes[%d].schema_registry", [i])
 }

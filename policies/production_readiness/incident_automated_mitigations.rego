@@ -42,6 +42,12 @@ import data.archvet.lib
 applicable if lib.tier == 0
 
 deny contains lib.finding(msg, "operations.automated_mitigations") if {
-	count(object.get(input, ["operations", "automated_mitigations"], [])) == 0
-	msg := "the design declares no automated mitigations; every tier 0 incident waits for a human"
+	applicable
+	object.get(input, ["operations", "automated_mitigations"], null) == []
+	msg := "the design says the service has no automated mitigations; every tier 0 incident waits for a human"
+}
+
+unanswered contains lib.finding("the design does not say which mitigations the system applies by itself", "operations.automated_mitigations") if {
+	applicable
+	not is_array(object.get(input, ["operations", "automated_mitigations"], null))
 }

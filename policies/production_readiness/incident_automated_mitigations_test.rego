@@ -9,7 +9,7 @@ test_mitigations_pass if {
 }
 
 test_no_mitigations_fails if {
-	findings := rule.deny with input as {"service": {"name": "s", "owner": "t", "tier": 0}}
+	findings := rule.unanswered with input as {"service": {"name": "s", "owner": "t", "tier": 0}}
 	count(findings) == 1
 	some f in findings
 	f.path == "operations.automated_mitigations"

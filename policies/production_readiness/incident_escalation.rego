@@ -40,7 +40,7 @@ applicable if lib.tier <= 2
 
 escalation := object.get(input, ["operations", "on_call", "escalation"], null)
 
-deny contains lib.finding(msg, "operations.on_call.escalation") if {
+unanswered contains lib.finding(msg, "operations.on_call.escalation") if {
 	escalation == null
 	msg := "the design does not say whether unacknowledged pages escalate"
 }

@@ -16,7 +16,7 @@ test_no_escalation_fails if {
 }
 
 test_unstated_fails if {
-	some f in rule.deny with input as {"operations": {}}
+	some f in rule.unanswered with input as {"operations": {}}
 	f.path == "operations.on_call.escalation"
 	contains(f.msg, "does not say")
 }

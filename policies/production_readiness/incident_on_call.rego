@@ -40,12 +40,12 @@ on_call := object.get(input, ["operations", "on_call"], {})
 
 hours := object.get(on_call, "hours", "")
 
-deny contains lib.finding(msg, "operations.on_call.rotation") if {
+unanswered contains lib.finding(msg, "operations.on_call.rotation") if {
 	object.get(on_call, "rotation", "") == ""
 	msg := sprintf("the design names no on-call rotation for this tier %d service", [lib.tier])
 }
 
-deny contains lib.finding(msg, "operations.on_call.hours") if {
+unanswered contains lib.finding(msg, "operations.on_call.hours") if {
 	hours == ""
 	msg := "the design does not say what hours the on-call rotation covers"
 }

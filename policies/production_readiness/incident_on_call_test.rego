@@ -30,7 +30,7 @@ test_tier1_business_hours_fails if {
 }
 
 test_no_on_call_fails if {
-	findings := rule.deny with input as {"service": {"name": "s", "owner": "t", "tier": 2}}
+	findings := rule.unanswered with input as {"service": {"name": "s", "owner": "t", "tier": 2}}
 	count(findings) == 2
 	some f in findings
 	f.path == "operations.on_call.rotation"

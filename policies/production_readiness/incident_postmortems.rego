@@ -40,22 +40,22 @@ applicable if lib.tier <= 2
 
 postmortems := object.get(input, ["operations", "postmortems"], {})
 
-deny contains lib.finding(msg, "operations.postmortems.blameless") if {
+unanswered contains lib.finding(msg, "operations.postmortems.blameless") if {
 	object.get(postmortems, "blameless", null) == null
 	msg := "the design does not say whether post-mortems are blameless"
 }
 
 deny contains lib.finding(msg, "operations.postmortems.blameless") if {
-	object.get(postmortems, "blameless", null) == false
+	postmortems.blameless == false
 	msg := "post-mortems are not blameless, which discourages people from reporting what really happened"
 }
 
-deny contains lib.finding(msg, "operations.postmortems.action_items_tracked") if {
+unanswered contains lib.finding(msg, "operations.postmortems.action_items_tracked") if {
 	object.get(postmortems, "action_items_tracked", null) == null
 	msg := "the design does not say whether post-mortem action items are tracked to completion"
 }
 
 deny contains lib.finding(msg, "operations.postmortems.action_items_tracked") if {
-	object.get(postmortems, "action_items_tracked", null) == false
+	postmortems.action_items_tracked == false
 	msg := "post-mortem action items are not tracked, so fixes are forgotten and failures repeat"
 }

@@ -23,7 +23,7 @@ test_blame_fails if {
 }
 
 test_unstated_fails_twice if {
-	findings := rule.deny with input as {"service": {"name": "s", "owner": "t", "tier": 1}}
+	findings := rule.unanswered with input as {"service": {"name": "s", "owner": "t", "tier": 1}}
 	count(findings) == 2
 }
 

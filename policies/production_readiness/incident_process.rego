@@ -38,7 +38,7 @@ applicable if lib.tier <= 2
 
 process := object.get(input, ["operations", "incident_process"], null)
 
-deny contains lib.finding(msg, "operations.incident_process") if {
+unanswered contains lib.finding(msg, "operations.incident_process") if {
 	process == null
 	msg := "the design does not say whether a documented incident process exists"
 }

@@ -16,7 +16,7 @@ test_no_process_fails if {
 }
 
 test_unstated_fails if {
-	some f in rule.deny with input as {"service": {"name": "s", "owner": "t", "tier": 0}}
+	some f in rule.unanswered with input as {"service": {"name": "s", "owner": "t", "tier": 0}}
 	f.path == "operations.incident_process"
 	contains(f.msg, "does not say")
 }

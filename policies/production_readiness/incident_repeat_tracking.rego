@@ -43,7 +43,7 @@ applicable if lib.tier <= 2
 
 tracked := object.get(input, ["operations", "postmortems", "repeat_incidents_tracked"], null)
 
-deny contains lib.finding(msg, "operations.postmortems.repeat_incidents_tracked") if {
+unanswered contains lib.finding(msg, "operations.postmortems.repeat_incidents_tracked") if {
 	tracked == null
 	msg := "the design does not say whether repeat incidents are recognised and counted"
 }

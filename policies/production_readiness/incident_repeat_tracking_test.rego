@@ -16,7 +16,7 @@ test_untracked_fails if {
 }
 
 test_unstated_fails if {
-	some f in rule.deny with input as {"operations": {"postmortems": {"blameless": true}}}
+	some f in rule.unanswered with input as {"operations": {"postmortems": {"blameless": true}}}
 	f.path == "operations.postmortems.repeat_incidents_tracked"
 	contains(f.msg, "does not say")
 }

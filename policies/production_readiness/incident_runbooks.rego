@@ -38,6 +38,12 @@ import data.archvet.lib
 applicable if lib.tier <= 2
 
 deny contains lib.finding(msg, "operations.runbooks") if {
-	count(object.get(input, ["operations", "runbooks"], [])) == 0
-	msg := sprintf("the design lists no runbooks for this tier %d service", [lib.tier])
+	applicable
+	object.get(input, ["operations", "runbooks"], null) == []
+	msg := sprintf("the design lists an empty set of runbooks for this tier %d service", [lib.tier])
+}
+
+unanswered contains lib.finding("the design does not list runbooks for the service", "operations.runbooks") if {
+	applicable
+	not is_array(object.get(input, ["operations", "runbooks"], null))
 }

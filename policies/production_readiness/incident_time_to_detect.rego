@@ -42,7 +42,7 @@ applicable if lib.tier <= 2
 
 target := object.get(input, ["operations", "time_to_detect_minutes"], null)
 
-deny contains lib.finding(msg, "operations.time_to_detect_minutes") if {
+unanswered contains lib.finding(msg, "operations.time_to_detect_minutes") if {
 	target == null
 	msg := "the design sets no time-to-detect target"
 }

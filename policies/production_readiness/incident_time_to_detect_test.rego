@@ -30,7 +30,7 @@ test_tier0_fifteen_minutes_fails if {
 }
 
 test_missing_target_fails if {
-	some f in rule.deny with input as {"operations": {}}
+	some f in rule.unanswered with input as {"operations": {}}
 	f.path == "operations.time_to_detect_minutes"
 	contains(f.msg, "no time-to-detect")
 }

@@ -23,7 +23,7 @@ test_cause_page_fails if {
 }
 
 test_page_without_basis_fails if {
-	findings := rule.deny with input as {"observability": {"alerts": [{"name": "mystery", "severity": "page"}]}}
+	findings := rule.unanswered with input as {"observability": {"alerts": [{"name": "mystery", "severity": "page"}]}}
 	count(findings) == 1
 	some f in findings
 	f.path == "observability.alerts[0].based_on"

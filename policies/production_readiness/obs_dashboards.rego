@@ -38,6 +38,12 @@ import data.archvet.lib
 applicable if lib.tier <= 2
 
 deny contains lib.finding(msg, "observability.dashboards") if {
-	count(object.get(input, ["observability", "dashboards"], [])) == 0
-	msg := "the design lists no dashboards for the service"
+	applicable
+	object.get(input, ["observability", "dashboards"], null) == []
+	msg := "the design lists an empty set of dashboards for the service"
+}
+
+unanswered contains lib.finding("the design does not list dashboards for the service", "observability.dashboards") if {
+	applicable
+	not is_array(object.get(input, ["observability", "dashboards"], null))
 }

@@ -43,13 +43,13 @@ applicable if lib.tier <= 2
 
 tracing := object.get(input, ["observability", "tracing"], {})
 
-deny contains lib.finding(msg, "observability.tracing.enabled") if {
+unanswered contains lib.finding(msg, "observability.tracing.enabled") if {
 	object.get(tracing, "enabled", null) == null
 	msg := "the design does not say whether requests are traced"
 }
 
 deny contains lib.finding(msg, "observability.tracing.enabled") if {
-	object.get(tracing, "enabled", null) == false
+	tracing.enabled == false
 	msg := sprintf("requests are not traced, which a tier %d service needs to locate slow or failing hops", [lib.tier])
 }
 

@@ -16,7 +16,7 @@ test_tracing_disabled_fails if {
 }
 
 test_tracing_unstated_fails if {
-	some f in rule.deny with input as {"service": {"name": "s", "owner": "t", "tier": 1}}
+	some f in rule.unanswered with input as {"service": {"name": "s", "owner": "t", "tier": 1}}
 	f.path == "observability.tracing.enabled"
 	contains(f.msg, "does not say")
 }

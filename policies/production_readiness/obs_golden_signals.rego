@@ -42,7 +42,7 @@ path := "observability.metrics.golden_signals"
 
 measured := object.get(input, ["observability", "metrics", "golden_signals"], null)
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	measured == null
 	msg := "the design does not say which golden signals are measured"
 }

@@ -19,7 +19,7 @@ test_missing_signals_fail if {
 }
 
 test_unstated_signals_fail if {
-	findings := rule.deny with input as {"service": {"name": "s", "owner": "t", "tier": 2}}
+	findings := rule.unanswered with input as {"service": {"name": "s", "owner": "t", "tier": 2}}
 	count(findings) == 1
 	some f in findings
 	f.path == "observability.metrics.golden_signals"

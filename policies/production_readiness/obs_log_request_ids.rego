@@ -38,7 +38,7 @@ import data.archvet.lib
 
 request_ids := object.get(input, ["observability", "logging", "request_ids"], null)
 
-deny contains lib.finding(msg, "observability.logging.request_ids") if {
+unanswered contains lib.finding(msg, "observability.logging.request_ids") if {
 	request_ids == null
 	msg := "the design does not say whether log lines carry a request or trace id"
 }

@@ -16,7 +16,7 @@ test_no_request_ids_fails if {
 }
 
 test_unstated_fails if {
-	some f in rule.deny with input as {"service": {"name": "s", "owner": "t", "tier": 2}}
+	some f in rule.unanswered with input as {"service": {"name": "s", "owner": "t", "tier": 2}}
 	f.path == "observability.logging.request_ids"
 	contains(f.msg, "does not say")
 }

@@ -47,7 +47,7 @@ symptom_pages contains i if {
 	object.get(alert, "severity", "") == "page"
 }
 
-deny contains lib.finding(msg, "observability.alerts") if {
+unanswered contains lib.finding(msg, "observability.alerts") if {
 	count(lib.alerts) == 0
 	msg := "the design declares no alerts, so outages are found by users"
 }

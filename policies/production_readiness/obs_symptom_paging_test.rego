@@ -12,7 +12,7 @@ test_symptom_page_passes if {
 }
 
 test_no_alerts_fails if {
-	findings := rule.deny with input as {"service": {"name": "s", "owner": "t", "tier": 0}}
+	findings := rule.unanswered with input as {"service": {"name": "s", "owner": "t", "tier": 0}}
 	count(findings) == 1
 	some f in findings
 	f.path == "observability.alerts"

@@ -18,6 +18,7 @@
 # custom:
 #   id: PR413
 #   severity: medium
+#   check: presence
 #   level: proactive
 #   frameworks:
 #     production-readiness: observability
@@ -27,7 +28,7 @@
 #     and `tracestate` headers, inject them into every outgoing call and
 #     every published message's headers, and extract them in every consumer.
 #     Then set `propagation: w3c-tracecontext` and `all_hops: true`.
-#   applicability: Services of tier 0 to 2 that call dependencies or publish or consume events.
+#   applicability: Services of tier 0 to 2 that call dependencies or publish or consume events, unless tracing is switched off (PR412 reports that).
 #   example: |-
 #     dependencies:
 #       - name: payments
@@ -49,34 +50,47 @@ import data.archvet.lib
 
 hops := (count(lib.dependencies) + count(lib.publishes)) + count(lib.consumes)
 
-async_hops := (count([d | some d in lib.dependencies; object.get(d, "interaction", "sync") == "async"]) + count(lib.publishes)) + count(lib.consumes)
-
-applicable if {
-	lib.tier <= 2
-	hops > 0
-}
+async_hops := (count([d | some d in lib.dependencies; d.interaction == "async"]) + count(lib.publishes)) + count(lib.consumes)
 
 tracing := object.get(input, ["observability", "tracing"], {})
 
-deny contains lib.finding(msg, "observability.tracing.propagation") if {
+# With tracing switched off there is no context to propagate: PR412 is the
+# one rule that reports it (bug 18).
+applicable if {
+	lib.tier <= 2
+	hops > 0
+	object.get(tracing, "enabled", null) != false
+}
+
+unanswered contains lib.finding(msg, "observability.tracing.propagation") if {
+	applicable
 	object.get(tracing, "propagation", "") == ""
 	msg := "the design does not say how trace context is propagated between services"
 }
 
+unanswered contains lib.finding(msg, "observability.tracing.all_hops") if {
+	applicable
+	object.get(tracing, "all_hops", null) == null
+	msg := sprintf("the design does not say whether trace context is carried across every hop (%d asynchronous)", [async_hops])
+}
+
 deny contains lib.finding(msg, "observability.tracing.propagation") if {
+	applicable
 	propagation := object.get(tracing, "propagation", "")
 	not propagation in {"", "w3c-tracecontext"}
 	msg := sprintf("trace context is propagated as %q rather than w3c trace context", [propagation])
 }
 
 deny contains lib.finding(msg, "observability.tracing.all_hops") if {
-	object.get(tracing, "all_hops", false) != true
+	applicable
+	tracing.all_hops == false
 	async_hops > 0
 	msg := sprintf("trace context is not carried across every hop; the %d asynchronous hop(s) (events and async calls) will break traces", [async_hops])
 }
 
 deny contains lib.finding(msg, "observability.tracing.all_hops") if {
-	object.get(tracing, "all_hops", false) != true
+	applicable
+	tracing.all_hops == false
 	async_hops == 0
 	msg := "trace context is not carried across every call to a dependency"
 }

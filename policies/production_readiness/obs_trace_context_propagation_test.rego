@@ -33,9 +33,35 @@ test_async_hops_not_covered_fails if {
 	contains(f.msg, "asynchronous")
 }
 
-test_nothing_stated_fails_twice if {
-	findings := rule.deny with input as {"dependencies": [{"name": "payments"}]}
-	count(findings) == 2
+test_nothing_stated_asks_twice if {
+	count(rule.deny) == 0 with input as {"dependencies": [{"name": "payments"}]}
+	paths := {f.path | some f in rule.unanswered} with input as {"dependencies": [{"name": "payments"}]}
+	paths == {"observability.tracing.propagation", "observability.tracing.all_hops"}
+}
+
+test_sync_hop_not_covered_fails if {
+	some f in rule.deny with input as {
+		"dependencies": [{"name": "payments"}],
+		"observability": {"tracing": {"propagation": "w3c-tracecontext", "all_hops": false}},
+	}
+	f.path == "observability.tracing.all_hops"
+	contains(f.msg, "every call")
+}
+
+test_applicable_with_hops if {
+	rule.applicable with input as {"dependencies": [{"name": "payments"}]}
+}
+
+# Bug 18: tracing off is PR412's finding alone.
+test_tracing_off_reports_nothing if {
+	not rule.applicable with input as {
+		"dependencies": [{"name": "payments"}],
+		"observability": {"tracing": {"enabled": false}},
+	}
+	count(rule.deny) == 0 with input as {
+		"dependencies": [{"name": "payments"}],
+		"observability": {"tracing": {"enabled": false}},
+	}
 }
 
 test_no_hops_not_applicable if {

@@ -17,6 +17,8 @@
 #   id: PR211
 #   severity: medium
 #   level: proactive
+#   check: presence
+#   best_practices: [REL10-BP03]
 #   frameworks:
 #     production-readiness: resilience
 #     well-architected: reliability

@@ -18,6 +18,8 @@
 #   id: PR215
 #   severity: medium
 #   level: proactive
+#   check: reasoning
+#   best_practices: [REL04-BP02]
 #   frameworks:
 #     production-readiness: resilience
 #     well-architected: reliability

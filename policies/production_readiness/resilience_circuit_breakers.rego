@@ -19,6 +19,8 @@
 #   id: PR210
 #   severity: high
 #   level: proactive
+#   check: presence
+#   best_practices: [REL05-BP04]
 #   frameworks:
 #     production-readiness: resilience
 #     well-architected: reliability

@@ -17,6 +17,8 @@
 #   id: PR214
 #   severity: medium
 #   level: proactive
+#   check: reasoning
+#   best_practices: [REL05-BP01]
 #   frameworks:
 #     production-readiness: resilience
 #     well-architected: reliability

@@ -17,6 +17,8 @@
 #   id: PR209
 #   severity: medium
 #   level: reactive
+#   check: presence
+#   best_practices: [REL05-BP01]
 #   frameworks:
 #     production-readiness: resilience
 #     well-architected: reliability

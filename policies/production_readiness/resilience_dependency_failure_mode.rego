@@ -16,6 +16,8 @@
 #   id: PR201
 #   severity: high
 #   level: reactive
+#   check: reasoning
+#   best_practices: [REL05-BP01]
 #   frameworks:
 #     production-readiness: resilience
 #     well-architected: reliability

@@ -17,6 +17,8 @@
 #   id: PR200
 #   severity: high
 #   level: reactive
+#   check: presence
+#   best_practices: [REL05-BP05]
 #   frameworks:
 #     production-readiness: resilience
 #     well-architected: reliability

@@ -17,6 +17,8 @@
 #   id: PR213
 #   severity: high
 #   level: proactive
+#   check: presence
+#   best_practices: [REL05-BP04]
 #   frameworks:
 #     production-readiness: capacity
 #     well-architected: reliability

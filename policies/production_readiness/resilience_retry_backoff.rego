@@ -16,6 +16,8 @@
 #   id: PR204
 #   severity: medium
 #   level: proactive
+#   check: threshold
+#   best_practices: [REL05-BP03]
 #   frameworks:
 #     production-readiness: resilience
 #     well-architected: reliability

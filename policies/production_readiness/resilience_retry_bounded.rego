@@ -16,6 +16,8 @@
 #   id: PR206
 #   severity: high
 #   level: reactive
+#   check: threshold
+#   best_practices: [REL05-BP03]
 #   frameworks:
 #     production-readiness: resilience
 #     well-architected: reliability

@@ -18,6 +18,8 @@
 #   id: PR207
 #   severity: medium
 #   level: strategic
+#   check: reasoning
+#   best_practices: [REL05-BP03]
 #   frameworks:
 #     production-readiness: resilience
 #     well-architected: reliability

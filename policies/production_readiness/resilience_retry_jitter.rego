@@ -15,6 +15,8 @@
 #   id: PR205
 #   severity: medium
 #   level: proactive
+#   check: presence
+#   best_practices: [REL05-BP03]
 #   frameworks:
 #     production-readiness: resilience
 #     well-architected: reliability

@@ -17,6 +17,8 @@
 #   id: PR203
 #   severity: medium
 #   level: proactive
+#   check: threshold
+#   best_practices: [REL05-BP05]
 #   frameworks:
 #     production-readiness: resilience
 #     well-architected: reliability

@@ -62,7 +62,7 @@ deny contains lib.finding(msg, "security.audit_logging") if {
 	msg := "the service handles personal or confidential data but keeps no audit log of security-relevant actions"
 }
 
-deny contains lib.finding(msg, "security.audit_logging") if {
+unanswered contains lib.finding(msg, "security.audit_logging") if {
 	applicable
 	audit == null
 	msg := "the design does not say whether security-relevant actions on personal or confidential data are audit-logged"

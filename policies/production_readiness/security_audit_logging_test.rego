@@ -22,7 +22,7 @@ test_no_audit_log_fails if {
 }
 
 test_unstated_fails_for_pii_store if {
-	some f in security_audit_logging.deny with input as {"data_stores": [{"name": "users", "contains_pii": true}]}
+	some f in security_audit_logging.unanswered with input as {"data_stores": [{"name": "users", "contains_pii": true}]}
 	f.path == "security.audit_logging"
 }
 

@@ -16,13 +16,20 @@
 #   id: PR502
 #   severity: medium
 #   level: proactive
+#   check: threshold
+#   best_practices: [SEC11-BP03]
+#   params:
+#     max_pentest_age_days:
+#       description: longest time since the last penetration test, in days
+#       tiers: [365, 365, 365, 730]
 #   frameworks:
 #     production-readiness: security
 #     well-architected: security
 #   remediation: |-
 #     Commission a penetration test of the public and partner APIs (internal
 #     red team or external firm), track its findings to closure, repeat it
-#     yearly and after major changes, and record the date in
+#     yearly (every two years at tier 3) and after major changes, and record
+#     the date in
 #     `security.penetration_test`.
 #   applicability: The service has a public or partner API.
 #   example: |-
@@ -37,6 +44,8 @@ import rego.v1
 
 import data.archvet.lib
 
+params := lib.params(rego.metadata.chain())
+
 day_ns := ((24 * 60) * 60) * 1000000000
 
 applicable if {
@@ -44,13 +53,9 @@ applicable if {
 	lib.get(api, "exposure", "") in {"public", "partner"}
 }
 
-max_age_days := 365 if lib.critical
-
-else := 730
-
 last := lib.get(input, ["security", "penetration_test"], "")
 
-deny contains lib.finding(msg, "security.penetration_test") if {
+unanswered contains lib.finding(msg, "security.penetration_test") if {
 	applicable
 	last == ""
 	msg := "the design does not record a penetration test of this internet-facing service"
@@ -60,6 +65,6 @@ deny contains lib.finding(msg, "security.penetration_test") if {
 	applicable
 	last != ""
 	age := (time.now_ns() - time.parse_ns("2006-01-02", last)) / day_ns
-	age > max_age_days
-	msg := sprintf("the last penetration test was on %s, more than %d days ago", [last, max_age_days])
+	age > params.max_pentest_age_days
+	msg := sprintf("the last penetration test was on %s, more than %v days ago", [last, params.max_pentest_age_days])
 }

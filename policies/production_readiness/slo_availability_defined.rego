@@ -47,7 +47,7 @@ availability_slos contains i if {
 	object.get(slo, "sli", "") == "availability"
 }
 
-deny contains lib.finding(msg, "slos") if {
+unanswered contains lib.finding(msg, "slos") if {
 	count(lib.slos) == 0
 	msg := sprintf("the design declares no slos; a tier %d service needs at least an availability slo", [lib.tier])
 }

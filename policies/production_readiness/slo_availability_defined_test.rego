@@ -15,7 +15,7 @@ test_availability_slo_passes if {
 }
 
 test_no_slos_fails if {
-	findings := rule.deny with input as {"service": {"name": "s", "owner": "t", "tier": 1}}
+	findings := rule.unanswered with input as {"service": {"name": "s", "owner": "t", "tier": 1}}
 	count(findings) == 1
 	some f in findings
 	f.path == "slos"

@@ -8,14 +8,20 @@
 #   too: an objective of 100% leaves no error budget, so every deploy and
 #   every blip is a breach and the SLO stops guiding decisions.
 # related_resources:
-#   - ref: https://sre.google/sre-book/embracing-risk/
-#     description: Google SRE book, Embracing Risk (error budgets and choosing targets)
 #   - ref: https://docs.aws.amazon.com/wellarchitected/latest/reliability-pillar/rel_withstand_component_failures_service_level_agreements.html
 #     description: REL11-BP07 Architect your product to meet availability targets and uptime service level agreements (SLAs)
+#   - ref: https://sre.google/sre-book/embracing-risk/
+#     description: Google SRE book, Embracing Risk (error budgets and choosing targets)
 # custom:
 #   id: PR401
 #   severity: high
 #   level: reactive
+#   check: threshold
+#   best_practices: [REL11-BP07]
+#   params:
+#     min_availability_percent:
+#       description: lowest availability objective accepted, in percent
+#       tiers: [99.9, 99.5, 99.0, 95.0]
 #   frameworks:
 #     production-readiness: slos
 #     well-architected: reliability
@@ -37,11 +43,11 @@ import rego.v1
 
 import data.archvet.lib
 
-minimum := {0: 99.9, 1: 99.5, 2: 99.0}
+params := lib.params(rego.metadata.chain())
 
 availability_slos contains [i, slo] if {
 	some i, slo in lib.slos
-	object.get(slo, "sli", "") == "availability"
+	slo.sli == "availability"
 }
 
 applicable if {
@@ -49,16 +55,17 @@ applicable if {
 	count(availability_slos) > 0
 }
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
+	applicable
 	some [i, slo] in availability_slos
 	object.get(slo, "objective_percent", null) == null
-	msg := sprintf("availability slo %q has no objective_percent", [object.get(slo, "name", "unnamed")])
+	msg := sprintf("the design does not say the objective_percent of availability slo %q", [object.get(slo, "name", "unnamed")])
 	path := sprintf("slos[%d].objective_percent", [i])
 }
 
 deny contains lib.finding(msg, path) if {
 	applicable
-	required := minimum[lib.tier]
+	required := params.min_availability_percent
 	some [i, slo] in availability_slos
 	objective := object.get(slo, "objective_percent", null)
 	is_number(objective)
@@ -71,6 +78,7 @@ deny contains lib.finding(msg, path) if {
 }
 
 deny contains lib.finding(msg, path) if {
+	applicable
 	some [i, slo] in availability_slos
 	object.get(slo, "objective_percent", 0) >= 100
 	msg := sprintf("availability slo %q targets 100%%, which leaves no error budget", [object.get(slo, "name", "unnamed")])

@@ -20,7 +20,7 @@ test_disabled_burn_rate_alerts_fail if {
 }
 
 test_unstated_burn_rate_alerts_fail if {
-	some f in rule.deny with input as {"slos": [{"name": "avail"}]}
+	some f in rule.unanswered with input as {"slos": [{"name": "avail"}]}
 	f.path == "slos[0].burn_rate_alerts"
 	contains(f.msg, "does not say")
 }

@@ -1,5 +1,5 @@
 # METADATA
-# title: Every SLO is watched by at least one declared alert
+# title: Every SLO is watched by a declared symptom alert that pages or opens a ticket
 # description: |-
 #   An SLO that no alert refers to is a report, not a safeguard: it is read
 #   after the month is over, once the budget is gone. Checking that some
@@ -14,13 +14,17 @@
 # custom:
 #   id: PR407
 #   severity: medium
+#   tier_severity: [high, medium, medium, low]
 #   level: proactive
+#   check: reasoning
 #   frameworks:
 #     production-readiness: slos
 #     well-architected: operational-excellence
 #   remediation: |-
-#     For each SLO, add its burn-rate alert(s) to `observability.alerts` and
-#     set the alert's `slo` to the SLO's name.
+#     For each SLO, add its burn-rate alert(s) to `observability.alerts`, set
+#     the alert's `slo` to the SLO's name, `based_on: symptom`, and
+#     `severity: page` (fast burn) or `ticket` (slow burn). A claim of
+#     `burn_rate_alerts: true` on the SLO is corroborated by these entries.
 #   applicability: Services that declare at least one SLO.
 #   example: |-
 #     slos:
@@ -42,15 +46,81 @@ import data.archvet.lib
 
 applicable if count(lib.slos) > 0
 
-watched contains name if {
-	some alert in lib.alerts
-	name := object.get(alert, "slo", "")
-	name != ""
+alerts_stated if "alerts" in object.keys(lib.get(input, "observability", {}))
+
+# watchers[name] are the [index, alert] pairs naming the SLO.
+watchers[name] := {[j, alert] |
+	some j, alert in lib.alerts
+	alert.slo == name
+} if {
+	some slo in lib.slos
+	name := lib.get(slo, "name", "")
 }
 
+# An alert that tells a person the SLO is burning.
+effective(alert) if {
+	alert.based_on == "symptom"
+	alert.severity in {"page", "ticket"}
+}
+
+# An alert whose kind or routing is not stated yet.
+unclear(alert) if lib.get(alert, "based_on", null) == null
+
+unclear(alert) if lib.get(alert, "severity", null) == null
+
+watched(name) if {
+	some [_, alert] in watchers[name]
+	effective(alert)
+}
+
+claim(slo) := " although it claims burn-rate alerts" if slo.burn_rate_alerts == true
+
+else := ""
+
+deny contains lib.finding(msg, "observability.alerts") if {
+	alerts_stated
+	some slo in lib.slos
+	count(watchers[lib.get(slo, "name", "")]) == 0
+	msg := sprintf("no alert in observability.alerts watches slo %q%s", [lib.get(slo, "name", "unnamed"), claim(slo)])
+}
+
+# E6: the SLO is watched only by alerts that page nobody or look at causes.
 deny contains lib.finding(msg, path) if {
-	some i, slo in lib.slos
-	not object.get(slo, "name", "") in watched
-	msg := sprintf("no alert in observability.alerts watches slo %q", [object.get(slo, "name", "unnamed")])
-	path := sprintf("slos[%d]", [i])
+	some slo in lib.slos
+	name := lib.get(slo, "name", "")
+	not watched(name)
+	some [j, alert] in watchers[name]
+	not unclear(alert)
+	field := weak_field(alert)
+	msg := sprintf(
+		"slo %q is watched by alert %q, which is %s %s alert, so nobody is told when its budget burns%s",
+		[name, alert.name, article(alert.severity), words(alert), claim(slo)],
+	)
+	path := sprintf("observability.alerts[%d].%s", [j, field])
+}
+
+weak_field(alert) := "severity" if alert.severity == "info"
+
+else := "based_on"
+
+article("info") := "an"
+
+article(severity) := "a" if severity != "info"
+
+words(alert) := sprintf("%s-level %s", [alert.severity, alert.based_on])
+
+unanswered contains lib.finding(msg, "observability.alerts") if {
+	applicable
+	not alerts_stated
+	msg := "the design does not list its alerts, so it cannot be told whether its slos are watched"
+}
+
+unanswered contains lib.finding(msg, path) if {
+	some slo in lib.slos
+	name := lib.get(slo, "name", "")
+	not watched(name)
+	some [j, alert] in watchers[name]
+	unclear(alert)
+	msg := sprintf("the design does not say whether alert %q on slo %q is a symptom alert that pages or opens a ticket", [alert.name, name])
+	path := sprintf("observability.alerts[%d]", [j])
 }

@@ -23,6 +23,6 @@ test_no_unit_tests_fails if {
 }
 
 test_unstated_fails_twice if {
-	findings := rule.deny with input as {"service": {"name": "s", "owner": "t", "tier": 3}}
+	findings := rule.unanswered with input as {"service": {"name": "s", "owner": "t", "tier": 3}}
 	count(findings) == 2
 }

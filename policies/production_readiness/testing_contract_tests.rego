@@ -45,7 +45,7 @@ applicable if interfaces > 0
 
 contract := object.get(input, ["build", "tests", "contract"], null)
 
-deny contains lib.finding(msg, "build.tests.contract") if {
+unanswered contains lib.finding(msg, "build.tests.contract") if {
 	contract == null
 	msg := "the design does not say whether contract tests check the apis and events other services rely on"
 }

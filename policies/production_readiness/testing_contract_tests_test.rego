@@ -24,7 +24,7 @@ test_no_contract_tests_fails if {
 }
 
 test_unstated_fails if {
-	some f in rule.deny with input as {"events": {"consumes": [{"name": "payment-settled"}]}}
+	some f in rule.unanswered with input as {"events": {"consumes": [{"name": "payment-settled"}]}}
 	f.path == "build.tests.contract"
 }
 

@@ -49,7 +49,7 @@ applicable if backing > 0
 
 integration := object.get(input, ["build", "tests", "integration"], null)
 
-deny contains lib.finding(msg, "build.tests.integration") if {
+unanswered contains lib.finding(msg, "build.tests.integration") if {
 	integration == null
 	msg := "the design does not say whether integration tests against real backing services gate a change"
 }

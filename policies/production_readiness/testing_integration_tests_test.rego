@@ -24,7 +24,7 @@ test_unit_only_fails if {
 }
 
 test_unstated_fails if {
-	some f in rule.deny with input as {"events": {"publishes": [{"name": "order-placed"}]}}
+	some f in rule.unanswered with input as {"events": {"publishes": [{"name": "order-placed"}]}}
 	f.path == "build.tests.integration"
 	contains(f.msg, "does not say")
 }

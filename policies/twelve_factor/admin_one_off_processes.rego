@@ -14,6 +14,7 @@
 #   id: TF029
 #   severity: medium
 #   level: proactive
+#   check: threshold
 #   frameworks:
 #     twelve-factor: admin-processes
 #     production-readiness: change-management
@@ -43,16 +44,9 @@ problem := {
 	"cron-in-app": "admin tasks run on a timer inside the service's processes, so replicas may run them at once",
 }
 
-deny contains lib.finding(problem[mode], "processes.admin_tasks.mode")
+unanswered contains lib.finding(problem[mode], "processes.admin_tasks.mode")
 
 deny contains lib.finding(msg, "processes.admin_tasks.mode") if {
 	mode == ""
 	msg := "the design does not say how migrations and other admin tasks are run"
-}
-
-deny contains lib.finding(msg, path) if {
-	some i, store in lib.data_stores
-	lib.get(store, ["migrations", "strategy"], "") == "manual"
-	msg := sprintf("schema changes to data store %q are applied by hand rather than as a one-off process", [store.name])
-	path := sprintf("data_stores[%d].migrations.strategy", [i])
 }

@@ -14,6 +14,7 @@
 #   id: TF030
 #   severity: medium
 #   level: proactive
+#   check: presence
 #   frameworks:
 #     twelve-factor: admin-processes
 #     production-readiness: change-management
@@ -38,7 +39,7 @@ deny contains lib.finding(msg, "processes.admin_tasks.same_release") if {
 	msg := "admin tasks run from a different release or config than the service"
 }
 
-deny contains lib.finding(msg, "processes.admin_tasks.same_release") if {
+unanswered contains lib.finding(msg, "processes.admin_tasks.same_release") if {
 	lib.get(input, ["processes", "admin_tasks", "same_release"], null) == null
 	msg := "the design does not say whether admin tasks run against the deployed release and config"
 }

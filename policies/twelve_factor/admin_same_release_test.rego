@@ -16,7 +16,7 @@ test_other_release_fails if {
 }
 
 test_missing_fails if {
-	some f in rule.deny with input as {"processes": {"admin_tasks": {"mode": "one-off-process"}}}
+	some f in rule.unanswered with input as {"processes": {"admin_tasks": {"mode": "one-off-process"}}}
 	f.path == "processes.admin_tasks.same_release"
 	contains(f.msg, "does not say")
 }

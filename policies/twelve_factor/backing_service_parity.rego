@@ -8,14 +8,16 @@
 #   versions) of backing services everywhere, which containers and managed
 #   services make cheap, keeps what was tested close to what runs.
 # related_resources:
-#   - ref: https://12factor.net/dev-prod-parity
-#     description: Twelve-Factor App, X. Dev/prod parity
 #   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_dev_integ_multi_env.html
 #     description: OPS05-BP08 Use multiple environments
+#   - ref: https://12factor.net/dev-prod-parity
+#     description: Twelve-Factor App, X. Dev/prod parity
 # custom:
 #   id: TF022
 #   severity: medium
 #   level: proactive
+#   check: threshold
+#   best_practices: [OPS05-BP08]
 #   frameworks:
 #     twelve-factor: dev-prod-parity
 #     well-architected: operational-excellence
@@ -59,7 +61,7 @@ deny contains lib.finding(msg, path) if {
 	path := sprintf("environments[%d].backing_services", [i])
 }
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	some [i, env] in non_production
 	not env.backing_services
 	msg := sprintf("the design does not say whether environment %q runs the same backing services as production", [env.name])

@@ -13,14 +13,15 @@ test_same_services_pass if {
 }
 
 test_each_environment_checked_on_its_own if {
-	findings := rule.deny with input as {"environments": [
+	inp := {"environments": [
 		{"name": "dev", "kind": "development", "backing_services": "substitutes"},
 		{"name": "staging", "kind": "staging", "backing_services": "same-as-production"},
 		{"name": "qa", "kind": "test"},
 		{"name": "production", "kind": "production"},
 	]}
-	count(findings) == 2
-	{f.path | some f in findings} == {"environments[0].backing_services", "environments[2].backing_services"}
+	rule.applicable with input as inp
+	{f.path | some f in rule.deny} == {"environments[0].backing_services"} with input as inp
+	{f.path | some f in rule.unanswered} == {"environments[2].backing_services"} with input as inp
 }
 
 test_production_named_without_kind_is_not_checked if {

@@ -14,6 +14,7 @@
 #   id: TF009
 #   severity: high
 #   level: reactive
+#   check: threshold
 #   frameworks:
 #     twelve-factor: backing-services
 #   remediation: |-
@@ -41,7 +42,7 @@ deny contains lib.finding(msg, path) if {
 	path := sprintf("data_stores[%d].attached_by", [i])
 }
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	some i, store in lib.data_stores
 	not store.attached_by
 	msg := sprintf("the design does not say how the service finds data store %q", [store.name])

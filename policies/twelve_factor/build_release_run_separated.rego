@@ -8,14 +8,16 @@
 #   tested as such, startup depends on package registries being up, and a
 #   rollback cannot bring back the exact bits that ran before.
 # related_resources:
-#   - ref: https://12factor.net/build-release-run
-#     description: Twelve-Factor App, V. Build, release, run
 #   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_dev_integ_build_mgmt_sys.html
 #     description: OPS05-BP04 Use build and deployment management systems
+#   - ref: https://12factor.net/build-release-run
+#     description: Twelve-Factor App, V. Build, release, run
 # custom:
 #   id: TF010
 #   severity: high
 #   level: reactive
+#   check: reasoning
+#   best_practices: [OPS05-BP04]
 #   frameworks:
 #     twelve-factor: build-release-run
 #     well-architected: operational-excellence
@@ -42,14 +44,14 @@ deny contains lib.finding(msg, "build.stages_separated") if {
 	msg := "build, release and run are not separate stages"
 }
 
-deny contains lib.finding(msg, "build.stages_separated") if {
-	lib.get(input, ["build", "stages_separated"], null) == null
-	msg := "the design does not say whether build, release and run are separate stages"
-}
-
 # Shipping source means the build happens where the service runs, whatever
 # the stages flag says.
 deny contains lib.finding(msg, "build.artifact.kind") if {
 	lib.get(input, ["build", "artifact", "kind"], "") == "source"
 	msg := "the deployed artifact is source code, so the build happens at run time"
+}
+
+unanswered contains lib.finding(msg, "build.stages_separated") if {
+	lib.get(input, ["build", "stages_separated"], null) == null
+	msg := "the design does not say whether build, release and run are separate stages"
 }

@@ -16,7 +16,7 @@ test_merged_stages_fail if {
 }
 
 test_missing_flag_fails if {
-	some f in rule.deny with input as {"build": {"manifest": "go.mod"}}
+	some f in rule.unanswered with input as {"build": {"manifest": "go.mod"}}
 	f.path == "build.stages_separated"
 	contains(f.msg, "does not say")
 }

@@ -2,18 +2,24 @@ package archvet.rules.twelve_factor.config_test
 
 import rego.v1
 
-import data.archvet.rules.twelve_factor.config
+import data.archvet.rules.twelve_factor.config as rule
 
-test_environment_passes if {
-	count(config.deny) == 0 with input as {"config": {"source": "environment"}}
+test_environment_config_validated_passes if {
+	inp := {"config": {"source": "environment", "validated_at_startup": true}}
+	count(rule.deny) == 0 with input as inp
+	count(rule.unanswered) == 0 with input as inp
 }
 
 test_baked_in_config_fails if {
-	some f in config.deny with input as {"config": {"source": "files-in-artifact"}}
-	f.path == "config.source"
+	{f.path | some f in rule.deny} == {"config.source"} with input as {"config": {"source": "files-in-artifact", "validated_at_startup": true}}
+	{f.path | some f in rule.deny} == {"config.source"} with input as {"config": {"source": "hardcoded"}}
 }
 
-test_missing_source_fails if {
-	some f in config.deny with input as {"service": {"name": "x"}}
-	f.path == "config.source"
+test_unvalidated_external_config_fails if {
+	{f.path | some f in rule.deny} == {"config.validated_at_startup"} with input as {"config": {"source": "config-service", "validated_at_startup": false}}
+}
+
+test_silence_is_unanswered if {
+	{f.path | some f in rule.unanswered} == {"config.source", "config.validated_at_startup"} with input as {}
+	count(rule.deny) == 0 with input as {}
 }

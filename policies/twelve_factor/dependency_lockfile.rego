@@ -1,7 +1,8 @@
 # METADATA
-# title: Exact dependency versions are pinned by a lockfile
+# title: Dependencies are declared in a manifest and pinned by a lockfile
 # description: |-
-#   A manifest usually names version ranges, so two builds of the same commit
+#   Dependencies the build does not declare are found by accident on the
+#   build host. A manifest usually names version ranges, so two builds of the same commit
 #   can pull different transitive dependencies. A lockfile pins the exact
 #   versions (and ideally their checksums), which makes builds repeatable,
 #   lets a rollback rebuild what actually ran, and keeps an unreviewed
@@ -15,6 +16,7 @@
 #   id: TF005
 #   severity: medium
 #   level: reactive
+#   check: reasoning
 #   frameworks:
 #     twelve-factor: dependencies
 #     production-readiness: change-management
@@ -33,9 +35,16 @@ import rego.v1
 
 import data.archvet.lib
 
+manifest := trim_space(lib.get(input, ["build", "manifest"], ""))
+
 lockfile := trim_space(lib.get(input, ["build", "lockfile"], ""))
 
-deny contains lib.finding(msg, "build.lockfile") if {
+unanswered contains lib.finding(msg, "build.manifest") if {
+	manifest == ""
+	msg := "the design does not name a dependency manifest"
+}
+
+unanswered contains lib.finding(msg, "build.lockfile") if {
 	lockfile == ""
 	msg := "the design does not name a lockfile that pins exact dependency versions"
 }
@@ -43,6 +52,6 @@ deny contains lib.finding(msg, "build.lockfile") if {
 # Naming the manifest again as the lockfile pins nothing.
 deny contains lib.finding(msg, "build.lockfile") if {
 	lockfile != ""
-	lockfile == trim_space(lib.get(input, ["build", "manifest"], ""))
+	lockfile == manifest
 	msg := sprintf("the lockfile %q is the manifest itself, so exact versions are not pinned", [lockfile])
 }

@@ -13,6 +13,11 @@
 #   id: TF021
 #   severity: medium
 #   level: proactive
+#   check: threshold
+#   params:
+#     max_startup_seconds:
+#       description: longest time a process may take to become ready
+#       tiers: [45, 60, 120, 180]
 #   frameworks:
 #     twelve-factor: disposability
 #     production-readiness: capacity
@@ -31,13 +36,13 @@ import rego.v1
 
 import data.archvet.lib
 
-limit_seconds := 60 if lib.critical
+params := lib.params(rego.metadata.chain())
 
-else := 120
+limit_seconds := params.max_startup_seconds
 
 startup := lib.get(input, ["processes", "startup_seconds"], null)
 
-deny contains lib.finding(msg, "processes.startup_seconds") if {
+unanswered contains lib.finding(msg, "processes.startup_seconds") if {
 	startup == null
 	msg := "the design does not say how long a process takes to become ready"
 }

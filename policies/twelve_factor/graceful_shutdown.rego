@@ -16,6 +16,11 @@
 #   id: TF020
 #   severity: high
 #   level: reactive
+#   check: reasoning
+#   params:
+#     max_drain_seconds:
+#       description: longest drain that does not hold rollouts and scale-in hostage
+#       value: 120
 #   frameworks:
 #     twelve-factor: disposability
 #     production-readiness: resilience
@@ -41,24 +46,15 @@ import rego.v1
 
 import data.archvet.lib
 
-# Longest drain that does not hold rollouts and scale-in hostage.
-max_drain_seconds := 120
+params := lib.params(rego.metadata.chain())
+
+max_drain_seconds := params.max_drain_seconds
 
 shutdown := lib.get(input, ["processes", "shutdown"], {})
 
 deny contains lib.finding(msg, "processes.shutdown.graceful") if {
 	lib.get(shutdown, "graceful", null) == false
 	msg := "processes exit on SIGTERM without finishing in-flight work"
-}
-
-deny contains lib.finding(msg, "processes.shutdown.graceful") if {
-	lib.get(shutdown, "graceful", null) == null
-	msg := "the design does not say whether processes shut down gracefully"
-}
-
-deny contains lib.finding(msg, "processes.shutdown.drain_seconds") if {
-	lib.get(shutdown, "drain_seconds", null) == null
-	msg := "the design does not bound how long a process may drain on shutdown"
 }
 
 deny contains lib.finding(msg, "processes.shutdown.drain_seconds") if {
@@ -72,4 +68,14 @@ deny contains lib.finding(msg, "processes.shutdown.drain_seconds") if {
 	some api in lib.apis
 	api.timeout_ms > shutdown.drain_seconds * 1000
 	msg := sprintf("a drain of %vs is shorter than api %q's %dms deadline, so in-flight requests are cut off", [shutdown.drain_seconds, api.name, api.timeout_ms])
+}
+
+unanswered contains lib.finding(msg, "processes.shutdown.graceful") if {
+	lib.get(shutdown, "graceful", null) == null
+	msg := "the design does not say whether processes shut down gracefully"
+}
+
+unanswered contains lib.finding(msg, "processes.shutdown.drain_seconds") if {
+	lib.get(shutdown, "drain_seconds", null) == null
+	msg := "the design does not bound how long a process may drain on shutdown"
 }

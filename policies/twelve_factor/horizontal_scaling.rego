@@ -5,26 +5,31 @@
 #   and its one instance is a single point of failure. Scaling by running
 #   more processes of the same kind raises capacity in small, cheap steps and
 #   tolerates losing any one of them. Designs that claim horizontal scaling
-#   must also leave room for it: a replica cap of one, or a single counter
-#   handing out identifiers, quietly rules it out.
+#   must also leave room for it: a replica cap of one, or a cap below the
+#   floor, quietly rules it out. (How identifiers are generated is PR320's.)
 # related_resources:
-#   - ref: https://12factor.net/concurrency
-#     description: Twelve-Factor App, VIII. Concurrency
 #   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/perf_compute_hardware_scale_compute_resources_dynamically.html
 #     description: PERF02-BP05 Scale your compute resources dynamically
+#   - ref: https://12factor.net/concurrency
+#     description: Twelve-Factor App, VIII. Concurrency
 # custom:
 #   id: TF018
 #   severity: medium
 #   level: proactive
+#   check: reasoning
+#   best_practices: [PERF02-BP05]
+#   params:
+#     min_max_replicas_count:
+#       description: lowest replica cap that still lets the service scale out
+#       value: 2
 #   frameworks:
 #     twelve-factor: concurrency
 #     well-architected: performance-efficiency
 #     production-readiness: capacity
 #   remediation: |-
 #     Make the processes stateless, run several of them behind a load balancer
-#     or on a shared queue, set `processes.scaling.horizontal: true` with a
-#     `max_replicas` above one, and generate identifiers with UUIDs, ULIDs,
-#     snowflake ids or a database sequence rather than an in-process counter.
+#     or on a shared queue, and set `processes.scaling.horizontal: true` with
+#     a `max_replicas` above one and at least `min_replicas`.
 #   applicability: Every service.
 #   example: |-
 #     processes:
@@ -32,12 +37,13 @@
 #         horizontal: true
 #         min_replicas: 2
 #         max_replicas: 10
-#       id_generation: ulid
 package archvet.rules.twelve_factor.horizontal_scaling
 
 import rego.v1
 
 import data.archvet.lib
+
+params := lib.params(rego.metadata.chain())
 
 scaling := lib.get(input, ["processes", "scaling"], {})
 
@@ -46,24 +52,25 @@ deny contains lib.finding(msg, "processes.scaling.horizontal") if {
 	msg := "the service scales only by growing one process"
 }
 
-deny contains lib.finding(msg, "processes.scaling.horizontal") if {
-	lib.get(scaling, "horizontal", null) == null
-	msg := "the design does not say whether the service scales out by adding processes"
-}
-
 deny contains lib.finding(msg, "processes.scaling.max_replicas") if {
 	scaling.horizontal == true
-	scaling.max_replicas < 2
+	scaling.max_replicas < params.min_max_replicas_count
 	msg := sprintf("horizontal scaling is declared but max_replicas is %d", [scaling.max_replicas])
 }
 
 deny contains lib.finding(msg, "processes.scaling.max_replicas") if {
-	scaling.max_replicas >= 2
+	scaling.max_replicas >= params.min_max_replicas_count
 	scaling.max_replicas < scaling.min_replicas
 	msg := sprintf("max_replicas (%d) is below min_replicas (%d)", [scaling.max_replicas, scaling.min_replicas])
 }
 
-deny contains lib.finding(msg, "processes.id_generation") if {
-	lib.get(input, ["processes", "id_generation"], "") == "single-counter"
-	msg := "identifiers come from a single counter, which limits the service to one writer process"
+unanswered contains lib.finding(msg, "processes.scaling.horizontal") if {
+	lib.get(scaling, "horizontal", null) == null
+	msg := "the design does not say whether the service scales out by adding processes"
+}
+
+unanswered contains lib.finding(msg, "processes.scaling.max_replicas") if {
+	scaling.horizontal == true
+	lib.get(scaling, "max_replicas", null) == null
+	msg := "the design does not say how many processes the service may scale out to"
 }

@@ -8,14 +8,16 @@
 #   searchable store keeps the history after instances are replaced and lets
 #   events from all of them be read together.
 # related_resources:
-#   - ref: https://12factor.net/logs
-#     description: Twelve-Factor App, XI. Logs
 #   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_workload_observability_analyze_workload_logs.html
 #     description: OPS08-BP02 Analyze workload logs
+#   - ref: https://12factor.net/logs
+#     description: Twelve-Factor App, XI. Logs
 # custom:
 #   id: TF028
 #   severity: medium
 #   level: reactive
+#   check: presence
+#   best_practices: [OPS08-BP02]
 #   frameworks:
 #     twelve-factor: logs
 #     well-architected: operational-excellence
@@ -44,7 +46,7 @@ deny contains lib.finding(msg, "observability.logging.centralized") if {
 	msg := sprintf("logs written to %s are not collected in one place, so they are lost with each instance", [lib.get(logging, "destination", "the instance")])
 }
 
-deny contains lib.finding(msg, "observability.logging.centralized") if {
+unanswered contains lib.finding(msg, "observability.logging.centralized") if {
 	lib.get(logging, "centralized", null) == null
 	msg := "the design does not say whether logs are collected in one searchable place"
 }

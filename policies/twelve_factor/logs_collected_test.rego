@@ -17,7 +17,7 @@ test_uncollected_stream_fails if {
 }
 
 test_missing_fails if {
-	some f in rule.deny with input as {"service": {"name": "x", "owner": "t", "tier": 0}}
+	some f in rule.unanswered with input as {"service": {"name": "x", "owner": "t", "tier": 0}}
 	f.path == "observability.logging.centralized"
 	contains(f.msg, "does not say")
 }

@@ -9,14 +9,16 @@
 #   same on a laptop and in production, and lets the destination change
 #   without a release.
 # related_resources:
-#   - ref: https://12factor.net/logs
-#     description: Twelve-Factor App, XI. Logs
 #   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_observability_application_telemetry.html
 #     description: OPS04-BP02 Implement application telemetry
+#   - ref: https://12factor.net/logs
+#     description: Twelve-Factor App, XI. Logs
 # custom:
 #   id: TF026
 #   severity: medium
 #   level: reactive
+#   check: threshold
+#   best_practices: [OPS04-BP02]
 #   frameworks:
 #     twelve-factor: logs
 #     well-architected: operational-excellence
@@ -49,7 +51,7 @@ deny contains lib.finding(msg, "observability.logging.destination") if {
 	msg := sprintf("the service %s", [text])
 }
 
-deny contains lib.finding(msg, "observability.logging.destination") if {
+unanswered contains lib.finding(msg, "observability.logging.destination") if {
 	destination == ""
 	msg := "the design does not say where the service writes its logs"
 }

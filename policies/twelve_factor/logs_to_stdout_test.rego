@@ -22,7 +22,7 @@ test_vendor_agent_fails if {
 }
 
 test_missing_destination_fails if {
-	some f in rule.deny with input as {"observability": {}}
+	some f in rule.unanswered with input as {"observability": {}}
 	f.path == "observability.logging.destination"
 	contains(f.msg, "does not say")
 }

@@ -14,6 +14,7 @@
 #   id: TF008
 #   severity: medium
 #   level: proactive
+#   check: presence
 #   frameworks:
 #     twelve-factor: config
 #   remediation: |-
@@ -31,7 +32,12 @@ import rego.v1
 
 import data.archvet.lib
 
+unanswered contains lib.finding(msg, "config.environment_groups_in_code") if {
+	lib.get(input, ["config", "environment_groups_in_code"], null) == null
+	msg := "the design does not say whether the code branches on the name of its environment"
+}
+
 deny contains lib.finding(msg, "config.environment_groups_in_code") if {
-	lib.get(input, ["config", "environment_groups_in_code"], false) == true
+	lib.get(input, ["config", "environment_groups_in_code"], null) == true
 	msg := "the code branches on the environment's name instead of reading independent settings"
 }

@@ -14,3 +14,12 @@ test_environment_groups_fail if {
 	some f in findings
 	f.path == "config.environment_groups_in_code"
 }
+
+test_unstated_is_unanswered if {
+	{f.path | some f in rule.unanswered} == {"config.environment_groups_in_code"} with input as {"config": {}}
+	count(rule.deny) == 0 with input as {"config": {}}
+}
+
+test_stated_false_answers if {
+	count(rule.unanswered) == 0 with input as {"config": {"environment_groups_in_code": false}}
+}

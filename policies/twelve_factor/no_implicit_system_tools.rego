@@ -14,6 +14,7 @@
 #   id: TF006
 #   severity: medium
 #   level: proactive
+#   check: presence
 #   frameworks:
 #     twelve-factor: dependencies
 #   remediation: |-
@@ -30,6 +31,11 @@ package archvet.rules.twelve_factor.no_implicit_system_tools
 import rego.v1
 
 import data.archvet.lib
+
+unanswered contains lib.finding(msg, "build.system_tools") if {
+	lib.get(input, ["build", "system_tools"], null) == null
+	msg := "the design does not say which system tools the service expects on the host (an empty list when none)"
+}
 
 deny contains lib.finding(msg, path) if {
 	some i, tool in lib.get(input, ["build", "system_tools"], [])

@@ -19,3 +19,13 @@ test_each_tool_is_a_finding if {
 	f.path == "build.system_tools[1]"
 	contains(f.msg, "curl")
 }
+
+# Deleting build from the prototype must not turn the failure into a pass.
+test_unstated_is_unanswered if {
+	{f.path | some f in rule.unanswered} == {"build.system_tools"} with input as {}
+	count(rule.deny) == 0 with input as {}
+}
+
+test_empty_list_answers if {
+	count(rule.unanswered) == 0 with input as {"build": {"system_tools": []}}
+}

@@ -15,6 +15,7 @@
 #   id: TF017
 #   severity: medium
 #   level: proactive
+#   check: presence
 #   frameworks:
 #     twelve-factor: port-binding
 #   remediation: |-
@@ -57,13 +58,13 @@ deny contains lib.finding(msg, "processes.port_binding.self_contained") if {
 	msg := "the service is injected into a server at run time instead of embedding its own"
 }
 
-deny contains lib.finding(msg, "processes.port_binding.self_contained") if {
+unanswered contains lib.finding(msg, "processes.port_binding.self_contained") if {
 	applicable
 	lib.get(input, ["processes", "port_binding", "self_contained"], null) == null
 	msg := "the design does not say whether the service embeds its own server"
 }
 
-deny contains lib.finding(msg, "processes.port_binding.port") if {
+unanswered contains lib.finding(msg, "processes.port_binding.port") if {
 	applicable
 	lib.get(input, ["processes", "port_binding", "port"], null) == null
 	msg := "the design does not say which port the service listens on"

@@ -22,7 +22,7 @@ test_injected_server_fails if {
 }
 
 test_missing_binding_fails_twice if {
-	findings := rule.deny with input as {"apis": [{"name": "orders"}]}
+	findings := rule.unanswered with input as {"apis": [{"name": "orders"}]}
 	{f.path | some f in findings} == {"processes.port_binding.self_contained", "processes.port_binding.port"}
 }
 

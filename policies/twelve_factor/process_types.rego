@@ -14,6 +14,7 @@
 #   id: TF019
 #   severity: low
 #   level: proactive
+#   check: reasoning
 #   frameworks:
 #     twelve-factor: concurrency
 #   remediation: |-
@@ -38,7 +39,7 @@ import data.archvet.lib
 
 types := lib.get(input, ["processes", "process_types"], [])
 
-deny contains lib.finding(msg, "processes.process_types") if {
+unanswered contains lib.finding(msg, "processes.process_types") if {
 	count(types) == 0
 	msg := "the design does not name the service's process types"
 }

@@ -20,7 +20,7 @@ test_single_type_without_events_passes if {
 }
 
 test_missing_types_fail if {
-	findings := rule.deny with input as {"processes": {}}
+	findings := rule.unanswered with input as {"processes": {}}
 	count(findings) == 1
 	some f in findings
 	f.path == "processes.process_types"

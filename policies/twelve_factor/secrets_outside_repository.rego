@@ -8,14 +8,16 @@
 #   them in a secret store or injecting them into the environment at deploy
 #   time limits who can read them and lets them change without a new build.
 # related_resources:
-#   - ref: https://12factor.net/config
-#     description: Twelve-Factor App, III. Config
 #   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/sec_identities_secrets.html
 #     description: SEC02-BP03 Store and use secrets securely
+#   - ref: https://12factor.net/config
+#     description: Twelve-Factor App, III. Config
 # custom:
 #   id: TF007
 #   severity: critical
 #   level: reactive
+#   check: threshold
+#   best_practices: [SEC02-BP03]
 #   frameworks:
 #     twelve-factor: config
 #     well-architected: security
@@ -52,7 +54,12 @@ deny contains lib.finding(msg, "config.secrets.store") if {
 	msg := sprintf("secrets are kept in %s, where anyone with the code can read them", [store])
 }
 
-deny contains lib.finding(msg, "config.secrets.store") if {
+unanswered contains lib.finding(msg, "config.secrets.store") if {
 	store == ""
 	msg := "the design does not say where secrets are kept"
+}
+
+unanswered contains lib.finding(msg, "config.secrets.in_repository") if {
+	lib.get(input, ["config", "secrets", "in_repository"], null) == null
+	msg := "the design does not say whether any secret is committed to the repository"
 }

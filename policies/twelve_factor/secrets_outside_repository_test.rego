@@ -31,7 +31,7 @@ test_repository_store_and_flag_both_reported if {
 }
 
 test_missing_store_fails if {
-	some f in rule.deny with input as {"config": {"source": "environment"}}
+	some f in rule.unanswered with input as {"config": {"source": "environment"}}
 	f.path == "config.secrets.store"
 	contains(f.msg, "does not say")
 }

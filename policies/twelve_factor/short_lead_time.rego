@@ -8,14 +8,20 @@
 #   Critical services (tiers 0 and 1) should get a change everywhere within
 #   24 hours, others within a week.
 # related_resources:
-#   - ref: https://12factor.net/dev-prod-parity
-#     description: Twelve-Factor App, X. Dev/prod parity
 #   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_dev_integ_freq_sm_rev_chg.html
 #     description: OPS05-BP09 Make frequent, small, reversible changes
+#   - ref: https://12factor.net/dev-prod-parity
+#     description: Twelve-Factor App, X. Dev/prod parity
 # custom:
 #   id: TF024
 #   severity: low
 #   level: strategic
+#   best_practices: [OPS05-BP09]
+#   check: threshold
+#   params:
+#     max_lead_time_hours:
+#       description: longest time a merged change may take to reach an environment
+#       tiers: [12, 24, 168, 336]
 #   frameworks:
 #     twelve-factor: dev-prod-parity
 #     well-architected: operational-excellence
@@ -40,9 +46,9 @@ import rego.v1
 
 import data.archvet.lib
 
-limit_hours := 24 if lib.critical
+params := lib.params(rego.metadata.chain())
 
-else := 168
+limit_hours := params.max_lead_time_hours
 
 applicable if count(lib.environments) > 0
 
@@ -60,7 +66,7 @@ deny contains lib.finding(msg, path) if {
 	path := sprintf("environments[%d].lead_time_hours", [i])
 }
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	some i, env in lib.environments
 	is_production(env)
 	lib.get(env, "lead_time_hours", null) == null

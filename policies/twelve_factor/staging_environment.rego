@@ -8,14 +8,16 @@
 #   non-production environment. Without one, production is the first place
 #   the assembled system runs.
 # related_resources:
-#   - ref: https://12factor.net/dev-prod-parity
-#     description: Twelve-Factor App, X. Dev/prod parity
 #   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_dev_integ_multi_env.html
 #     description: OPS05-BP08 Use multiple environments
+#   - ref: https://12factor.net/dev-prod-parity
+#     description: Twelve-Factor App, X. Dev/prod parity
 # custom:
 #   id: TF025
 #   severity: medium
 #   level: reactive
+#   check: reasoning
+#   best_practices: [OPS05-BP08]
 #   frameworks:
 #     twelve-factor: dev-prod-parity
 #     well-architected: operational-excellence
@@ -58,7 +60,7 @@ has_pre_production if {
 	lib.get(env, "kind", "") != "development"
 }
 
-deny contains lib.finding(msg, "environments") if {
+unanswered contains lib.finding(msg, "environments") if {
 	applicable
 	count(lib.environments) == 0
 	msg := "the design does not list the environments the service runs in"

@@ -38,20 +38,22 @@ test_test_environment_is_enough_for_tier_2 if {
 }
 
 test_production_only_fails_for_tier_2 if {
-	findings := rule.deny with input as {
+	case_input := {
 		"service": {"tier": 2},
 		"environments": [
 			{"name": "local", "kind": "development"},
 			{"name": "prod"},
 		],
 	}
+	rule.applicable with input as case_input
+	findings := rule.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "environments"
 }
 
 test_missing_environments_fail if {
-	findings := rule.deny with input as {"service": {"tier": 0}}
+	findings := rule.unanswered with input as {"service": {"tier": 0}}
 	count(findings) == 1
 	some f in findings
 	f.path == "environments"

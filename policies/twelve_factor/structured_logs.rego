@@ -8,14 +8,16 @@
 #   fields (JSON or logfmt) lets the log platform filter, aggregate and join
 #   on them.
 # related_resources:
-#   - ref: https://12factor.net/logs
-#     description: Twelve-Factor App, XI. Logs
 #   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_workload_observability_analyze_workload_logs.html
 #     description: OPS08-BP02 Analyze workload logs
+#   - ref: https://12factor.net/logs
+#     description: Twelve-Factor App, XI. Logs
 # custom:
 #   id: TF027
 #   severity: low
 #   level: proactive
+#   check: threshold
+#   best_practices: [OPS08-BP02]
 #   frameworks:
 #     twelve-factor: logs
 #     well-architected: operational-excellence
@@ -43,7 +45,7 @@ deny contains lib.finding(msg, "observability.logging.format") if {
 	msg := "log events are free text, so they cannot be filtered or aggregated by field"
 }
 
-deny contains lib.finding(msg, "observability.logging.format") if {
+unanswered contains lib.finding(msg, "observability.logging.format") if {
 	format == ""
 	msg := "the design does not say what format log events are written in"
 }

@@ -20,7 +20,7 @@ test_text_fails if {
 }
 
 test_missing_format_fails if {
-	some f in rule.deny with input as {"observability": {"logging": {"destination": "stdout"}}}
+	some f in rule.unanswered with input as {"observability": {"logging": {"destination": "stdout"}}}
 	f.path == "observability.logging.format"
 	contains(f.msg, "does not say")
 }

@@ -15,6 +15,7 @@
 #   id: TF012
 #   severity: medium
 #   level: reactive
+#   check: threshold
 #   frameworks:
 #     twelve-factor: build-release-run
 #     production-readiness: change-management
@@ -37,7 +38,7 @@ deny contains lib.finding(msg, "build.release_id") if {
 	msg := "releases have no unique identifier, so a rollback cannot name its target"
 }
 
-deny contains lib.finding(msg, "build.release_id") if {
+unanswered contains lib.finding(msg, "build.release_id") if {
 	lib.get(input, ["build", "release_id"], "") == ""
 	msg := "the design does not say how releases are identified"
 }

@@ -16,7 +16,7 @@ test_none_fails if {
 }
 
 test_missing_fails if {
-	some f in rule.deny with input as {"build": {}}
+	some f in rule.unanswered with input as {"build": {}}
 	f.path == "build.release_id"
 	contains(f.msg, "does not say")
 }

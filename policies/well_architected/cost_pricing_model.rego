@@ -15,6 +15,8 @@
 #   id: WA357
 #   severity: medium
 #   level: strategic
+#   check: threshold
+#   best_practices: [COST07-BP01, COST07-BP04]
 #   frameworks:
 #     well-architected: cost-optimization
 #   remediation: |-
@@ -52,7 +54,7 @@ deny contains lib.finding(msg, "cost.pricing") if {
 	msg := "all capacity of this always-on production service is bought on demand"
 }
 
-deny contains lib.finding(msg, "cost.pricing") if {
+unanswered contains lib.finding(msg, "cost.pricing") if {
 	applicable
 	pricing == ""
 	msg := "the design does not say how the service's capacity is purchased"

@@ -9,17 +9,19 @@ test_savings_plan_passes if {
 }
 
 test_on_demand_fails if {
-	findings := cost_pricing_model.deny with input as {
+	case_input := {
 		"processes": {"scaling": {"min_replicas": 2}},
 		"cost": {"pricing": "on-demand"},
 	}
+	cost_pricing_model.applicable with input as case_input
+	findings := cost_pricing_model.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "cost.pricing"
 }
 
 test_unstated_fails if {
-	some f in cost_pricing_model.deny with input as {}
+	some f in cost_pricing_model.unanswered with input as {}
 	f.path == "cost.pricing"
 }
 

@@ -1,5 +1,5 @@
 # METADATA
-# title: The service's cost was reviewed in the last six months
+# title: The service's cost was reviewed recently (within the tier's limit)
 # description: |-
 #   Cost efficiency decays: traffic shifts, features are retired while their
 #   resources stay, and providers release cheaper instance families and
@@ -15,6 +15,12 @@
 #   id: WA355
 #   severity: low
 #   level: proactive
+#   check: threshold
+#   best_practices: [COST10-BP02, COST10-BP01]
+#   params:
+#     max_review_age_days:
+#       description: longest time since the last cost review
+#       tiers: [90, 180, 180, 365]
 #   frameworks:
 #     well-architected: cost-optimization
 #   remediation: |-
@@ -32,13 +38,15 @@ import rego.v1
 
 import data.archvet.lib
 
+params := lib.params(rego.metadata.chain())
+
 day_ns := ((24 * 60) * 60) * 1000000000
 
-max_age_days := 180
+max_age_days := params.max_review_age_days
 
 last := lib.get(input, ["cost", "last_review"], "")
 
-deny contains lib.finding(msg, "cost.last_review") if {
+unanswered contains lib.finding(msg, "cost.last_review") if {
 	last == ""
 	msg := "the design does not record a cost review"
 }

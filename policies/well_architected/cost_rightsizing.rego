@@ -16,6 +16,8 @@
 #   id: WA356
 #   severity: medium
 #   level: proactive
+#   check: presence
+#   best_practices: [COST06-BP02, COST06-BP03]
 #   frameworks:
 #     well-architected: cost-optimization
 #   remediation: |-
@@ -40,7 +42,7 @@ deny contains lib.finding(msg, "cost.rightsizing") if {
 	msg := "resource sizes are not reviewed against actual use"
 }
 
-deny contains lib.finding(msg, "cost.rightsizing") if {
+unanswered contains lib.finding(msg, "cost.rightsizing") if {
 	rightsizing == null
 	msg := "the design does not say whether resource sizes are reviewed against actual use"
 }

@@ -16,6 +16,6 @@ test_no_rightsizing_fails if {
 }
 
 test_unstated_fails if {
-	some f in cost_rightsizing.deny with input as {}
+	some f in cost_rightsizing.unanswered with input as {}
 	f.path == "cost.rightsizing"
 }

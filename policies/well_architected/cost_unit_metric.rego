@@ -15,6 +15,8 @@
 #   id: WA354
 #   severity: low
 #   level: strategic
+#   check: presence
+#   best_practices: [COST03-BP04, COST03-BP06]
 #   frameworks:
 #     well-architected: cost-optimization
 #   remediation: |-
@@ -33,8 +35,16 @@ import data.archvet.lib
 
 applicable if lib.tier <= 2
 
+metric := trim_space(lib.get(input, ["cost", "unit_metric"], ""))
+
+unanswered contains lib.finding(msg, "cost.unit_metric") if {
+	applicable
+	metric == ""
+	msg := "the design does not say by which unit of business value the service's cost is tracked"
+}
+
 deny contains lib.finding(msg, "cost.unit_metric") if {
 	applicable
-	trim_space(lib.get(input, ["cost", "unit_metric"], "")) == ""
-	msg := "the design does not track the service's cost per unit of business value"
+	lower(metric) == "none"
+	msg := "the service's cost is not tracked per any unit of business value"
 }

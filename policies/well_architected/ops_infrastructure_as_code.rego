@@ -16,6 +16,8 @@
 #   id: WA100
 #   severity: medium
 #   level: reactive
+#   check: presence
+#   best_practices: [OPS05-BP01, REL08-BP05]
 #   frameworks:
 #     well-architected: operational-excellence
 #     production-readiness: change-management
@@ -38,7 +40,7 @@ applicable if lib.tier <= 2
 
 iac := object.get(input, ["deployment", "infrastructure_as_code"], null)
 
-deny contains lib.finding(msg, "deployment.infrastructure_as_code") if {
+unanswered contains lib.finding(msg, "deployment.infrastructure_as_code") if {
 	iac == null
 	msg := "the design does not say whether infrastructure is defined as code"
 }

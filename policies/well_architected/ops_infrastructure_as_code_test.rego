@@ -9,14 +9,16 @@ test_iac_passes if {
 }
 
 test_manual_infrastructure_fails if {
-	findings := rule.deny with input as {"deployment": {"infrastructure_as_code": false}}
+	case_input := {"deployment": {"infrastructure_as_code": false}}
+	rule.applicable with input as case_input
+	findings := rule.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "deployment.infrastructure_as_code"
 }
 
 test_unstated_fails if {
-	some f in rule.deny with input as {"deployment": {}}
+	some f in rule.unanswered with input as {"deployment": {}}
 	contains(f.msg, "does not say")
 }
 

@@ -19,6 +19,8 @@
 #   id: WA101
 #   severity: medium
 #   level: strategic
+#   check: threshold
+#   best_practices: [OPS04-BP01, OPS04-BP02, REL06-BP01]
 #   frameworks:
 #     well-architected: operational-excellence
 #     production-readiness: observability
@@ -44,7 +46,7 @@ required := ["system", "application", "business"]
 
 layers := object.get(input, ["observability", "metrics", "layers"], null)
 
-deny contains lib.finding(msg, "observability.metrics.layers") if {
+unanswered contains lib.finding(msg, "observability.metrics.layers") if {
 	layers == null
 	msg := "the design does not say which layers (system, application, business) have metrics"
 }

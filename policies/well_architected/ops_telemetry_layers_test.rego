@@ -9,7 +9,9 @@ test_all_layers_pass if {
 }
 
 test_missing_business_layer_fails if {
-	findings := rule.deny with input as {"observability": {"metrics": {"layers": ["system", "application"]}}}
+	case_input := {"observability": {"metrics": {"layers": ["system", "application"]}}}
+	rule.applicable with input as case_input
+	findings := rule.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "observability.metrics.layers"
@@ -17,7 +19,7 @@ test_missing_business_layer_fails if {
 }
 
 test_unstated_fails if {
-	findings := rule.deny with input as {"observability": {"metrics": {}}}
+	findings := rule.unanswered with input as {"observability": {"metrics": {}}}
 	count(findings) == 1
 	some f in findings
 	contains(f.msg, "does not say")

@@ -17,6 +17,8 @@
 #   id: WA332
 #   severity: medium
 #   level: proactive
+#   check: reasoning
+#   best_practices: [PERF02-BP05]
 #   frameworks:
 #     well-architected: performance-efficiency
 #     production-readiness: capacity
@@ -50,7 +52,7 @@ consumer_only if {
 
 resource_metric if regex.match(`^(cpu|memory|mem)([-_ .].*)?$`, lower(trim_space(metric)))
 
-deny contains lib.finding(msg, "processes.scaling.autoscaling_metric") if {
+unanswered contains lib.finding(msg, "processes.scaling.autoscaling_metric") if {
 	applicable
 	trim_space(metric) == ""
 	msg := "autoscaling is enabled but the design does not say which metric it follows"

@@ -19,17 +19,19 @@ test_cpu_passes_for_api if {
 }
 
 test_cpu_fails_for_worker if {
-	findings := perf_autoscaling_metric.deny with input as {
+	case_input := {
 		"events": {"consumes": [{"name": "order-placed"}]},
 		"processes": {"scaling": {"autoscaling": true, "autoscaling_metric": "CPU utilisation"}},
 	}
+	perf_autoscaling_metric.applicable with input as case_input
+	findings := perf_autoscaling_metric.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "processes.scaling.autoscaling_metric"
 }
 
 test_missing_metric_fails if {
-	some f in perf_autoscaling_metric.deny with input as {"processes": {"scaling": {"autoscaling": true}}}
+	some f in perf_autoscaling_metric.unanswered with input as {"processes": {"scaling": {"autoscaling": true}}}
 	f.path == "processes.scaling.autoscaling_metric"
 }
 

@@ -16,6 +16,15 @@
 #   id: WA337
 #   severity: low
 #   level: proactive
+#   check: threshold
+#   best_practices: [PERF03-BP04, PERF03-BP02]
+#   params:
+#     large_store_gb:
+#       description: expected size from which a store must say how it is partitioned
+#       value: 1000
+#     max_unpartitioned_gb:
+#       description: largest store that may deliberately stay in one partition
+#       tiers: [5000, 10000, 10000, 20000]
 #   frameworks:
 #     well-architected: performance-efficiency
 #     production-readiness: capacity
@@ -24,7 +33,7 @@
 #     (hash or consistent hash for even spread, range for time-ordered data
 #     that is queried and expired by period) and record `partitioning` and
 #     `sharding_key`; set `partitioning: none` if a single partition was
-#     chosen on purpose.
+#     chosen on purpose, which holds up to `max_unpartitioned_gb`.
 #   applicability: Data stores whose expected size within a year (size_gb) is 1000 GB or more.
 #   example: |-
 #     data_stores:
@@ -39,17 +48,27 @@ import rego.v1
 
 import data.archvet.lib
 
-threshold_gb := 1000
+params := lib.params(rego.metadata.chain())
 
 large contains [i, store] if {
 	some i, store in lib.data_stores
-	lib.get(store, "size_gb", 0) >= threshold_gb
+	lib.get(store, "size_gb", 0) >= params.large_store_gb
 }
 
 applicable if count(large) > 0
 
-deny contains lib.finding(msg, sprintf("data_stores[%d].partitioning", [i])) if {
+unanswered contains lib.finding(msg, sprintf("data_stores[%d].partitioning", [i])) if {
 	some [i, store] in large
 	lib.get(store, "partitioning", "") == ""
 	msg := sprintf("store %q is expected to reach %v gb but the design does not say how its data is partitioned", [store.name, store.size_gb])
+}
+
+deny contains lib.finding(msg, sprintf("data_stores[%d].partitioning", [i])) if {
+	some [i, store] in large
+	lib.get(store, "partitioning", "") == "none"
+	store.size_gb > params.max_unpartitioned_gb
+	msg := sprintf(
+		"store %q is expected to reach %v gb in a single partition, beyond the %v gb one partition should hold",
+		[store.name, store.size_gb, params.max_unpartitioned_gb],
+	)
 }

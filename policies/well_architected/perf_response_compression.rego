@@ -15,6 +15,8 @@
 #   id: WA331
 #   severity: low
 #   level: proactive
+#   check: presence
+#   best_practices: [PERF04-BP02]
 #   frameworks:
 #     well-architected: performance-efficiency
 #     production-readiness: api-design
@@ -49,7 +51,7 @@ deny contains lib.finding(msg, sprintf("apis[%d].compression", [i])) if {
 	msg := sprintf("api %q sends uncompressed responses to external clients", [api.name])
 }
 
-deny contains lib.finding(msg, sprintf("apis[%d].compression", [i])) if {
+unanswered contains lib.finding(msg, sprintf("apis[%d].compression", [i])) if {
 	some [i, api] in checked
 	lib.get(api, "compression", null) == null
 	msg := sprintf("the design does not say whether api %q compresses its responses", [api.name])

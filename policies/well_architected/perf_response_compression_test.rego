@@ -9,17 +9,19 @@ test_compressed_passes if {
 }
 
 test_uncompressed_fails if {
-	findings := perf_response_compression.deny with input as {"apis": [
+	case_input := {"apis": [
 		{"name": "rpc", "style": "grpc", "exposure": "public"},
 		{"name": "graph", "style": "graphql", "exposure": "partner", "compression": false},
 	]}
+	perf_response_compression.applicable with input as case_input
+	findings := perf_response_compression.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "apis[1].compression"
 }
 
 test_unstated_fails if {
-	some f in perf_response_compression.deny with input as {"apis": [{"name": "a", "style": "rest", "exposure": "public"}]}
+	some f in perf_response_compression.unanswered with input as {"apis": [{"name": "a", "style": "rest", "exposure": "public"}]}
 	f.path == "apis[0].compression"
 }
 

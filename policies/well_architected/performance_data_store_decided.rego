@@ -1,5 +1,5 @@
 # METADATA
-# title: The choice of each source-data store is made and recorded
+# title: Every data store names its kind and engine, and a critical service records why
 # description: |-
 #   The store that holds a service's source data shapes everything around
 #   it: which queries are cheap, which consistency guarantees exist, how it
@@ -8,7 +8,9 @@
 #   design cannot be checked for backups, migrations or partitioning. For
 #   tier 0 and 1 services the choice should also be written down as a
 #   decision, with the options weighed, because reversing it later means a
-#   data migration.
+#   data migration. Caches, read models and replicas are judged the same
+#   way for kind and engine: their engine decides eviction, consistency and
+#   failure behaviour just as much.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/wellarchitected/latest/performance-efficiency-pillar/perf_data_use_purpose_built_data_store.html
 #     description: PERF03-BP01 Use a purpose-built data store that best supports your data access and storage requirements
@@ -16,17 +18,20 @@
 #   id: WA253
 #   severity: medium
 #   level: proactive
+#   check: reasoning
+#   best_practices: [PERF03-BP01]
 #   frameworks:
 #     well-architected: performance-efficiency
 #   remediation: |-
-#     Decide the kind and product of every store that holds source data from
+#     Decide the kind and product of every store (source data, caches, read
+#     models and replicas) from
 #     its access patterns, consistency needs and expected size, and record
 #     `data_stores[].kind` and `engine`. For tier 0 and 1 services add an
 #     accepted entry under `decisions` with topic `data-store` that explains
 #     the choice and the options rejected.
 #   applicability: |-
-#     The service declares a source-data store (role source-of-truth or
-#     unstated). The recorded-decision check applies to tier 0 and 1.
+#     The service declares a data store. The recorded-decision check applies
+#     to source-data stores (role source-of-truth or unstated) at tier 0 and 1.
 #   example: |-
 #     data_stores:
 #       - name: orders-db
@@ -85,18 +90,18 @@ decided if {
 	lib.get(d, "decision", "") != ""
 }
 
-applicable if count(source_stores) > 0
+applicable if count(lib.data_stores) > 0
 
-deny contains lib.finding(msg, path) if {
-	some [i, store] in source_stores
-	lib.get(store, "kind", "") == ""
+unanswered contains lib.finding(msg, path) if {
+	some i, store in lib.data_stores
+	trim_space(lib.get(store, "kind", "")) == ""
 	msg := sprintf("the design does not say what kind of store %q is", [store.name])
 	path := sprintf("data_stores[%d].kind", [i])
 }
 
-deny contains lib.finding(msg, path) if {
-	some [i, store] in source_stores
-	lib.get(store, "engine", "") == ""
+unanswered contains lib.finding(msg, path) if {
+	some i, store in lib.data_stores
+	trim_space(lib.get(store, "engine", "")) == ""
 	msg := sprintf("the design does not say which product data store %q runs on", [store.name])
 	path := sprintf("data_stores[%d].engine", [i])
 }

@@ -15,7 +15,7 @@ test_decided_store_passes if {
 }
 
 test_missing_engine_fails if {
-	findings := rule.deny with input as {
+	findings := rule.unanswered with input as {
 		"data_stores": [
 			{"name": "orders-db", "kind": "relational", "engine": "PostgreSQL"},
 			{"name": "ledger", "kind": "relational"},
@@ -29,7 +29,7 @@ test_missing_engine_fails if {
 }
 
 test_missing_kind_fails if {
-	some f in rule.deny with input as {
+	some f in rule.unanswered with input as {
 		"service": {"name": "x", "owner": "t", "tier": 2},
 		"data_stores": [{"name": "ledger", "engine": "PostgreSQL"}],
 	}
@@ -54,9 +54,16 @@ test_tier_2_needs_no_decision_record if {
 	}
 }
 
-test_no_source_store_not_applicable if {
-	not rule.applicable with input as {"data_stores": [
-		{"name": "sessions", "kind": "cache"},
-		{"name": "old-orders", "kind": "object", "role": "archive"},
-	]}
+test_no_store_not_applicable if {
+	not rule.applicable with input as {"data_stores": []}
+}
+
+test_cache_names_kind_and_engine if {
+	inp := {"service": {"tier": 2}, "data_stores": [{"name": "sessions", "role": "cache"}]}
+	rule.applicable with input as inp
+	{f.path | some f in rule.unanswered} == {"data_stores[0].kind", "data_stores[0].engine"} with input as inp
+}
+
+test_cache_alone_needs_no_decision if {
+	count(rule.deny) == 0 with input as {"service": {"tier": 0}, "data_stores": [{"name": "sessions", "kind": "cache", "engine": "Redis"}]}
 }

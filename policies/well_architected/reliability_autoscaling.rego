@@ -16,6 +16,8 @@
 #   id: WA252
 #   severity: medium
 #   level: proactive
+#   check: threshold
+#   best_practices: [REL07-BP01]
 #   frameworks:
 #     well-architected: reliability
 #     twelve-factor: concurrency
@@ -54,18 +56,16 @@ deny contains lib.finding("instances are not added automatically when load grows
 	autoscaling == false
 }
 
-deny contains lib.finding("the design does not say whether the service scales automatically", "processes.scaling.autoscaling") if {
-	applicable
-	autoscaling == null
-}
-
 deny contains lib.finding(msg, "processes.scaling.max_replicas") if {
 	applicable
 	autoscaling == true
-	low := lib.get(scaling, "min_replicas", null)
 	high := lib.get(scaling, "max_replicas", null)
-	low != null
 	high != null
-	high == low
+	high == lib.get(scaling, "min_replicas", null)
 	msg := sprintf("autoscaling cannot add instances: max_replicas equals min_replicas (%v)", [high])
+}
+
+unanswered contains lib.finding("the design does not say whether the service scales automatically", "processes.scaling.autoscaling") if {
+	applicable
+	autoscaling == null
 }

@@ -14,7 +14,9 @@ test_autoscaling_with_metric_passes if {
 }
 
 test_manual_scaling_fails if {
-	findings := rule.deny with input as {"processes": {"scaling": {"autoscaling": false}}}
+	case_input := {"processes": {"scaling": {"autoscaling": false}}}
+	rule.applicable with input as case_input
+	findings := rule.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "processes.scaling.autoscaling"
@@ -36,4 +38,8 @@ test_serverless_not_applicable if {
 
 test_tier_3_not_applicable if {
 	not rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 3}}
+}
+
+test_unstated_autoscaling_is_unanswered if {
+	{f.path | some f in rule.unanswered} == {"processes.scaling.autoscaling"} with input as {"service": {"tier": 1}, "processes": {"scaling": {"min_replicas": 2}}}
 }

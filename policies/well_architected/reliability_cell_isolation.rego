@@ -17,6 +17,8 @@
 #   id: WA251
 #   severity: medium
 #   level: visionary
+#   check: threshold
+#   best_practices: [REL10-BP03]
 #   frameworks:
 #     well-architected: reliability
 #     production-readiness: resilience
@@ -39,7 +41,7 @@ cells := lib.get(input, ["deployment", "cells"], null)
 
 applicable if lib.tier == 0
 
-deny contains lib.finding(msg, "deployment.cells") if {
+unanswered contains lib.finding(msg, "deployment.cells") if {
 	lib.tier == 0
 	cells == null
 	msg := "the design does not say whether the tier 0 service is divided into isolated cells"

@@ -9,7 +9,9 @@ test_cells_pass if {
 }
 
 test_single_cell_fails if {
-	findings := rule.deny with input as {"deployment": {"cells": 0}}
+	case_input := {"deployment": {"cells": 0}}
+	rule.applicable with input as case_input
+	findings := rule.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "deployment.cells"
@@ -17,7 +19,7 @@ test_single_cell_fails if {
 }
 
 test_unstated_fails if {
-	some f in rule.deny with input as {"deployment": {"platform": "kubernetes"}}
+	some f in rule.unanswered with input as {"deployment": {"platform": "kubernetes"}}
 	f.path == "deployment.cells"
 }
 

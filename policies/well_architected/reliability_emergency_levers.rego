@@ -16,6 +16,8 @@
 #   id: WA201
 #   severity: medium
 #   level: proactive
+#   check: presence
+#   best_practices: [REL05-BP07]
 #   frameworks:
 #     well-architected: reliability
 #     production-readiness: incident-response
@@ -39,7 +41,7 @@ import data.archvet.lib
 
 applicable if lib.critical
 
-deny contains lib.finding(msg, "deployment.kill_switches") if {
+unanswered contains lib.finding(msg, "deployment.kill_switches") if {
 	lib.critical
 	lib.get(input, ["deployment", "kill_switches"], null) == null
 	msg := "the design does not say which features can be switched off at once without a deploy"

@@ -12,10 +12,12 @@ test_kill_switches_pass if {
 }
 
 test_empty_kill_switches_fail if {
-	findings := rule.deny with input as {
+	case_input := {
 		"service": {"name": "shop", "owner": "team", "tier": 1},
 		"deployment": {"kill_switches": []},
 	}
+	rule.applicable with input as case_input
+	findings := rule.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "deployment.kill_switches"
@@ -23,7 +25,7 @@ test_empty_kill_switches_fail if {
 }
 
 test_unstated_kill_switches_fail if {
-	some f in rule.deny with input as {"service": {"name": "shop", "owner": "team", "tier": 0}}
+	some f in rule.unanswered with input as {"service": {"name": "shop", "owner": "team", "tier": 0}}
 	f.path == "deployment.kill_switches"
 	contains(f.msg, "does not say")
 }

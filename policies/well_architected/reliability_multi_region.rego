@@ -7,7 +7,10 @@
 #   waiting for the region to come back is not a plan. The team has to decide
 #   how the service continues elsewhere (serving from several regions at
 #   once, a standby, a pilot light, or a restore in another region) and the
-#   deployment has to match that decision.
+#   deployment has to match that decision. A standby or a second active
+#   region is only as good as the data it holds: when the source-data stores
+#   do not replicate across regions, the second region has nothing to serve,
+#   and a restore elsewhere needs backups kept elsewhere.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/wellarchitected/latest/reliability-pillar/rel_fault_isolation_multiaz_region_system.html
 #     description: REL10-BP01 Deploy the workload to multiple locations
@@ -19,6 +22,8 @@
 #   id: WA250
 #   severity: high
 #   level: strategic
+#   check: reasoning
+#   best_practices: [REL10-BP01, REL13-BP02]
 #   frameworks:
 #     well-architected: reliability
 #     production-readiness: backup-and-recovery
@@ -26,8 +31,11 @@
 #     Choose a multi-region strategy that meets the RTO and RPO, record it in
 #     `disaster_recovery.strategy` with `disaster_recovery.multi_region: true`,
 #     and list every region the service runs in under `deployment.regions`
-#     (a pilot light or standby region counts). Record the choice as a
-#     decision with topic `multi-region`.
+#     (a pilot light or standby region counts). Replicate every source-data
+#     store to the second region (`replication.cross_region: true`), or keep
+#     its backups there for a backup-restore strategy
+#     (`backups.cross_region: true`). Record the choice as a decision with
+#     topic `multi-region`.
 #   applicability: Tier 0 services.
 #   example: |-
 #     disaster_recovery:
@@ -77,12 +85,6 @@ deny contains lib.finding(msg, "disaster_recovery.multi_region") if {
 	msg := "the tier 0 service does not survive the loss of a region; decide how it should"
 }
 
-deny contains lib.finding(msg, "disaster_recovery.multi_region") if {
-	lib.tier == 0
-	multi_region == null
-	msg := "the design does not say whether the tier 0 service survives the loss of a region"
-}
-
 # Every strategy except restoring from backups keeps something running in a
 # second region, which must then appear among the deployment's regions.
 deny contains lib.finding(msg, "deployment.regions") if {
@@ -93,6 +95,59 @@ deny contains lib.finding(msg, "deployment.regions") if {
 	msg := sprintf("the design claims the service survives a region loss, but it lists %d region(s) and %s", [count(regions), strategy_words])
 }
 
+deny contains lib.finding(msg, path) if {
+	lib.tier == 0
+	multi_region == true
+	strategy in standby_strategies
+	some [i, store] in source_stores
+	lib.get(store, ["replication", "cross_region"], null) == false
+	msg := sprintf("a %s in another region has no copy of store %q, which does not replicate across regions", [strategy, store.name])
+	path := sprintf("data_stores[%d].replication.cross_region", [i])
+}
+
+deny contains lib.finding(msg, path) if {
+	lib.tier == 0
+	multi_region == true
+	strategy == "backup-restore"
+	some [i, store] in source_stores
+	lib.get(store, ["backups", "cross_region"], null) == false
+	lib.get(store, ["replication", "cross_region"], null) != true
+	msg := sprintf("a restore in another region has no copy of store %q: its backups stay in the region that was lost", [store.name])
+	path := sprintf("data_stores[%d].backups.cross_region", [i])
+}
+
+unanswered contains lib.finding(msg, "disaster_recovery.multi_region") if {
+	lib.tier == 0
+	multi_region == null
+	msg := "the design does not say whether the tier 0 service survives the loss of a region"
+}
+
+unanswered contains lib.finding(msg, path) if {
+	lib.tier == 0
+	multi_region == true
+	strategy in standby_strategies
+	some [i, store] in source_stores
+	lib.get(store, ["replication", "cross_region"], null) == null
+	msg := sprintf("the design does not say whether store %q replicates to the %s region", [store.name, strategy])
+	path := sprintf("data_stores[%d].replication.cross_region", [i])
+}
+
+unanswered contains lib.finding(msg, "disaster_recovery.strategy") if {
+	lib.tier == 0
+	multi_region == true
+	strategy == null
+	msg := "the design does not say which strategy carries the service through a region loss"
+}
+
+default strategy_words := "no recovery strategy"
+
 strategy_words := sprintf("a %s strategy", [strategy]) if strategy != null
 
-else := "no recovery strategy"
+# Strategies that keep something running in the second region need the data
+# there already.
+standby_strategies := {"pilot-light", "warm-standby", "active-active"}
+
+source_stores contains [i, store] if {
+	some [i, store] in lib.durable_stores
+	lib.get(store, "role", "source-of-truth") == "source-of-truth"
+}

@@ -1,32 +1,40 @@
 # METADATA
-# title: Rate limits admit no more traffic than the service is planned to carry
+# title: Services with APIs state their peak, and their global rate limits together admit no more than it
 # description: |-
-#   A rate limit protects the service only if it trips before the service
-#   runs out of capacity. A global limit set above the planned peak plus
-#   headroom lets overload through untouched, and a per-client limit above
-#   the whole service's capacity lets one misbehaving caller take it down
-#   alone. Limits should be derived from the capacity plan, so that
-#   throttling, not exhaustion, is what excess callers meet.
+#   Instance sizes, pools, partition counts, rate limits and autoscaling
+#   bounds are all derived from expected load; without a stated peak they
+#   are guesses that cannot be checked. A rate limit protects the service
+#   only if it trips before the service runs out of capacity, and global
+#   limits are per API: two APIs that each admit the whole planned peak
+#   together admit twice what the service can carry, so overload goes
+#   through untouched. The sum of the global limits across APIs must fit the
+#   planned peak plus headroom. (Per-client limits against the plan and the
+#   expected number of clients are judged by the production-readiness
+#   capacity rules.)
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/rel05-bp02.html
 #     description: REL05-BP02 Throttle requests
+#   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/perf_architecture_use_data_driven_approach.html
+#     description: PERF01-BP07 Use a data-driven approach for architectural choices
 #   - ref: https://sre.google/sre-book/handling-overload/
-#     description: Google SRE book, Handling Overload (per-customer limits)
+#     description: Google SRE book, Handling Overload
 # custom:
 #   id: WA200
 #   severity: medium
 #   level: proactive
+#   check: reasoning
+#   best_practices: [REL05-BP02, PERF01-BP07]
 #   frameworks:
 #     well-architected: reliability
 #     production-readiness: capacity
 #   remediation: |-
-#     Set each `apis[].rate_limit.requests_per_second` from the capacity plan:
-#     a global limit at or below `capacity.peak_rps` plus
-#     `capacity.headroom_percent`, and a per-client, per-key or per-IP limit
-#     well below it, so that no single caller can use the whole service. If
-#     the limits are right, the capacity plan is out of date: load test and
-#     raise it.
-#   applicability: The design states the expected peak load and at least one API has an enabled rate limit with a rate.
+#     Estimate the peak request rate from traffic history or business
+#     forecasts and record it as `capacity.peak_rps` with
+#     `capacity.headroom_percent`. Then split that capacity among the APIs:
+#     the global `apis[].rate_limit.requests_per_second` values must add up
+#     to at most the peak plus headroom. If the limits are right, the
+#     capacity plan is out of date: load test and raise it.
+#   applicability: The service offers at least one API.
 #   example: |-
 #     capacity:
 #       peak_rps: 1000
@@ -36,7 +44,12 @@
 #         rate_limit:
 #           enabled: true
 #           per: global
-#           requests_per_second: 1200
+#           requests_per_second: 1000
+#       - name: admin
+#         rate_limit:
+#           enabled: true
+#           per: global
+#           requests_per_second: 500
 #       - name: partner
 #         rate_limit:
 #           enabled: true
@@ -48,46 +61,41 @@ import rego.v1
 
 import data.archvet.lib
 
-peak_rps := lib.get(input, ["capacity", "peak_rps"], 0)
+applicable if count(lib.apis) > 0
+
+peak_rps := lib.get(input, ["capacity", "peak_rps"], null)
 
 # Load the service is planned to carry: the expected peak plus its headroom.
 planned_rps := peak_rps * (1 + (lib.get(input, ["capacity", "headroom_percent"], 0) / 100))
 
-# APIs with an enabled rate limit that states a rate.
-limited_apis contains [i, api] if {
+# APIs with an enabled global rate limit that states a rate.
+global_limits contains [i, api.name, rps] if {
 	some i, api in lib.apis
 	lib.get(api, ["rate_limit", "enabled"], false) == true
-	lib.get(api, ["rate_limit", "requests_per_second"], 0) > 0
-}
-
-applicable if {
-	peak_rps > 0
-	count(limited_apis) > 0
-}
-
-deny contains lib.finding(msg, path) if {
-	peak_rps > 0
-	some [i, api] in limited_apis
 	lib.get(api, ["rate_limit", "per"], "global") == "global"
-	limit := api.rate_limit.requests_per_second
-	limit > planned_rps
-	msg := sprintf(
-		"api %q admits up to %v requests per second in total, above the %v the service is planned to carry",
-		[api.name, limit, round(planned_rps)],
-	)
-	path := sprintf("apis[%d].rate_limit.requests_per_second", [i])
+	rps := lib.get(api, ["rate_limit", "requests_per_second"], 0)
+	rps > 0
 }
 
+total_rps := sum([rps | some [_, _, rps] in global_limits])
+
+unanswered contains lib.finding(msg, "capacity.peak_rps") if {
+	applicable
+	peak_rps == null
+	msg := "the design does not say what peak request rate the apis are built for"
+}
+
+# One finding per global limit that takes part in the excess, so each field
+# that may have to change is named.
 deny contains lib.finding(msg, path) if {
-	peak_rps > 0
-	some [i, api] in limited_apis
-	per := lib.get(api, ["rate_limit", "per"], "global")
-	per != "global"
-	limit := api.rate_limit.requests_per_second
-	limit > planned_rps
+	applicable
+	peak_rps != null
+	total_rps > planned_rps
+	parts := concat(" + ", [sprintf("%s %v", [name, rps]) | some [_, name, rps] in global_limits])
+	some [i, name, rps] in global_limits
 	msg := sprintf(
-		"api %q lets a single %s send %v requests per second, above the %v the whole service is planned to carry",
-		[api.name, per, limit, round(planned_rps)],
+		"the global rate limits together admit %v requests per second (%s), above the %v the service is planned to carry; api %q admits %v of it",
+		[total_rps, parts, round(planned_rps), name, rps],
 	)
 	path := sprintf("apis[%d].rate_limit.requests_per_second", [i])
 }

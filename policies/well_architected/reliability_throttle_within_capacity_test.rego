@@ -4,44 +4,56 @@ import rego.v1
 
 import data.archvet.rules.well_architected.reliability_throttle_within_capacity as rule
 
+limit(name, per, rps) := {"name": name, "rate_limit": {"enabled": true, "per": per, "requests_per_second": rps}}
+
 test_limits_within_capacity_pass if {
-	count(rule.deny) == 0 with input as {
+	inp := {
 		"capacity": {"peak_rps": 1000, "headroom_percent": 50},
 		"apis": [
-			{"name": "orders", "rate_limit": {"enabled": true, "per": "global", "requests_per_second": 1500}},
-			{"name": "partner", "rate_limit": {"enabled": true, "per": "api-key", "requests_per_second": 50}},
-			{"name": "admin", "rate_limit": {"enabled": false, "requests_per_second": 99999}},
+			limit("orders", "global", 1000),
+			limit("admin", "global", 500),
+			limit("partner", "api-key", 5000),
+			{"name": "internal", "rate_limit": {"enabled": false, "requests_per_second": 99999}},
 		],
 	}
+	rule.applicable with input as inp
+	count(rule.deny) == 0 with input as inp
+	count(rule.unanswered) == 0 with input as inp
 }
 
-test_global_limit_above_capacity_fails if {
-	findings := rule.deny with input as {
-		"capacity": {"peak_rps": 1000, "headroom_percent": 20},
-		"apis": [
-			{"name": "partner", "rate_limit": {"enabled": true, "per": "api-key", "requests_per_second": 50}},
-			{"name": "orders", "rate_limit": {"enabled": true, "per": "global", "requests_per_second": 5000}},
-		],
+# E4: two public APIs at 1500 rps each against 1200 x 1.5 = 1800 planned.
+test_sum_of_global_limits_above_capacity_fails if {
+	inp := {
+		"capacity": {"peak_rps": 1200, "headroom_percent": 50},
+		"apis": [limit("web", "global", 1500), limit("partner", "api-key", 50), limit("mobile", "global", 1500)],
 	}
-	count(findings) == 1
+	findings := rule.deny with input as inp
+	{f.path | some f in findings} == {"apis[0].rate_limit.requests_per_second", "apis[2].rate_limit.requests_per_second"}
 	some f in findings
-	f.path == "apis[1].rate_limit.requests_per_second"
-	contains(f.msg, "1200")
+	contains(f.msg, "3000")
+	contains(f.msg, "1800")
 }
 
-test_per_client_limit_above_capacity_fails if {
-	some f in rule.deny with input as {
-		"capacity": {"peak_rps": 100},
-		"apis": [{"name": "public", "rate_limit": {"enabled": true, "per": "ip", "requests_per_second": 500}}],
+test_sum_exactly_at_capacity_passes if {
+	count(rule.deny) == 0 with input as {
+		"capacity": {"peak_rps": 1000, "headroom_percent": 20},
+		"apis": [limit("a", "global", 600), limit("b", "global", 600)],
 	}
-	f.path == "apis[0].rate_limit.requests_per_second"
-	contains(f.msg, "single ip")
 }
 
-test_no_capacity_plan_not_applicable if {
-	not rule.applicable with input as {"apis": [{"name": "orders", "rate_limit": {"enabled": true, "requests_per_second": 10}}]}
+test_sum_one_above_capacity_fails if {
+	count(rule.deny) == 2 with input as {
+		"capacity": {"peak_rps": 1000, "headroom_percent": 20},
+		"apis": [limit("a", "global", 600), limit("b", "global", 601)],
+	}
 }
 
-test_no_rate_limit_not_applicable if {
-	not rule.applicable with input as {"capacity": {"peak_rps": 100}, "apis": [{"name": "orders"}]}
+test_unstated_peak_is_unanswered if {
+	inp := {"apis": [limit("orders", "global", 10)]}
+	{f.path | some f in rule.unanswered} == {"capacity.peak_rps"} with input as inp
+	count(rule.deny) == 0 with input as inp
+}
+
+test_no_api_not_applicable if {
+	not rule.applicable with input as {"capacity": {"peak_rps": 100}}
 }

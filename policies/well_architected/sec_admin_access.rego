@@ -18,6 +18,8 @@
 #   id: WA310
 #   severity: high
 #   level: reactive
+#   check: threshold
+#   best_practices: [SEC06-BP03, SEC05-BP01]
 #   frameworks:
 #     well-architected: security
 #     production-readiness: security
@@ -45,7 +47,7 @@ deny contains lib.finding(msg, "security.admin_access") if {
 	msg := "engineers reach hosts over ssh exposed to the internet"
 }
 
-deny contains lib.finding(msg, "security.admin_access") if {
+unanswered contains lib.finding(msg, "security.admin_access") if {
 	access == ""
 	not hostless
 	msg := "the design does not say how engineers reach hosts and admin ports"

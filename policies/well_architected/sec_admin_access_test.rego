@@ -16,7 +16,7 @@ test_public_ssh_fails if {
 }
 
 test_unstated_fails_on_vms if {
-	some f in sec_admin_access.deny with input as {"deployment": {"platform": "vm"}}
+	some f in sec_admin_access.unanswered with input as {"deployment": {"platform": "vm"}}
 	f.path == "security.admin_access"
 }
 

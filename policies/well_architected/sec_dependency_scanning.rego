@@ -16,6 +16,8 @@
 #   id: WA312
 #   severity: high
 #   level: reactive
+#   check: presence
+#   best_practices: [SEC06-BP01, SEC11-BP02]
 #   frameworks:
 #     well-architected: security
 #     production-readiness: security
@@ -41,7 +43,7 @@ deny contains lib.finding(msg, "build.dependency_scanning") if {
 	msg := "dependencies and images are not scanned for known vulnerabilities"
 }
 
-deny contains lib.finding(msg, "build.dependency_scanning") if {
+unanswered contains lib.finding(msg, "build.dependency_scanning") if {
 	scanning == null
 	msg := "the design does not say whether dependencies and images are scanned for known vulnerabilities"
 }

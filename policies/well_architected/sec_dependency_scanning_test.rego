@@ -16,6 +16,6 @@ test_no_scanning_fails if {
 }
 
 test_unstated_fails if {
-	some f in sec_dependency_scanning.deny with input as {"build": {"ci": true}}
+	some f in sec_dependency_scanning.unanswered with input as {"build": {"ci": true}}
 	f.path == "build.dependency_scanning"
 }

@@ -15,6 +15,8 @@
 #   id: WA309
 #   severity: high
 #   level: reactive
+#   check: presence
+#   best_practices: [SEC05-BP03]
 #   frameworks:
 #     well-architected: security
 #     production-readiness: security
@@ -59,7 +61,7 @@ deny contains lib.finding(msg, sprintf("security.edge.%s", [field])) if {
 	msg := sprintf("public apis (%s) are not behind %s", [names, control])
 }
 
-deny contains lib.finding(msg, sprintf("security.edge.%s", [field])) if {
+unanswered contains lib.finding(msg, sprintf("security.edge.%s", [field])) if {
 	applicable
 	some field, control in controls
 	lib.get(input, ["security", "edge", field], null) == null

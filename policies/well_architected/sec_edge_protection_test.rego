@@ -12,10 +12,12 @@ test_protected_edge_passes if {
 }
 
 test_missing_waf_fails if {
-	findings := sec_edge_protection.deny with input as {
+	case_input := {
 		"apis": [{"name": "shop", "exposure": "public"}],
 		"security": {"edge": {"waf": false, "ddos_protection": true}},
 	}
+	sec_edge_protection.applicable with input as case_input
+	findings := sec_edge_protection.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "security.edge.waf"
@@ -23,7 +25,7 @@ test_missing_waf_fails if {
 }
 
 test_unstated_edge_gives_two_findings if {
-	findings := sec_edge_protection.deny with input as {"apis": [{"name": "shop", "exposure": "public"}]}
+	findings := sec_edge_protection.unanswered with input as {"apis": [{"name": "shop", "exposure": "public"}]}
 	count(findings) == 2
 	{f.path | some f in findings} == {"security.edge.waf", "security.edge.ddos_protection"}
 }

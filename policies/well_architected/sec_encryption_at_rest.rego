@@ -16,6 +16,8 @@
 #   id: WA316
 #   severity: high
 #   level: reactive
+#   check: reasoning
+#   best_practices: [SEC08-BP02, SEC08-BP03]
 #   frameworks:
 #     well-architected: security
 #     production-readiness: security
@@ -67,7 +69,7 @@ deny contains lib.finding(msg, sprintf("data_stores[%d].encryption_at_rest", [i]
 	msg := sprintf("store %q is not encrypted at rest", [store.name])
 }
 
-deny contains lib.finding(msg, sprintf("data_stores[%d].encryption_at_rest", [i])) if {
+unanswered contains lib.finding(msg, sprintf("data_stores[%d].encryption_at_rest", [i])) if {
 	some [i, store] in checked
 	lib.get(store, "encryption_at_rest", null) == null
 	msg := sprintf("the design does not say whether store %q is encrypted at rest", [store.name])

@@ -16,6 +16,8 @@
 #   id: WA315
 #   severity: critical
 #   level: reactive
+#   check: reasoning
+#   best_practices: [SEC08-BP02, SEC08-BP01]
 #   frameworks:
 #     well-architected: security
 #     production-readiness: data-governance
@@ -70,7 +72,7 @@ deny contains lib.finding(msg, sprintf("data_stores[%d].encryption_at_rest", [i]
 	msg := sprintf("store %q holds personal or restricted data unencrypted at rest", [store.name])
 }
 
-deny contains lib.finding(msg, sprintf("data_stores[%d].encryption_at_rest", [i])) if {
+unanswered contains lib.finding(msg, sprintf("data_stores[%d].encryption_at_rest", [i])) if {
 	some [i, store] in sensitive_stores
 	lib.get(store, "encryption_at_rest", null) == null
 	msg := sprintf("the design does not say whether store %q, which may hold personal or restricted data, is encrypted at rest", [store.name])

@@ -9,10 +9,12 @@ test_encrypted_pii_store_passes if {
 }
 
 test_unencrypted_pii_store_fails if {
-	findings := sec_encryption_at_rest_sensitive.deny with input as {"data_stores": [
+	case_input := {"data_stores": [
 		{"name": "catalog", "contains_pii": false, "encryption_at_rest": false},
 		{"name": "users", "contains_pii": true, "encryption_at_rest": false},
 	]}
+	sec_encryption_at_rest_sensitive.applicable with input as case_input
+	findings := sec_encryption_at_rest_sensitive.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "data_stores[1].encryption_at_rest"
@@ -20,7 +22,7 @@ test_unencrypted_pii_store_fails if {
 }
 
 test_restricted_cache_counts if {
-	some f in sec_encryption_at_rest_sensitive.deny with input as {"data_stores": [{"name": "sessions", "kind": "cache", "classification": "restricted"}]}
+	some f in sec_encryption_at_rest_sensitive.unanswered with input as {"data_stores": [{"name": "sessions", "kind": "cache", "classification": "restricted"}]}
 	f.path == "data_stores[0].encryption_at_rest"
 }
 

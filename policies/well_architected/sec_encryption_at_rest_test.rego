@@ -9,17 +9,19 @@ test_encrypted_store_passes if {
 }
 
 test_unencrypted_store_fails if {
-	findings := sec_encryption_at_rest.deny with input as {"data_stores": [
+	case_input := {"data_stores": [
 		{"name": "sessions", "kind": "cache"},
 		{"name": "orders", "kind": "relational", "encryption_at_rest": false},
 	]}
+	sec_encryption_at_rest.applicable with input as case_input
+	findings := sec_encryption_at_rest.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "data_stores[1].encryption_at_rest"
 }
 
 test_unstated_fails if {
-	some f in sec_encryption_at_rest.deny with input as {"data_stores": [{"name": "events", "kind": "stream"}]}
+	some f in sec_encryption_at_rest.unanswered with input as {"data_stores": [{"name": "events", "kind": "stream"}]}
 	f.path == "data_stores[0].encryption_at_rest"
 }
 

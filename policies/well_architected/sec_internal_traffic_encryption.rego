@@ -16,6 +16,8 @@
 #   id: WA304
 #   severity: high
 #   level: proactive
+#   check: threshold
+#   best_practices: [SEC09-BP02]
 #   frameworks:
 #     well-architected: security
 #     production-readiness: security
@@ -38,16 +40,16 @@ import data.archvet.lib
 
 applicable if (count(lib.dependencies) + count(lib.data_stores)) + count(lib.apis) > 0
 
-internal := lib.get(input, ["security", "tls", "internal"], "")
+internal_tls := lib.get(input, ["security", "tls", "internal"], "")
 
 deny contains lib.finding(msg, "security.tls.internal") if {
 	applicable
-	internal == "none"
+	internal_tls == "none"
 	msg := "traffic between services and to data stores is not encrypted"
 }
 
-deny contains lib.finding(msg, "security.tls.internal") if {
+unanswered contains lib.finding(msg, "security.tls.internal") if {
 	applicable
-	internal == ""
+	internal_tls == ""
 	msg := "the design does not say whether traffic between services and to data stores is encrypted"
 }

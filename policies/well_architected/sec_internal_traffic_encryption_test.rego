@@ -12,17 +12,19 @@ test_tls_passes if {
 }
 
 test_plaintext_fails if {
-	findings := sec_internal_traffic_encryption.deny with input as {
+	case_input := {
 		"dependencies": [{"name": "inventory"}],
 		"security": {"tls": {"internal": "none"}},
 	}
+	sec_internal_traffic_encryption.applicable with input as case_input
+	findings := sec_internal_traffic_encryption.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "security.tls.internal"
 }
 
 test_unstated_fails if {
-	some f in sec_internal_traffic_encryption.deny with input as {"apis": [{"name": "a"}]}
+	some f in sec_internal_traffic_encryption.unanswered with input as {"apis": [{"name": "a"}]}
 	f.path == "security.tls.internal"
 }
 

@@ -16,6 +16,8 @@
 #   id: WA308
 #   severity: high
 #   level: reactive
+#   check: presence
+#   best_practices: [SEC03-BP02]
 #   frameworks:
 #     well-architected: security
 #     production-readiness: security
@@ -40,7 +42,7 @@ deny contains lib.finding(msg, "security.least_privilege") if {
 	msg := "the service's identity has more permissions than it needs"
 }
 
-deny contains lib.finding(msg, "security.least_privilege") if {
+unanswered contains lib.finding(msg, "security.least_privilege") if {
 	least_privilege == null
 	msg := "the design does not say whether the service's identity is limited to the permissions it needs"
 }

@@ -16,6 +16,6 @@ test_broad_permissions_fail if {
 }
 
 test_unstated_fails if {
-	some f in sec_least_privilege.deny with input as {"service": {"name": "s", "owner": "t", "tier": 3}}
+	some f in sec_least_privilege.unanswered with input as {"service": {"name": "s", "owner": "t", "tier": 3}}
 	f.path == "security.least_privilege"
 }

@@ -15,6 +15,8 @@
 #   id: WA311
 #   severity: medium
 #   level: reactive
+#   check: presence
+#   best_practices: [SEC05-BP02, SEC05-BP01]
 #   frameworks:
 #     well-architected: security
 #     production-readiness: security
@@ -40,7 +42,7 @@ deny contains lib.finding(msg, "security.network_acls") if {
 	msg := "network traffic to and from the service is not restricted to what it needs"
 }
 
-deny contains lib.finding(msg, "security.network_acls") if {
+unanswered contains lib.finding(msg, "security.network_acls") if {
 	acls == null
 	msg := "the design does not say whether network rules restrict traffic to what the service needs"
 }

@@ -16,6 +16,6 @@ test_open_network_fails if {
 }
 
 test_unstated_fails if {
-	some f in sec_network_acls.deny with input as {}
+	some f in sec_network_acls.unanswered with input as {}
 	f.path == "security.network_acls"
 }

@@ -18,6 +18,8 @@
 #   id: WA314
 #   severity: low
 #   level: strategic
+#   check: presence
+#   best_practices: [SEC06-BP01, SEC11-BP05]
 #   frameworks:
 #     well-architected: security
 #     production-readiness: security
@@ -47,7 +49,7 @@ deny contains lib.finding(msg, "build.artifact.sbom") if {
 	msg := sprintf("artifacts of this tier %d service ship without a software bill of materials", [lib.tier])
 }
 
-deny contains lib.finding(msg, "build.artifact.sbom") if {
+unanswered contains lib.finding(msg, "build.artifact.sbom") if {
 	applicable
 	sbom == null
 	msg := "the design does not say whether a software bill of materials is produced with each artifact"

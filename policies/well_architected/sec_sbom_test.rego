@@ -9,14 +9,16 @@ test_sbom_passes if {
 }
 
 test_no_sbom_fails if {
-	findings := sec_sbom.deny with input as {"build": {"artifact": {"sbom": false}}}
+	case_input := {"build": {"artifact": {"sbom": false}}}
+	sec_sbom.applicable with input as case_input
+	findings := sec_sbom.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "build.artifact.sbom"
 }
 
 test_unstated_fails if {
-	some f in sec_sbom.deny with input as {}
+	some f in sec_sbom.unanswered with input as {}
 	f.path == "build.artifact.sbom"
 }
 

@@ -1,5 +1,5 @@
 # METADATA
-# title: Secrets are rotated at least every 90 days
+# title: Secrets are rotated within a limit that tightens with the tier
 # description: |-
 #   Every long-lived credential will eventually leak, through a log line, a
 #   laptop, a departed colleague or a vendor breach. Regular rotation caps
@@ -15,6 +15,12 @@
 #   id: WA307
 #   severity: medium
 #   level: proactive
+#   check: threshold
+#   best_practices: [SEC02-BP05, SEC02-BP03]
+#   params:
+#     max_rotation_days:
+#       description: longest time a secret may live before it is rotated
+#       tiers: [30, 60, 90, 365]
 #   frameworks:
 #     well-architected: security
 #     production-readiness: security
@@ -35,15 +41,15 @@ import rego.v1
 
 import data.archvet.lib
 
+params := lib.params(rego.metadata.chain())
+
 applicable if lib.get(input, ["config", "secrets", "store"], "") != "none"
 
-limit := 365 if lib.tier >= 3
-
-else := 90
+limit := params.max_rotation_days
 
 rotation := lib.get(input, ["config", "secrets", "rotation_days"], null)
 
-deny contains lib.finding(msg, "config.secrets.rotation_days") if {
+unanswered contains lib.finding(msg, "config.secrets.rotation_days") if {
 	applicable
 	rotation == null
 	msg := "the design does not say how often secrets are rotated"

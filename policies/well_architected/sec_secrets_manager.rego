@@ -17,6 +17,8 @@
 #   id: WA306
 #   severity: medium
 #   level: proactive
+#   check: threshold
+#   best_practices: [SEC02-BP03]
 #   frameworks:
 #     well-architected: security
 #     production-readiness: security

@@ -9,7 +9,9 @@ test_vault_passes if {
 }
 
 test_environment_fails if {
-	findings := sec_secrets_manager.deny with input as {"config": {"secrets": {"store": "environment"}}}
+	case_input := {"config": {"secrets": {"store": "environment"}}}
+	sec_secrets_manager.applicable with input as case_input
+	findings := sec_secrets_manager.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "config.secrets.store"
@@ -39,4 +41,9 @@ test_environment_passes_for_tier_3 if {
 
 test_repository_left_to_tf007 if {
 	not sec_secrets_manager.applicable with input as {"config": {"secrets": {"store": "repository"}}}
+}
+
+test_secrets_manager_applicable_and_passes if {
+	sec_secrets_manager.applicable with input as {"config": {"secrets": {"store": "vault"}}}
+	count(sec_secrets_manager.deny) == 0 with input as {"config": {"secrets": {"store": "vault"}}}
 }

@@ -18,6 +18,8 @@
 #   id: WA313
 #   severity: medium
 #   level: strategic
+#   check: presence
+#   best_practices: [SEC06-BP04]
 #   frameworks:
 #     well-architected: security
 #     production-readiness: security
@@ -47,7 +49,7 @@ deny contains lib.finding(msg, "build.artifact.signed") if {
 	msg := sprintf("artifacts of this tier %d service are not signed and verified before deploy", [lib.tier])
 }
 
-deny contains lib.finding(msg, "build.artifact.signed") if {
+unanswered contains lib.finding(msg, "build.artifact.signed") if {
 	applicable
 	signed == null
 	msg := "the design does not say whether artifacts are signed and verified before deploy"

@@ -9,17 +9,19 @@ test_signed_passes if {
 }
 
 test_unsigned_fails if {
-	findings := sec_signed_artifacts.deny with input as {
+	case_input := {
 		"service": {"name": "s", "owner": "t", "tier": 1},
 		"build": {"artifact": {"signed": false}},
 	}
+	sec_signed_artifacts.applicable with input as case_input
+	findings := sec_signed_artifacts.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "build.artifact.signed"
 }
 
 test_unstated_fails if {
-	some f in sec_signed_artifacts.deny with input as {"build": {}}
+	some f in sec_signed_artifacts.unanswered with input as {"build": {}}
 	f.path == "build.artifact.signed"
 }
 

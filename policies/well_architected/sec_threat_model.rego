@@ -16,6 +16,12 @@
 #   id: WA301
 #   severity: high
 #   level: proactive
+#   check: threshold
+#   best_practices: [SEC01-BP07]
+#   params:
+#     max_threat_model_age_days:
+#       description: longest time since the threat model was last reviewed
+#       tiers: [180, 365, 730, 730]
 #   frameworks:
 #     well-architected: security
 #     production-readiness: security
@@ -36,9 +42,11 @@ import rego.v1
 
 import data.archvet.lib
 
+params := lib.params(rego.metadata.chain())
+
 day_ns := ((24 * 60) * 60) * 1000000000
 
-max_age_days := 365
+max_age_days := params.max_threat_model_age_days
 
 model := lib.get(input, ["security", "threat_model"], "")
 
@@ -46,20 +54,20 @@ updated := lib.get(input, ["security", "threat_model_updated"], "")
 
 applicable if lib.tier <= 2
 
-deny contains lib.finding(msg, "security.threat_model") if {
+unanswered contains lib.finding(msg, "security.threat_model") if {
 	model == ""
 	msg := "the design does not link a threat model"
 }
 
-deny contains lib.finding(msg, "security.threat_model_updated") if {
-	lib.critical
+unanswered contains lib.finding(msg, "security.threat_model_updated") if {
+	applicable
 	model != ""
 	updated == ""
-	msg := sprintf("the design does not say when the threat model of this tier %d service was last reviewed", [lib.tier])
+	msg := "the design does not say when the threat model was last reviewed"
 }
 
 deny contains lib.finding(msg, "security.threat_model_updated") if {
-	lib.critical
+	applicable
 	model != ""
 	updated != ""
 	age := (time.now_ns() - time.parse_ns("2006-01-02", updated)) / day_ns

@@ -15,6 +15,8 @@
 #   id: WA302
 #   severity: high
 #   level: reactive
+#   check: presence
+#   best_practices: [SEC09-BP02]
 #   frameworks:
 #     well-architected: security
 #     production-readiness: security
@@ -58,7 +60,7 @@ deny contains lib.finding(msg, "security.tls.external") if {
 	msg := sprintf("connections from outside (%s) are not all encrypted with tls", [entry_points])
 }
 
-deny contains lib.finding(msg, "security.tls.external") if {
+unanswered contains lib.finding(msg, "security.tls.external") if {
 	applicable
 	external == null
 	msg := sprintf("the design does not say whether connections from outside (%s) use tls", [entry_points])

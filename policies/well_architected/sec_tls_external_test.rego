@@ -12,10 +12,12 @@ test_tls_passes if {
 }
 
 test_plaintext_fails if {
-	findings := sec_tls_external.deny with input as {
+	case_input := {
 		"apis": [{"name": "shop", "exposure": "public"}],
 		"security": {"tls": {"external": false}},
 	}
+	sec_tls_external.applicable with input as case_input
+	findings := sec_tls_external.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "security.tls.external"
@@ -23,7 +25,7 @@ test_plaintext_fails if {
 }
 
 test_unstated_fails_for_mobile_clients if {
-	some f in sec_tls_external.deny with input as {"service": {"name": "s", "owner": "t", "tier": 2, "clients": [{"name": "app", "kind": "mobile"}]}}
+	some f in sec_tls_external.unanswered with input as {"service": {"name": "s", "owner": "t", "tier": 2, "clients": [{"name": "app", "kind": "mobile"}]}}
 	f.path == "security.tls.external"
 }
 

@@ -15,6 +15,12 @@
 #   id: WA303
 #   severity: high
 #   level: reactive
+#   check: threshold
+#   best_practices: [SEC09-BP02]
+#   params:
+#     min_tls_version:
+#       description: lowest TLS version the service may accept
+#       value: 1.2
 #   frameworks:
 #     well-architected: security
 #     production-readiness: security
@@ -35,6 +41,8 @@ import rego.v1
 
 import data.archvet.lib
 
+params := lib.params(rego.metadata.chain())
+
 tls := lib.get(input, ["security", "tls"], {})
 
 exposed if {
@@ -51,7 +59,7 @@ applicable if exposed
 # A YAML author who forgets the quotes writes a number (1.2); read both.
 version := sprintf("%v", [tls.min_version])
 
-deny contains lib.finding(msg, "security.tls.min_version") if {
+unanswered contains lib.finding(msg, "security.tls.min_version") if {
 	applicable
 	not tls.min_version
 	msg := "the design does not say which tls version is the lowest accepted"
@@ -59,6 +67,6 @@ deny contains lib.finding(msg, "security.tls.min_version") if {
 
 deny contains lib.finding(msg, "security.tls.min_version") if {
 	applicable
-	version in {"1", "1.0", "1.1"}
-	msg := sprintf("tls %s is still accepted; refuse anything below 1.2", [version])
+	to_number(version) < params.min_tls_version
+	msg := sprintf("tls %s is still accepted; refuse anything below %v", [version, params.min_tls_version])
 }

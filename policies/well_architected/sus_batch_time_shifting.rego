@@ -18,6 +18,8 @@
 #   id: WA375
 #   severity: low
 #   level: visionary
+#   check: presence
+#   best_practices: [SUS03-BP01, SUS02-BP06]
 #   frameworks:
 #     well-architected: sustainability
 #   remediation: |-
@@ -54,7 +56,7 @@ deny contains lib.finding(msg, "sustainability.batch_time_shifting") if {
 	msg := sprintf("batch work (%s) runs without regard to when or where energy is cleaner", [names])
 }
 
-deny contains lib.finding(msg, "sustainability.batch_time_shifting") if {
+unanswered contains lib.finding(msg, "sustainability.batch_time_shifting") if {
 	applicable
 	shifting == null
 	msg := sprintf("the design does not say whether batch work (%s) is shifted to times or regions with cleaner energy", [names])

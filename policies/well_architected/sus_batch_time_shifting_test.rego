@@ -12,10 +12,12 @@ test_time_shifting_passes if {
 }
 
 test_no_shifting_fails if {
-	findings := sus_batch_time_shifting.deny with input as {
+	case_input := {
 		"processes": {"process_types": ["web", "Worker"]},
 		"sustainability": {"batch_time_shifting": false},
 	}
+	sus_batch_time_shifting.applicable with input as case_input
+	findings := sus_batch_time_shifting.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "sustainability.batch_time_shifting"
@@ -23,7 +25,7 @@ test_no_shifting_fails if {
 }
 
 test_unstated_fails if {
-	some f in sus_batch_time_shifting.deny with input as {"processes": {"process_types": ["cron"]}}
+	some f in sus_batch_time_shifting.unanswered with input as {"processes": {"process_types": ["cron"]}}
 	f.path == "sustainability.batch_time_shifting"
 }
 

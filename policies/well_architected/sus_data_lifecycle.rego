@@ -15,6 +15,8 @@
 #   id: WA373
 #   severity: low
 #   level: proactive
+#   check: reasoning
+#   best_practices: [SUS04-BP03, SUS04-BP05]
 #   frameworks:
 #     well-architected: sustainability
 #   remediation: |-
@@ -57,7 +59,7 @@ deny contains lib.finding(msg, sprintf("data_stores[%d].lifecycle_policy", [i]))
 	msg := sprintf("store %q keeps all data indefinitely with no lifecycle policy", [store.name])
 }
 
-deny contains lib.finding(msg, sprintf("data_stores[%d].lifecycle_policy", [i])) if {
+unanswered contains lib.finding(msg, sprintf("data_stores[%d].lifecycle_policy", [i])) if {
 	some [i, store] in checked
 	lib.get(store, "lifecycle_policy", null) == null
 	lib.get(store, "retention_days", null) == null

@@ -9,10 +9,12 @@ test_lifecycle_passes if {
 }
 
 test_unenforced_retention_fails if {
-	findings := sus_data_lifecycle.deny with input as {"data_stores": [
+	case_input := {"data_stores": [
 		{"name": "jobs", "kind": "queue"},
 		{"name": "events", "kind": "stream", "retention_days": 30, "lifecycle_policy": false},
 	]}
+	sus_data_lifecycle.applicable with input as case_input
+	findings := sus_data_lifecycle.deny with input as case_input
 	count(findings) == 1
 	some f in findings
 	f.path == "data_stores[1].lifecycle_policy"
@@ -25,7 +27,7 @@ test_no_policy_fails if {
 }
 
 test_unstated_fails if {
-	findings := sus_data_lifecycle.deny with input as {"data_stores": [{"name": "db"}]}
+	findings := sus_data_lifecycle.unanswered with input as {"data_stores": [{"name": "db"}]}
 	count(findings) == 1
 	some f in findings
 	f.path == "data_stores[0].lifecycle_policy"

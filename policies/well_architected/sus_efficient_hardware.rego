@@ -1,12 +1,13 @@
 # METADATA
-# title: General-purpose compute runs on energy-efficient processors
+# title: General-purpose compute runs on energy-efficient processors, or records why not
 # description: |-
 #   For typical web services and workers, ARM-based instances deliver the
 #   same work with noticeably less energy than comparable x86 instances, and
 #   usually at a lower price. Most runtimes and container images now build
 #   for ARM with little effort, so staying on x86 by default gives up an
-#   easy efficiency gain. Workloads that need GPUs or x86-only software are
-#   exempt from this check.
+#   easy efficiency gain. The processor architecture should therefore be a
+#   stated, deliberate choice: x86 passes when a recorded decision explains
+#   it (x86-only software, a benchmark), and GPU workloads are exempt.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/sus_sus_hardware_a3.html
 #     description: SUS05-BP02 Use instance types with the least impact
@@ -16,14 +17,17 @@
 #   id: WA374
 #   severity: low
 #   level: strategic
+#   check: reasoning
+#   best_practices: [SUS05-BP02, PERF02-BP01]
 #   frameworks:
 #     well-architected: sustainability
 #   remediation: |-
 #     Build multi-architecture images, benchmark the service on ARM instances
 #     (for example AWS Graviton, Azure Cobalt or Google Axion), move the fleet
-#     or part of it, and set `capacity.compute` to `arm` or `mixed`. Record a
-#     decision if x86 is required.
-#   applicability: The design declares a CPU architecture (x86, arm or mixed); GPU workloads are exempt.
+#     or part of it, and set `capacity.compute` to `arm` or `mixed`. If x86 is
+#     required, record an accepted decision whose title or text names x86 and
+#     says why.
+#   applicability: Every service.
 #   example: |-
 #     capacity:
 #       compute: arm
@@ -33,11 +37,23 @@ import rego.v1
 
 import data.archvet.lib
 
-compute := lib.get(input, ["capacity", "compute"], "")
+compute := lib.get(input, ["capacity", "compute"], null)
 
-applicable if compute in {"x86", "arm", "mixed"}
+# A live decision that names x86 explains the choice.
+x86_decided if {
+	some d in lib.decisions
+	not lib.get(d, "status", "") in {"rejected", "deprecated", "superseded"}
+	text := lower(concat(" ", [lib.get(d, "title", ""), lib.get(d, "decision", ""), lib.get(d, "context", "")]))
+	contains(text, "x86")
+}
+
+unanswered contains lib.finding(msg, "capacity.compute") if {
+	compute == null
+	msg := "the design does not say which processor architecture the service runs on"
+}
 
 deny contains lib.finding(msg, "capacity.compute") if {
 	compute == "x86"
-	msg := "the service runs only on x86; arm instances would do the same work with less energy"
+	not x86_decided
+	msg := "the service runs only on x86 and no decision says why; arm instances would do the same work with less energy"
 }

@@ -17,6 +17,12 @@
 #   id: WA376
 #   severity: low
 #   level: proactive
+#   check: threshold
+#   best_practices: [SUS04-BP05, SUS04-BP03]
+#   params:
+#     max_log_retention_days:
+#       description: longest time logs are kept before they are archived or deleted
+#       value: 400
 #   frameworks:
 #     well-architected: sustainability
 #   remediation: |-
@@ -35,11 +41,13 @@ import rego.v1
 
 import data.archvet.lib
 
-max_days := 400
+params := lib.params(rego.metadata.chain())
+
+max_days := params.max_log_retention_days
 
 retention := lib.get(input, ["observability", "logging", "retention_days"], null)
 
-deny contains lib.finding(msg, "observability.logging.retention_days") if {
+unanswered contains lib.finding(msg, "observability.logging.retention_days") if {
 	retention == null
 	msg := "the design does not say how long logs are kept"
 }

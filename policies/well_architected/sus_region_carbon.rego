@@ -16,6 +16,8 @@
 #   id: WA370
 #   severity: low
 #   level: strategic
+#   check: presence
+#   best_practices: [SUS01-BP01]
 #   frameworks:
 #     well-architected: sustainability
 #   remediation: |-
@@ -40,7 +42,7 @@ deny contains lib.finding(msg, "sustainability.region_carbon_considered") if {
 	msg := "the region was chosen without considering the carbon intensity of its grid"
 }
 
-deny contains lib.finding(msg, "sustainability.region_carbon_considered") if {
+unanswered contains lib.finding(msg, "sustainability.region_carbon_considered") if {
 	considered == null
 	msg := "the design does not say whether carbon intensity was considered when choosing the region"
 }

@@ -16,6 +16,6 @@ test_not_considered_fails if {
 }
 
 test_unstated_fails if {
-	some f in sus_region_carbon.deny with input as {}
+	some f in sus_region_carbon.unanswered with input as {}
 	f.path == "sustainability.region_carbon_considered"
 }
