@@ -33,6 +33,9 @@ type Checker struct {
 	MaxFileSize int64
 	// Profiles adjust rules and the gate per service tier.
 	Profiles map[int]Profile
+	// Config is the configuration file this checker applies ("" for
+	// none), named in each file's report.
+	Config string
 	// TierGates, when set, replace Gate for the tiers they name: the
 	// per-tier defaults (DefaultTierGates) of a run that sets no gate.
 	TierGates map[int]Gate
@@ -56,11 +59,17 @@ type Input struct {
 	// unreadable directory in a walk, a directory with no design review):
 	// the input is reported as broken with this message.
 	Err error
+	// Source, when not nil, is the review's text, already read (from
+	// standard input); Format then says how to decode it.
+	Source []byte
+	Format document.Format
 }
 
 // FileReport is everything archvet found about one file.
 type FileReport struct {
-	Path        string
+	Path string
+	// Config is the configuration file that applied to it, "" for none.
+	Config      string
 	Format      document.Format
 	Service     string
 	Tier        int
@@ -114,7 +123,7 @@ func (c *Checker) CheckAll(ctx context.Context, inputs []Input) Report {
 // CheckFile runs the pipeline on one file. It never panics on bad input:
 // every problem becomes a diagnostic with a position.
 func (c *Checker) CheckFile(ctx context.Context, in Input) FileReport {
-	rep := FileReport{Path: in.Path}
+	rep := FileReport{Path: in.Path, Config: c.Config}
 	broken := func(d ...diag.Diagnostic) FileReport {
 		rep.Diagnostics = append(rep.Diagnostics, d...)
 		rep.Broken = true
@@ -123,7 +132,10 @@ func (c *Checker) CheckFile(ctx context.Context, in Input) FileReport {
 	if in.Err != nil {
 		return broken(diag.Errorf(&diag.Range{Filename: in.Path}, "%v", in.Err))
 	}
-	src, err := c.read(in.Path)
+	src, err := in.Source, error(nil)
+	if src == nil {
+		src, err = c.read(in.Path)
+	}
 	if err != nil {
 		var pe *fs.PathError
 		var big *tooBigError
@@ -135,7 +147,7 @@ func (c *Checker) CheckFile(ctx context.Context, in Input) FileReport {
 		}
 		return broken(diag.Errorf(&diag.Range{Filename: in.Path}, "cannot read the file: %v", err))
 	}
-	doc, ds := document.Load(in.Path, src, c.Schema)
+	doc, ds := c.load(in, src)
 	rep.Diagnostics = append(rep.Diagnostics, ds...)
 	if doc == nil || ds.HasErrors() {
 		if in.Discovered && doc == nil && !looksLikeReview(src) {
@@ -195,6 +207,20 @@ func (c *Checker) CheckFile(ctx context.Context, in Input) FileReport {
 		rep.GateFailures = append(rep.GateFailures, NoRuleEvaluated)
 	}
 	return rep
+}
+
+// load decodes a review by its file name, or in the format given with
+// its text when it has none (standard input).
+func (c *Checker) load(in Input, src []byte) (*document.Document, diag.Diagnostics) {
+	switch in.Format {
+	case document.YAML:
+		return document.LoadYAML(in.Path, src)
+	case document.HCL:
+		return document.LoadHCL(in.Path, src, c.Schema)
+	case document.Markdown:
+		return document.LoadMarkdown(in.Path, src)
+	}
+	return document.Load(in.Path, src, c.Schema)
 }
 
 // NoRuleEvaluated is the gate failure of a file no rule judged.

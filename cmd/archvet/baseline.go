@@ -36,15 +36,13 @@ already.`,
   archvet check --baseline archvet-baseline.json examples/`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runCheck(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), o, args)
+			return runCheck(cmd.Context(), cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr(), o, args)
 		},
 	}
 	f := cmd.Flags()
 	o.policySource.register(f)
 	f.StringVarP(&o.saveBaseline, "output", "o", baseline.DefaultPath, "write the baseline to `FILE`")
-	f.StringVar(&o.date, "date", "", "judge dates in the design as of `YYYY-MM-DD` (default today)")
-	f.Int64Var(&o.maxFileSize, "max-file-size", checks.DefaultMaxFileSize, "refuse design reviews larger than `BYTES`")
-	f.DurationVar(&o.timeout, "timeout", checks.DefaultTimeout, "stop evaluating one file after this `DURATION`")
+	o.registerInputs(f)
 	return cmd
 }
 
@@ -52,7 +50,7 @@ already.`,
 // baseline` it writes the file and reports saved; for `check --baseline`
 // it rewrites the files' gates so that only new findings fail them, and
 // hands the comparison to every format through opts.
-func applyBaseline(stdout, stderr io.Writer, o checkOptions, checker *checks.Checker, rep *checks.Report, opts *report.Options) (saved bool, err error) {
+func applyBaseline(stdout, stderr io.Writer, o checkOptions, gateFor func(checks.FileReport) checks.Gate, rep *checks.Report, opts *report.Options) (saved bool, err error) {
 	root := baselineRoot(o)
 	if o.saveBaseline != "" {
 		return true, saveBaseline(stdout, stderr, o.saveBaseline, *rep, root)
@@ -65,7 +63,7 @@ func applyBaseline(stdout, stderr io.Writer, o checkOptions, checker *checks.Che
 		return false, usageError("--baseline: %v", err)
 	}
 	cmp := baseline.Compare(base, *rep, root)
-	cmp.Gate(rep, func(f checks.FileReport) checks.Gate { return checker.GateFor(f.Tier) })
+	cmp.Gate(rep, gateFor)
 	opts.Baseline = cmp.Summary(o.baseline)
 	return false, nil
 }
@@ -111,12 +109,12 @@ func baselineRoot(o checkOptions) baseline.Root {
 }
 
 // showProgress draws a progress bar on stderr while many files are
-// checked on a terminal, and returns the function that clears it.
-func showProgress(stderr io.Writer, c *checks.Checker, files int) func() {
+// checked on a terminal: it returns the function to tell it how many are
+// done (nil when no bar is shown) and the function that clears it.
+func showProgress(stderr io.Writer, files int) (update func(done, total int), finish func()) {
 	if !progress.Wanted(stderr, files) {
-		return func() {}
+		return nil, func() {}
 	}
 	bar := progress.New(stderr, 100*time.Millisecond)
-	c.Progress = bar.Update
-	return bar.Finish
+	return bar.Update, bar.Finish
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/archvet/archvet/internal/bundle"
 	"github.com/archvet/archvet/internal/diag"
+	"github.com/archvet/archvet/internal/version"
 )
 
 func newBundleCommand() *cobra.Command {
@@ -47,14 +48,14 @@ waived rules as failed. Tests are not included; run them with archvet test.`,
 			if err := reportDiagnostics(cmd.ErrOrStderr(), ds); err != nil {
 				return err
 			}
-			if err := bundle.WriteFile(out, cat, bundle.Options{Revision: version, Params: params}); err != nil {
+			if err := bundle.WriteFile(out, cat, bundle.Options{Revision: version.String(), Params: params}); err != nil {
 				var ds diag.Diagnostics
 				if errors.As(err, &ds) {
 					return reportDiagnostics(cmd.ErrOrStderr(), ds)
 				}
 				return &exitError{code: exitBadInput, err: fmt.Errorf("bundle: %w", err)}
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s: %d rules, revision %s; query data.archvet.engine.report\n", out, len(cat.Rules), version)
+			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s: %d rules, revision %s; query data.archvet.engine.report\n", out, len(cat.Rules), version.String())
 			return nil
 		},
 	}

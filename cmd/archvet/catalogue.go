@@ -26,7 +26,7 @@ type policySource struct {
 
 func (s *policySource) register(f *pflag.FlagSet) {
 	f.StringArrayVar(&s.dirs, "policy", nil, "add the Rego rules in `DIR` to the catalogue (repeatable)")
-	f.StringVar(&s.configPath, "config", "", "read configuration from `FILE` (default: .archvet.yaml in the working directory or a parent)")
+	f.StringVar(&s.configPath, "config", "", "read configuration from `FILE` (default: the nearest .archvet.yaml, up to the repository root)")
 }
 
 // loadConfig finds and reads the configuration; no file is no error.
@@ -60,9 +60,16 @@ func (s policySource) read(stderr io.Writer, tests bool) (*rules.Catalogue, *con
 	if err != nil {
 		return nil, nil, err
 	}
+	cat, err := s.readWith(stderr, cfg, config.Selection{}, tests)
+	return cat, cfg, err
+}
+
+// readWith reads the catalogue and applies a configuration and a rule
+// selection to it.
+func (s policySource) readWith(stderr io.Writer, cfg *config.Config, sel config.Selection, tests bool) (*rules.Catalogue, error) {
 	sources, err := rules.BuiltinSources()
 	if err != nil {
-		return nil, nil, &exitError{code: exitBadInput, err: fmt.Errorf("reading built-in policies: %w", err)}
+		return nil, &exitError{code: exitBadInput, err: fmt.Errorf("reading built-in policies: %w", err)}
 	}
 	dirs := append([]string{}, s.dirs...)
 	if cfg != nil {
@@ -71,11 +78,11 @@ func (s policySource) read(stderr io.Writer, tests bool) (*rules.Catalogue, *con
 	for _, dir := range dirs {
 		info, err := os.Stat(dir)
 		if err != nil || !info.IsDir() {
-			return nil, nil, usageError("policy directory %s: not a readable directory", dir)
+			return nil, usageError("policy directory %s: not a readable directory", dir)
 		}
 		custom, err := rules.ReadFS(os.DirFS(dir), false, dir)
 		if err != nil {
-			return nil, nil, &exitError{code: exitBadInput, err: fmt.Errorf("reading policies in %s: %w", dir, err)}
+			return nil, &exitError{code: exitBadInput, err: fmt.Errorf("reading policies in %s: %w", dir, err)}
 		}
 		sources = append(sources, custom...)
 	}
@@ -84,12 +91,16 @@ func (s policySource) read(stderr io.Writer, tests bool) (*rules.Catalogue, *con
 	}
 	cat, ds := rules.Parse(sources)
 	if err := reportDiagnostics(stderr, ds); err != nil {
-		return nil, nil, err
+		return nil, err
+	}
+	if err := sel.Check(cat); err != nil {
+		return nil, &exitError{code: exitBadInput, err: err}
 	}
 	if err := reportDiagnostics(stderr, cfg.ApplyToCatalogue(cat)); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	return cat, cfg, nil
+	sel.Apply(cat)
+	return cat, nil
 }
 
 // compile loads the catalogue, without its tests, and compiles it into
@@ -109,6 +120,20 @@ func (s policySource) compile(ctx context.Context, stderr io.Writer, opts checks
 		return nil, nil, err
 	}
 	return engine, cfg, nil
+}
+
+// compileWith compiles the catalogue as a configuration and a rule
+// selection adjust it, without its tests.
+func (s policySource) compileWith(ctx context.Context, stderr io.Writer, cfg *config.Config, sel config.Selection, opts checks.Options) (*checks.Engine, error) {
+	cat, err := s.readWith(stderr, cfg, sel, false)
+	if err != nil {
+		return nil, err
+	}
+	engine, ds := checks.Compile(ctx, cat, opts)
+	if err := reportDiagnostics(stderr, ds); err != nil {
+		return nil, err
+	}
+	return engine, nil
 }
 
 // loadCatalogue reads the default catalogue: built-in policies plus what

@@ -54,7 +54,9 @@ file is never overwritten unless --force is given.`,
 	return cmd
 }
 
-func parseInitFormat(s string) (document.Format, error) {
+// parseFormat reads a design-review format flag (init --format,
+// check --stdin-format).
+func parseFormat(flag, s string) (document.Format, error) {
 	switch strings.ToLower(s) {
 	case "yaml", "yml":
 		return document.YAML, nil
@@ -63,13 +65,13 @@ func parseInitFormat(s string) (document.Format, error) {
 	case "md", "markdown":
 		return document.Markdown, nil
 	}
-	return "", usageError("--format: want yaml, hcl or md, got %q", s)
+	return "", usageError("%s: want yaml, hcl or md, got %q", flag, s)
 }
 
 func runInit(cmd *cobra.Command, o initOptions, args []string) error {
 	format := document.YAML
 	if o.format != "" {
-		f, err := parseInitFormat(o.format)
+		f, err := parseFormat("--format", o.format)
 		if err != nil {
 			return err
 		}

@@ -7,10 +7,9 @@ import (
 	"io"
 
 	"github.com/spf13/cobra"
-)
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
+	"github.com/archvet/archvet/internal/version"
+)
 
 // Exit codes, the contract CI relies on.
 const (
@@ -44,7 +43,7 @@ func newRootCommand(stdout, stderr io.Writer) *cobra.Command {
 		Use:           "archvet",
 		Short:         "Vet a software architecture the way a linter vets code",
 		Long:          "archvet checks a service's design review (YAML, HCL or Markdown front matter) against the Twelve-Factor App, AWS Well-Architected, IDEALS and production-readiness checklists, written as OPA policies.",
-		Version:       version,
+		Version:       version.String(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
@@ -65,6 +64,7 @@ func newRootCommand(stdout, stderr io.Writer) *cobra.Command {
 		newTestCommand(),
 		newNewCommand(),
 		newInputCommand(),
+		newVersionCommand(),
 	)
 	return root
 }

@@ -36,19 +36,14 @@ func streamable(o checkOptions, outs []output) bool {
 	return true
 }
 
-// streamCheck checks files and streams their reports to the outputs.
-// Every output is spooled until the run has finished, so an interrupted
-// or failed run writes no report, as the collecting path does not.
-func streamCheck(ctx context.Context, stdout io.Writer, checker *checks.Checker, files []checks.Input, outs []output, opts report.Options, args []string) error {
+// streamCheck checks the segments' files and streams their reports to
+// the outputs. Every output is spooled until the run has finished, so an
+// interrupted or failed run writes no report, as the collecting path does
+// not.
+func streamCheck(ctx context.Context, stdout io.Writer, segs []segment, progress func(done, total int), outs []output, opts report.Options, args []string) error {
 	spools := make([]*spool, len(outs))
 	streams := make([]report.Stream, len(outs))
-	defer func() {
-		for _, s := range spools {
-			if s != nil {
-				s.discard()
-			}
-		}
-	}()
+	defer discardAll(spools)
 	for i, out := range outs {
 		o := opts
 		if out.path != "" {
@@ -61,29 +56,39 @@ func streamCheck(ctx context.Context, stdout io.Writer, checker *checks.Checker,
 		}
 		streams[i] = s
 	}
+	total := 0
+	for _, s := range segs {
+		total += len(s.files)
+	}
 	code, checked := exitOK, 0
-	err := checker.Stream(ctx, files, func(f checks.FileReport) error {
-		checked++
-		switch {
-		case f.Broken:
-			code = exitBadInput
-		case len(f.GateFailures) > 0 && code == exitOK:
-			code = exitGateFail
+	for _, seg := range segs {
+		if ctx.Err() != nil {
+			break
 		}
-		for i, s := range streams {
-			if err := s.File(f); err != nil {
-				return fmt.Errorf("writing %s report: %w", outs[i].format, err)
+		seg.checker.Progress = offsetProgress(progress, checked, total)
+		err := seg.checker.Stream(ctx, seg.files, func(f checks.FileReport) error {
+			checked++
+			switch {
+			case f.Broken:
+				code = exitBadInput
+			case len(f.GateFailures) > 0 && code == exitOK:
+				code = exitGateFail
 			}
+			for i, s := range streams {
+				if err := s.File(f); err != nil {
+					return fmt.Errorf("writing %s report: %w", outs[i].format, err)
+				}
+			}
+			return nil
+		})
+		if err != nil && ctx.Err() == nil {
+			return &exitError{code: exitBadInput, err: err}
 		}
-		return nil
-	})
+	}
 	// An interrupted run writes no report: a partial one would look like
 	// a complete run that found less.
 	if ctx.Err() != nil {
 		return ctx.Err()
-	}
-	if err != nil {
-		return &exitError{code: exitBadInput, err: err}
 	}
 	if checked == 0 {
 		return usageError("no design reviews found in %s", strings.Join(args, ", "))
@@ -92,14 +97,44 @@ func streamCheck(ctx context.Context, stdout io.Writer, checker *checks.Checker,
 		if err := streams[i].Close(); err != nil {
 			return &exitError{code: exitBadInput, err: fmt.Errorf("writing %s report: %w", out.format, err)}
 		}
-		if err := spools[i].commit(stdout); err != nil {
-			return &exitError{code: exitBadInput, err: fmt.Errorf("writing %s report: %w", out.format, err)}
-		}
+	}
+	if err := commitAll(ctx, stdout, outs, spools); err != nil {
+		return err
 	}
 	if code != exitOK {
 		return &exitError{code: code}
 	}
 	return nil
+}
+
+// commitAll delivers rendered reports. The interrupt is checked once,
+// after every report is rendered and before any is delivered: from then
+// on every file is renamed into place, then standard output is written,
+// so a run delivers all of its reports or none.
+func commitAll(ctx context.Context, stdout io.Writer, outs []output, spools []*spool) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	for _, toStdout := range []bool{false, true} {
+		for i, out := range outs {
+			if (out.path == "") != toStdout {
+				continue
+			}
+			if err := spools[i].commit(stdout); err != nil {
+				return &exitError{code: exitBadInput, err: fmt.Errorf("writing %s report: %w", out.format, err)}
+			}
+		}
+	}
+	return nil
+}
+
+// discardAll drops what spools still hold, temporary files included.
+func discardAll(spools []*spool) {
+	for _, s := range spools {
+		if s != nil {
+			s.discard()
+		}
+	}
 }
 
 // spoolMemory is how much of a report a spool keeps in memory before it

@@ -9,17 +9,22 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/archvet/archvet/internal/diag"
 	"github.com/archvet/archvet/internal/document"
+	"github.com/archvet/archvet/internal/regularfile"
 	"github.com/archvet/archvet/internal/schema"
 )
 
 // FileName is the configuration file archvet looks for.
 const FileName = ".archvet.yaml"
+
+// MaxFileSize bounds what is read of a configuration file; real ones are
+// a few hundred bytes.
+const MaxFileSize = 1 << 20
 
 //go:embed config.schema.yaml
 var schemaSource []byte
@@ -57,9 +62,12 @@ type Config struct {
 	Frameworks struct {
 		Disable []string `json:"disable"`
 	} `json:"frameworks"`
-	Rules Rules              `json:"rules"`
-	Gate  Gate               `json:"gate"`
-	Tiers map[string]Profile `json:"tiers"`
+	// Exclude holds gitignore-style patterns, relative to the file's
+	// directory, of paths a directory walk skips.
+	Exclude []string           `json:"exclude"`
+	Rules   Rules              `json:"rules"`
+	Gate    Gate               `json:"gate"`
+	Tiers   map[string]Profile `json:"tiers"`
 	// Params overrides rule thresholds: rule id, parameter name, value.
 	Params map[string]map[string]any `json:"params"`
 	// Waivers limits the waivers design reviews may declare.
@@ -69,46 +77,25 @@ type Config struct {
 	doc *document.Document
 }
 
-// Find looks for .archvet.yaml in dir and its parents.
-func Find(dir string) (string, bool) {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return "", false
-	}
-	for {
-		p := filepath.Join(abs, FileName)
-		if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() {
-			rel, err := filepath.Rel(mustGetwd(), p)
-			if err != nil {
-				return p, true
-			}
-			return rel, true
-		}
-		parent := filepath.Dir(abs)
-		if parent == abs {
-			return "", false
-		}
-		abs = parent
-	}
-}
-
-func mustGetwd() string {
-	wd, _ := os.Getwd()
-	return wd
-}
-
 // Load reads and validates a configuration file. Every problem comes back
 // as a diagnostic with its position.
 func Load(path string) (*Config, diag.Diagnostics) {
-	src, err := os.ReadFile(path)
+	// A FIFO, a device or a huge file committed as .archvet.yaml must
+	// not block or exhaust the run: regular files only, read bounded.
+	src, err := regularfile.Read(path, MaxFileSize)
 	if err != nil {
 		var pe *fs.PathError
-		if errors.As(err, &pe) {
+		var big *regularfile.TooBigError
+		switch {
+		case errors.As(err, &big):
+			return nil, diag.Diagnostics{diag.Errorf(&diag.Range{Filename: path}, "the configuration file is %d bytes, over the %d-byte limit for a configuration file", big.Size, big.Limit)}
+		case errors.As(err, &pe):
 			err = pe.Err
 		}
 		return nil, diag.Diagnostics{diag.Errorf(&diag.Range{Filename: path}, "cannot read the configuration: %v", err)}
 	}
 	doc, ds := document.LoadYAML(path, src)
+	ds = reword(ds)
 	if ds.HasErrors() {
 		return nil, ds
 	}
@@ -137,6 +124,17 @@ func Load(path string) (*Config, diag.Diagnostics) {
 		}
 	}
 	return cfg, nil
+}
+
+// reword words the YAML loader's messages, written for design reviews,
+// for a configuration file ("empty configuration file", "the top level
+// of a configuration file must be a mapping").
+func reword(ds diag.Diagnostics) diag.Diagnostics {
+	for i := range ds {
+		ds[i].Summary = strings.ReplaceAll(ds[i].Summary, "design review", "configuration file")
+		ds[i].Detail = strings.ReplaceAll(ds[i].Detail, "design review", "configuration file")
+	}
+	return ds
 }
 
 // At returns the position of a logical path in the configuration file.

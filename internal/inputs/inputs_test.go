@@ -28,7 +28,7 @@ func TestWalkPicksDesignDocsOutOfMarkdown(t *testing.T) {
 		}
 	}
 	var got []string
-	for _, in := range Expand([]string{dir}) {
+	for _, in := range Expand([]string{dir}, Options{}) {
 		rel, _ := filepath.Rel(dir, in.Path)
 		got = append(got, filepath.ToSlash(rel))
 	}
@@ -58,7 +58,7 @@ func TestExpandDirectories(t *testing.T) {
 		}
 	}
 	got := map[string]string{}
-	for _, in := range Expand([]string{filepath.Join(dir, "svc", "*"), filepath.Join(dir, "empty")}) {
+	for _, in := range Expand([]string{filepath.Join(dir, "svc", "*"), filepath.Join(dir, "empty")}, Options{}) {
 		rel, _ := filepath.Rel(dir, in.Path)
 		got[filepath.ToSlash(rel)] = fmt.Sprint(in.Err)
 	}

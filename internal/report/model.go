@@ -18,11 +18,13 @@ type JSONReport struct {
 
 // JSONFile is one design review.
 type JSONFile struct {
-	Path    string   `json:"path"`
-	Format  string   `json:"format,omitempty"`
-	Service string   `json:"service,omitempty"`
-	Tier    *int     `json:"tier,omitempty"`
-	Score   *float64 `json:"score"`
+	Path    string `json:"path"`
+	Format  string `json:"format,omitempty"`
+	Service string `json:"service,omitempty"`
+	Tier    *int   `json:"tier,omitempty"`
+	// Config is the configuration file that applied, absent for none.
+	Config string   `json:"config,omitempty"`
+	Score  *float64 `json:"score"`
 	// Completeness is the weighted share of the applicable rules the
 	// design answers, 0 to 100; the rest are open questions.
 	Completeness *float64         `json:"completeness,omitempty"`
@@ -148,6 +150,7 @@ func buildFile(f checks.FileReport) JSONFile {
 		Path:        f.Path,
 		Format:      string(f.Format),
 		Service:     f.Service,
+		Config:      f.Config,
 		Frameworks:  []JSONFramework{},
 		Diagnostics: []JSONDiagnostic{},
 		Results:     []JSONResult{},

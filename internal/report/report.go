@@ -27,6 +27,9 @@ type Options struct {
 	Version string
 	// Baseline is the run's comparison with a baseline file, if any.
 	Baseline *Baseline
+	// Quiet keeps the text report to failures: failed rules, errors and
+	// gate failures, without passing files, scores or the summary.
+	Quiet bool
 	// StepSummary is the file GitHub Actions reads the job summary from
 	// ($GITHUB_STEP_SUMMARY); when set, the github format appends the
 	// Markdown report to it.
@@ -34,7 +37,7 @@ type Options struct {
 }
 
 var formatters = map[string]func(Options) Formatter{
-	"text":        func(o Options) Formatter { return textFormatter{color: o.Color, baseline: o.Baseline} },
+	"text":        func(o Options) Formatter { return textFormatter{color: o.Color, baseline: o.Baseline, quiet: o.Quiet} },
 	"json":        func(o Options) Formatter { return jsonFormatter{opts: o} },
 	"sarif":       func(o Options) Formatter { return sarifFormatter{opts: o} },
 	"junit":       func(o Options) Formatter { return junitFormatter{opts: o} },

@@ -15,6 +15,7 @@ import (
 type textFormatter struct {
 	color    bool
 	baseline *Baseline
+	quiet    bool // failures only (check --quiet)
 }
 
 const (
@@ -62,6 +63,10 @@ type textStream struct {
 }
 
 func (s *textStream) File(f checks.FileReport) error {
+	if s.t.quiet {
+		s.t.failures(s.p, f)
+		return s.p.err
+	}
 	if s.sum.Files > 0 {
 		s.p.line("")
 	}
@@ -71,6 +76,9 @@ func (s *textStream) File(f checks.FileReport) error {
 }
 
 func (s *textStream) Close() error {
+	if s.t.quiet {
+		return s.p.err
+	}
 	if s.sum.Files > 1 {
 		s.p.line("")
 		s.t.summary(s.p, s.sum)
@@ -83,9 +91,38 @@ func (s *textStream) Close() error {
 }
 
 func (t textFormatter) file(p *printer, f checks.FileReport) {
+	p.line("%s", t.paint(ansiBold, displayPath(f.Path)))
+	waived, evaluated := t.problems(p, f, false)
+	if !evaluated {
+		return
+	}
+	for _, w := range waived {
+		p.line("%s", w)
+	}
+	t.scores(p, f)
+}
+
+// failures is a file's part of a --quiet report: its errors, failed
+// findings with their fix, and why it fails the gate; nothing at all for a
+// file that passes.
+func (t textFormatter) failures(p *printer, f checks.FileReport) {
+	if _, evaluated := t.problems(p, f, true); !evaluated {
+		return
+	}
+	if len(f.GateFailures) > 0 {
+		p.line("%s: gate %s (%s)", displayPath(f.Path), t.paint(ansiRed, "failed"), clean(strings.Join(f.GateFailures, "; ")))
+	}
+}
+
+// problems prints a file's diagnostics (errors only when errorsOnly) and
+// failed findings, each with its fix, and returns the waived findings'
+// lines; evaluated is false for a file that could not be evaluated.
+func (t textFormatter) problems(p *printer, f checks.FileReport, errorsOnly bool) (waived []string, evaluated bool) {
 	path := displayPath(f.Path)
-	p.line("%s", t.paint(ansiBold, path))
 	for _, d := range f.Diagnostics {
+		if errorsOnly && d.Severity != diag.Error {
+			continue
+		}
 		label := fmt.Sprintf("%-8s", d.Severity)
 		if d.Severity == diag.Error {
 			label = t.paint(ansiRed, label)
@@ -100,9 +137,9 @@ func (t textFormatter) file(p *printer, f checks.FileReport) {
 	}
 	if f.Broken {
 		p.line("%s could not be evaluated", path)
-		return
+		return nil, false
 	}
-	var waived, questions []string
+	var questions []string
 	for _, r := range f.Results {
 		failing := 0
 		for _, fd := range r.Findings {
@@ -122,23 +159,32 @@ func (t textFormatter) file(p *printer, f checks.FileReport) {
 			p.line("    %s %s", t.paint(ansiDim, "fix:"), clean(firstSentence(r.Rule.Remediation)))
 		}
 	}
-	for _, w := range waived {
-		p.line("%s", w)
-	}
-	if len(questions) > 0 {
+	// Open questions come after the findings; a --quiet report shows
+	// failures only.
+	if len(questions) > 0 && !errorsOnly {
 		p.line("")
 		p.line("%s", t.paint(ansiBold, fmt.Sprintf("Open questions (%d): the design does not say", len(questions))))
 		for _, q := range questions {
 			p.line("%s", q)
 		}
 	}
+	return waived, true
+}
+
+// scores prints a file's summary: score, verdict, counts, maturity, the
+// frameworks and the gate.
+func (t textFormatter) scores(p *printer, f checks.FileReport) {
 	sc := f.Scorecard
 	p.line("")
 	service := clean(f.Service)
 	if service == "" {
-		service = path
+		service = displayPath(f.Path)
 	}
-	p.line("%s (tier %d): score %.1f/100, completeness %.1f%%, %s", t.paint(ansiBold, service), f.Tier, sc.Overall.Score(), sc.Overall.Completeness(), t.verdict(f.Verdict))
+	config := ""
+	if f.Config != "" {
+		config = ", config " + displayPath(f.Config)
+	}
+	p.line("%s (tier %d%s): score %.1f/100, completeness %.1f%%, %s", t.paint(ansiBold, service), f.Tier, config, sc.Overall.Score(), sc.Overall.Completeness(), t.verdict(f.Verdict))
 	counts := fmt.Sprintf("  %d passed, %d failed, %d open questions, %d not applicable", sc.Overall.Passed, sc.Overall.Failed, sc.Overall.Unanswered, sc.Overall.NotApplicable)
 	if sc.Overall.Waived > 0 {
 		counts += fmt.Sprintf(", %d waived (%d points not counted)", sc.Overall.Waived, sc.Overall.WaivedPoints)
