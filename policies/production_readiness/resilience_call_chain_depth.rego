@@ -23,7 +23,7 @@
 #   frameworks:
 #     production-readiness: resilience
 #     well-architected: reliability
-#     ideals: loose-coupling
+#     ideals: availability-over-consistency
 #   remediation: |-
 #     Shorten the chain behind the dependency: cache or replicate the data the
 #     service needs (for example a read model fed by events), call the
