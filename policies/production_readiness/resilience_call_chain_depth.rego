@@ -18,7 +18,11 @@
 #   id: PR215
 #   severity: medium
 #   level: proactive
-#   check: reasoning
+#   check: threshold
+#   params:
+#     max_call_depth:
+#       description: deepest synchronous chain accepted behind one dependency, the dependency itself included
+#       value: 3
 #   best_practices: [REL04-BP02]
 #   frameworks:
 #     production-readiness: resilience
@@ -41,8 +45,7 @@ import rego.v1
 
 import data.archvet.lib
 
-# Deepest synchronous chain, counted from the dependency itself, accepted.
-max_call_depth := 3
+params := lib.params(rego.metadata.chain())
 
 applicable if {
 	some [_, dep] in lib.sync_dependencies
@@ -52,10 +55,10 @@ applicable if {
 deny contains lib.finding(msg, path) if {
 	some [i, dep] in lib.sync_dependencies
 	depth := lib.get(dep, "call_depth", 0)
-	depth > max_call_depth
+	depth > params.max_call_depth
 	msg := sprintf(
 		"dependency %q sits in front of %d synchronous hops, more than %d; latency adds up and availability multiplies down",
-		[dep.name, depth, max_call_depth],
+		[dep.name, depth, params.max_call_depth],
 	)
 	path := sprintf("dependencies[%d].call_depth", [i])
 }
