@@ -102,9 +102,9 @@ func TestGitHubEscaping(t *testing.T) {
 	out := string(render(t, "github", rep, opts))
 	for _, want := range []string{
 		"::error file=testdata/payments.hcl,line=11,col=5,title=TF007 ",
-		"::warning file=testdata/orders.yaml,line=14,col=5,title=ID006 ",
+		"::warning file=testdata/orders.yaml,line=15,col=5,title=ID006 ",
 		"::notice file=testdata/orders.yaml,line=3,col=1,title=ID017 ",
-		"::notice file=testdata/orders.yaml,line=13,col=5,title=PR200 (waived) ",
+		"::notice file=testdata/orders.yaml,line=17,col=5,title=PR200 (waived) ",
 		"::error file=testdata/broken.yaml,line=3,col=3,title=archvet%3A input error::",
 		"\narchvet: 3 files: 0 passed the gate, 2 failed, 1 could not be evaluated\n",
 	} {
