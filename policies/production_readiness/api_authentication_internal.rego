@@ -49,9 +49,9 @@ platform_auth if lib.get(input, ["security", "service_auth"], "none") in {"mtls"
 applicable if count(internal_apis) > 0
 
 deny contains lib.finding(msg, path) if {
+	input.security.service_auth == "none"
 	some [i, api] in internal_apis
 	api.authentication == "none"
-	input.security.service_auth == "none"
 	msg := sprintf("internal api %q does not authenticate its callers, nor do services authenticate one another", [api.name])
 	path := sprintf("apis[%d].authentication", [i])
 }

@@ -48,26 +48,11 @@ params := lib.params(rego.metadata.chain())
 
 applicable if count(lib.apis) > 0
 
-unanswered contains lib.finding(msg, path) if {
-	some i, api in lib.apis
-	not api.pagination
-	msg := sprintf("the design does not say how api %q pages its list operations", [api.name])
-	path := sprintf("apis[%d].pagination", [i])
-}
-
 deny contains lib.finding(msg, path) if {
 	some i, api in lib.apis
 	api.pagination == "none"
 	msg := sprintf("api %q returns lists without pagination", [api.name])
 	path := sprintf("apis[%d].pagination", [i])
-}
-
-unanswered contains lib.finding(msg, path) if {
-	some i, api in lib.apis
-	api.pagination in {"cursor", "offset"}
-	not is_number(lib.get(api, "max_page_size", null))
-	msg := sprintf("the design does not say how large a page api %q returns at most", [api.name])
-	path := sprintf("apis[%d].max_page_size", [i])
 }
 
 deny contains lib.finding(msg, path) if {
@@ -83,5 +68,20 @@ deny contains lib.finding(msg, path) if {
 	api.pagination in {"cursor", "offset"}
 	api.max_page_size == 0
 	msg := sprintf("api %q gives 0 as its largest page, which sets no bound on a page", [api.name])
+	path := sprintf("apis[%d].max_page_size", [i])
+}
+
+unanswered contains lib.finding(msg, path) if {
+	some i, api in lib.apis
+	not api.pagination
+	msg := sprintf("the design does not say how api %q pages its list operations", [api.name])
+	path := sprintf("apis[%d].pagination", [i])
+}
+
+unanswered contains lib.finding(msg, path) if {
+	some i, api in lib.apis
+	api.pagination in {"cursor", "offset"}
+	not is_number(lib.get(api, "max_page_size", null))
+	msg := sprintf("the design does not say how large a page api %q returns at most", [api.name])
 	path := sprintf("apis[%d].max_page_size", [i])
 }

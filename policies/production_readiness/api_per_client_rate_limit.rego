@@ -78,11 +78,11 @@ deny contains lib.finding(msg, path) if {
 }
 
 deny contains lib.finding(msg, path) if {
+	allowed := (capacity_rps * params.max_oversubscription_percent) / 100
 	some [i, api] in per_client
 	rate := api.rate_limit.requests_per_second
 	rate <= capacity_rps
 	clients := api.rate_limit.expected_clients
-	allowed := (capacity_rps * params.max_oversubscription_percent) / 100
 	clients * rate > allowed
 	msg := sprintf(
 		"api %q admits %v requests per second from %d expected clients at %v each, beyond %v%% of the %v the capacity plan serves",

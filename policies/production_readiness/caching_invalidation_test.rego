@@ -24,13 +24,13 @@ test_never_invalidated_cache_fails if {
 }
 
 test_unstated_invalidation_fails if {
-	some f in rule.deny with input as {"data_stores": [{"name": "prices", "role": "cache"}]}
+	some f in rule.unanswered with input as {"data_stores": [{"name": "prices", "role": "cache"}]}
 	f.path == "data_stores[0].cache.invalidation"
 	contains(f.msg, "does not say")
 }
 
 test_ttl_without_lifetime_fails if {
-	some f in rule.deny with input as {"data_stores": [{"name": "prices", "kind": "cache", "cache": {"invalidation": "ttl"}}]}
+	some f in rule.unanswered with input as {"data_stores": [{"name": "prices", "kind": "cache", "cache": {"invalidation": "ttl"}}]}
 	f.path == "data_stores[0].cache.ttl_seconds"
 }
 

@@ -76,26 +76,34 @@ applicable if {
 	relies_on_cache
 }
 
-serves_stale(store) if lib.get(store, ["cache", "stale_if_error"], false) == true
-
-serves_stale(store) if lib.get(store, ["cache", "stale_while_revalidate"], false) == true
-
+# RFC 5861: stale-while-revalidate serves an expired entry while a refresh
+# runs, and gives no answer once the refresh fails; only stale-if-error
+# keeps serving through an origin failure.
 deny contains lib.finding(msg, path) if {
 	applicable
 	some [i, store] in caches
-	not serves_stale(store)
-	lib.get(store, ["cache", "stale_if_error"], null) == null
-	lib.get(store, ["cache", "stale_while_revalidate"], null) == null
-	msg := sprintf("the design does not say whether cache %q may serve stale entries when the origin fails", [store.name])
+	store.cache.stale_if_error == false
+	msg := sprintf("cache %q serves nothing once an entry expires and the origin fails", [store.name])
 	path := sprintf("data_stores[%d].cache.stale_if_error", [i])
 }
 
+# A dependency falls back to cached responses, yet no cache may serve one
+# when the origin fails.
 deny contains lib.finding(msg, path) if {
 	applicable
+	some d, dep in lib.dependencies
+	dep.fallback == "cached-response"
+	every pair in caches {
+		pair[1].cache.stale_if_error == false
+	}
+	msg := sprintf("dependency %q falls back to a cached response, but no cache serves a stale entry when the origin fails", [dep.name])
+	path := sprintf("dependencies[%d].fallback", [d])
+}
+
+unanswered contains lib.finding(msg, path) if {
+	applicable
 	some [i, store] in caches
-	not serves_stale(store)
-	some field in ["stale_if_error", "stale_while_revalidate"]
-	lib.get(store, ["cache", field], null) == false
-	msg := sprintf("cache %q serves nothing once an entry expires and the origin fails", [store.name])
+	not is_boolean(lib.get(store, ["cache", "stale_if_error"], null))
+	msg := sprintf("the design does not say whether cache %q may serve stale entries when the origin fails", [store.name])
 	path := sprintf("data_stores[%d].cache.stale_if_error", [i])
 }

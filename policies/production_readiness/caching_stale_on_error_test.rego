@@ -9,10 +9,28 @@ test_stale_serving_caches_pass if {
 		"dependencies": [{"name": "catalogue", "criticality": "hard"}],
 		"data_stores": [
 			{"name": "catalogue-cache", "kind": "cache", "cache": {"stale_if_error": true}},
-			{"name": "prices", "role": "cache", "cache": {"stale_if_error": false, "stale_while_revalidate": true}},
+			{"name": "prices", "role": "cache", "cache": {"stale_if_error": true, "stale_while_revalidate": true}},
 			{"name": "orders-db", "kind": "relational"},
 		],
 	}
+}
+
+# E5: stale-while-revalidate does not serve through an origin failure (RFC 5861).
+test_e5_revalidate_is_not_stale_if_error if {
+	inp := {
+		"dependencies": [{"name": "catalogue", "criticality": "hard"}],
+		"data_stores": [{"name": "prices", "role": "cache", "cache": {"stale_if_error": false, "stale_while_revalidate": true}}],
+	}
+	rule.applicable with input as inp
+	{f.path | some f in rule.deny} == {"data_stores[0].cache.stale_if_error"} with input as inp
+}
+
+test_cached_fallback_without_stale_cache_fails if {
+	findings := rule.deny with input as {
+		"dependencies": [{"name": "catalogue", "criticality": "soft", "fallback": "cached-response"}],
+		"data_stores": [{"name": "prices", "kind": "cache", "cache": {"stale_if_error": false}}],
+	}
+	{f.path | some f in findings} == {"data_stores[0].cache.stale_if_error", "dependencies[0].fallback"}
 }
 
 test_cache_without_stale_serving_fails if {
@@ -30,7 +48,7 @@ test_cache_without_stale_serving_fails if {
 }
 
 test_unstated_stale_serving_fails if {
-	some f in rule.deny with input as {
+	some f in rule.unanswered with input as {
 		"dependencies": [{"name": "catalogue"}],
 		"data_stores": [{"name": "catalogue-cache", "kind": "cache"}],
 	}

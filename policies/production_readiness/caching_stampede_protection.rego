@@ -56,7 +56,7 @@ applicable if {
 	count(caches) > 0
 }
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	applicable
 	some [i, store] in caches
 	lib.get(store, ["cache", "stampede_protection"], null) == null

@@ -12,7 +12,7 @@ test_protected_caches_pass if {
 }
 
 test_unprotected_cache_fails if {
-	findings := rule.deny with input as {
+	inp := {
 		"service": {"name": "shop", "owner": "team", "tier": 2},
 		"data_stores": [
 			{"name": "catalogue-cache", "kind": "cache", "cache": {"stampede_protection": true}},
@@ -20,9 +20,9 @@ test_unprotected_cache_fails if {
 			{"name": "sessions", "kind": "cache"},
 		],
 	}
-	count(findings) == 2
-	paths := {f.path | some f in findings}
-	paths == {"data_stores[1].cache.stampede_protection", "data_stores[2].cache.stampede_protection"}
+	rule.applicable with input as inp
+	{f.path | some f in rule.deny} == {"data_stores[1].cache.stampede_protection"} with input as inp
+	{f.path | some f in rule.unanswered} == {"data_stores[2].cache.stampede_protection"} with input as inp
 }
 
 test_tier_3_not_applicable if {

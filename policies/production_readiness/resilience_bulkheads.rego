@@ -9,8 +9,8 @@
 #   This matters once a tier 0 or 1 service waits on more than one
 #   dependency.
 # related_resources:
-#   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/rel10-bp03.html
-#     description: REL10-BP03 Use bulkhead architectures to limit scope of impact
+#   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/rel05-bp04.html
+#     description: REL05-BP04 Fail fast and limit queues
 #   - ref: https://sre.google/sre-book/addressing-cascading-failures/
 #     description: Google SRE book, Addressing Cascading Failures (resource exhaustion)
 # custom:
@@ -18,7 +18,7 @@
 #   severity: medium
 #   level: proactive
 #   check: presence
-#   best_practices: [REL10-BP03]
+#   best_practices: [REL05-BP04]
 #   frameworks:
 #     production-readiness: resilience
 #     well-architected: reliability
@@ -47,7 +47,7 @@ applicable if {
 	count(lib.sync_dependencies) > 1
 }
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	applicable
 	some [i, dep] in lib.sync_dependencies
 	lib.get(dep, "bulkhead", null) == null

@@ -19,17 +19,21 @@
 #   severity: medium
 #   level: proactive
 #   check: reasoning
+#   params:
+#     max_call_depth:
+#       description: deepest synchronous chain accepted behind one dependency, the dependency itself included
+#       value: 3
 #   best_practices: [REL04-BP02]
 #   frameworks:
 #     production-readiness: resilience
 #     well-architected: reliability
-#     ideals: loose-coupling
+#     ideals: availability-over-consistency
 #   remediation: |-
 #     Shorten the chain behind the dependency: cache or replicate the data the
 #     service needs (for example a read model fed by events), call the
 #     service that owns the data directly, or make the deep part of the work
 #     asynchronous. Then update `dependencies[].call_depth`.
-#   applicability: At least one synchronous dependency declares its call depth.
+#   applicability: At least one synchronous dependency declares its call depth, or the service declares availability over consistency (consistency.cap is AP).
 #   example: |-
 #     dependencies:
 #       - name: payments
@@ -41,21 +45,41 @@ import rego.v1
 
 import data.archvet.lib
 
-# Deepest synchronous chain, counted from the dependency itself, accepted.
-max_call_depth := 3
+params := lib.params(rego.metadata.chain())
 
 applicable if {
 	some [_, dep] in lib.sync_dependencies
 	lib.get(dep, "call_depth", null) != null
 }
 
+applicable if ap
+
+# The service declares availability over consistency (formerly ID011).
+ap if lib.get(input, ["consistency", "cap"], "") == "AP"
+
+surviving_fallbacks := {"cached-response", "default-value", "degrade-feature", "queue-for-later"}
+
+# An AP service that cannot answer without a synchronous dependency breaks
+# its own promise whenever that dependency is partitioned away.
+deny contains lib.finding(msg, path) if {
+	ap
+	some [i, dep] in lib.sync_dependencies
+	dep.criticality == "hard"
+	not lib.get(dep, "fallback", "") in surviving_fallbacks
+	msg := sprintf(
+		"the service chooses availability over consistency, yet cannot answer without synchronous dependency %q",
+		[dep.name],
+	)
+	path := sprintf("dependencies[%d].criticality", [i])
+}
+
 deny contains lib.finding(msg, path) if {
 	some [i, dep] in lib.sync_dependencies
 	depth := lib.get(dep, "call_depth", 0)
-	depth > max_call_depth
+	depth > params.max_call_depth
 	msg := sprintf(
 		"dependency %q sits in front of %d synchronous hops, more than %d; latency adds up and availability multiplies down",
-		[dep.name, depth, max_call_depth],
+		[dep.name, depth, params.max_call_depth],
 	)
 	path := sprintf("dependencies[%d].call_depth", [i])
 }

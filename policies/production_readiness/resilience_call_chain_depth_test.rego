@@ -26,3 +26,21 @@ test_deep_chain_fails if {
 test_no_depth_not_applicable if {
 	not rule.applicable with input as {"dependencies": [{"name": "payments"}]}
 }
+
+# Formerly ID011: an AP service waiting on a hard synchronous dependency.
+test_ap_with_hard_sync_dependency_fails if {
+	inp := {"consistency": {"cap": "AP"}, "dependencies": [
+		{"name": "pricing", "criticality": "hard"},
+		{"name": "stock", "criticality": "hard", "fallback": "cached-response"},
+		{"name": "events", "criticality": "hard", "interaction": "async"},
+		{"name": "reco", "criticality": "soft"},
+	]}
+	rule.applicable with input as inp
+	{f.path | some f in rule.deny} == {"dependencies[0].criticality"} with input as inp
+	count(rule.deny) == 0 with input as {"consistency": {"cap": "CP"}, "dependencies": [{"name": "pricing", "criticality": "hard", "call_depth": 1}]}
+}
+
+test_override if {
+	count(rule.deny) == 1 with input as {"dependencies": [{"name": "a", "call_depth": 3}]}
+		with data.archvet.params as {"PR215": {"max_call_depth": [2, 2, 2, 2]}}
+}

@@ -54,7 +54,7 @@ applicable if {
 	count(hard_sync) > 0
 }
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	lib.tier <= 2
 	some [i, dep] in hard_sync
 	lib.get(dep, "circuit_breaker", null) == null

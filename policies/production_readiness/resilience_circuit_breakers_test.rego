@@ -16,7 +16,7 @@ test_breakers_on_hard_dependencies_pass if {
 }
 
 test_missing_breaker_fails if {
-	findings := rule.deny with input as {
+	inp := {
 		"service": {"name": "orders", "owner": "team", "tier": 2},
 		"dependencies": [
 			{"name": "payments", "criticality": "hard", "circuit_breaker": true},
@@ -24,9 +24,9 @@ test_missing_breaker_fails if {
 			{"name": "inventory"},
 		],
 	}
-	count(findings) == 2
-	paths := {f.path | some f in findings}
-	paths == {"dependencies[1].circuit_breaker", "dependencies[2].circuit_breaker"}
+	rule.applicable with input as inp
+	{f.path | some f in rule.deny} == {"dependencies[1].circuit_breaker"} with input as inp
+	{f.path | some f in rule.unanswered} == {"dependencies[2].circuit_breaker"} with input as inp
 }
 
 test_tier_3_not_applicable if {

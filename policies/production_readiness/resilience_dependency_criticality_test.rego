@@ -12,7 +12,7 @@ test_classified_dependencies_pass if {
 }
 
 test_unclassified_dependency_fails if {
-	findings := rule.deny with input as {"dependencies": [
+	findings := rule.unanswered with input as {"dependencies": [
 		{"name": "payments", "criticality": "hard"},
 		{"name": "ledger", "interaction": "async"},
 	]}

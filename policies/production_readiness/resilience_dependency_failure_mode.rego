@@ -46,7 +46,7 @@ import data.archvet.lib
 
 applicable if count(lib.sync_dependencies) > 0
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	some [i, dep] in lib.sync_dependencies
 	lib.get(dep, "fallback", null) == null
 	msg := sprintf("the design does not say what the service does when dependency %q fails", [dep.name])
@@ -57,5 +57,15 @@ deny contains lib.finding(msg, path) if {
 	some [i, dep] in lib.sync_dependencies
 	lib.get(dep, "fallback", null) == "none"
 	msg := sprintf("dependency %q has no failure mode; degrade or fail fast when it fails", [dep.name])
+	path := sprintf("dependencies[%d].fallback", [i])
+}
+
+# A soft dependency is one the service can do without: failing fast on it
+# still fails the request (formerly PR212).
+deny contains lib.finding(msg, path) if {
+	some [i, dep] in lib.sync_dependencies
+	dep.criticality == "soft"
+	dep.fallback == "fail-fast"
+	msg := sprintf("soft dependency %q falls back to fail-fast, so its failure still fails the request", [dep.name])
 	path := sprintf("dependencies[%d].fallback", [i])
 }

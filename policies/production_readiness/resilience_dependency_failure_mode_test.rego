@@ -13,7 +13,7 @@ test_declared_failure_modes_pass if {
 }
 
 test_missing_fallback_fails if {
-	findings := rule.deny with input as {"dependencies": [
+	findings := rule.unanswered with input as {"dependencies": [
 		{"name": "payments", "fallback": "fail-fast"},
 		{"name": "ledger"},
 	]}
@@ -31,4 +31,15 @@ test_fallback_none_fails if {
 
 test_async_only_not_applicable if {
 	not rule.applicable with input as {"dependencies": [{"name": "audit", "interaction": "async"}]}
+}
+
+# Formerly PR212: a soft dependency that fails fast still fails the request.
+test_soft_fail_fast_fails if {
+	inp := {"dependencies": [
+		{"name": "pricing", "criticality": "soft", "fallback": "fail-fast"},
+		{"name": "payments", "criticality": "hard", "fallback": "fail-fast"},
+		{"name": "reco", "criticality": "soft", "fallback": "default-value"},
+	]}
+	rule.applicable with input as inp
+	{f.path | some f in rule.deny} == {"dependencies[0].fallback"} with input as inp
 }

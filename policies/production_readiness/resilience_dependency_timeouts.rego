@@ -41,7 +41,7 @@ import data.archvet.lib
 
 applicable if count(lib.sync_dependencies) > 0
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	some [i, dep] in lib.sync_dependencies
 	lib.get(dep, "timeout_ms", null) == null
 	msg := sprintf("the design does not say what timeout calls to dependency %q use", [dep.name])

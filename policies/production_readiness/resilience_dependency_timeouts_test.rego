@@ -13,7 +13,7 @@ test_timeouts_set_pass if {
 }
 
 test_missing_timeout_fails if {
-	findings := rule.deny with input as {"dependencies": [
+	findings := rule.unanswered with input as {"dependencies": [
 		{"name": "payments", "timeout_ms": 800},
 		{"name": "ledger"},
 	]}

@@ -94,6 +94,9 @@ waited_on contains [d, dep] if {
 	lib.waits_on(dep)
 }
 
+# Every API's deadline, when every API states one.
+deadlines := [api.timeout_ms | some api in lib.apis; lib.get(api, "timeout_ms", 0) > 0]
+
 deny contains lib.finding(msg, path) if {
 	some [_, slo] in latency_slos
 	threshold := slo.threshold_ms
@@ -106,9 +109,6 @@ deny contains lib.finding(msg, path) if {
 	)
 	path := sprintf("dependencies[%d].timeout_ms", [d])
 }
-
-# Every API's deadline, when every API states one.
-deadlines := [api.timeout_ms | some api in lib.apis; lib.get(api, "timeout_ms", 0) > 0]
 
 deny contains lib.finding(msg, path) if {
 	count(deadlines) == count(lib.apis)

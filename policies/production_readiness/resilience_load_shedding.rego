@@ -40,7 +40,7 @@ import data.archvet.lib
 
 applicable if lib.critical
 
-deny contains lib.finding(msg, "capacity.load_shedding") if {
+unanswered contains lib.finding(msg, "capacity.load_shedding") if {
 	lib.critical
 	lib.get(input, ["capacity", "load_shedding"], null) == null
 	msg := "the design does not say whether the service sheds load when it is overloaded"

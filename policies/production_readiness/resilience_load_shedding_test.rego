@@ -23,7 +23,7 @@ test_no_load_shedding_fails if {
 }
 
 test_unstated_load_shedding_fails if {
-	some f in rule.deny with input as {"service": {"name": "orders", "owner": "team", "tier": 0}}
+	some f in rule.unanswered with input as {"service": {"name": "orders", "owner": "team", "tier": 0}}
 	f.path == "capacity.load_shedding"
 	contains(f.msg, "does not say")
 }

@@ -24,7 +24,7 @@ test_fixed_backoff_fails if {
 }
 
 test_missing_backoff_fails if {
-	some f in rule.deny with input as {"dependencies": [{"name": "ledger", "retries": {"jitter": true}}]}
+	some f in rule.unanswered with input as {"dependencies": [{"name": "ledger", "retries": {"jitter": true}}]}
 	f.path == "dependencies[0].retries.backoff"
 	contains(f.msg, "does not say")
 }

@@ -49,6 +49,13 @@ applicable if count(with_retry_policy) > 0
 
 deny contains lib.finding(msg, path) if {
 	some [i, dep] in with_retry_policy
+	dep.retries.max_attempts < 1
+	msg := sprintf("dependency %q gives 0 as its most attempts, which retry clients read as no limit", [dep.name])
+	path := sprintf("dependencies[%d].retries.max_attempts", [i])
+}
+
+unanswered contains lib.finding(msg, path) if {
+	some [i, dep] in with_retry_policy
 	lib.get(dep.retries, "max_attempts", null) == null
 	msg := sprintf("the design does not say how many attempts a call to dependency %q may make", [dep.name])
 	path := sprintf("dependencies[%d].retries.max_attempts", [i])

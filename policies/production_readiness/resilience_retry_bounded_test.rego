@@ -12,7 +12,7 @@ test_bounded_retries_pass if {
 }
 
 test_unbounded_retries_fail if {
-	findings := rule.deny with input as {"dependencies": [
+	findings := rule.unanswered with input as {"dependencies": [
 		{"name": "ledger"},
 		{"name": "payments", "retries": {"backoff": "exponential", "jitter": true}},
 	]}
@@ -24,4 +24,11 @@ test_unbounded_retries_fail if {
 
 test_no_retry_policy_not_applicable if {
 	not rule.applicable with input as {"dependencies": [{"name": "ledger"}]}
+}
+
+# M3: 0 attempts is no bound.
+test_zero_attempts_fail if {
+	inp := {"dependencies": [{"name": "payments", "retries": {"max_attempts": 0}}, {"name": "ok", "retries": {"max_attempts": 1}}]}
+	rule.applicable with input as inp
+	{f.path | some f in rule.deny} == {"dependencies[0].retries.max_attempts"} with input as inp
 }

@@ -19,6 +19,13 @@
 #   severity: medium
 #   level: strategic
 #   check: reasoning
+#   params:
+#     max_unbudgeted_attempts:
+#       description: most attempts per call accepted without a retry budget
+#       value: 5
+#     max_budget_percent:
+#       description: largest retry budget, as a share of calls, that still limits a retry storm
+#       value: 20
 #   best_practices: [REL05-BP03]
 #   frameworks:
 #     production-readiness: resilience
@@ -43,11 +50,7 @@ import rego.v1
 
 import data.archvet.lib
 
-# Most attempts per call accepted without a retry budget.
-max_unbudgeted_attempts := 5
-
-# Largest retry budget, as a share of calls, that still limits a retry storm.
-max_budget_percent := 20
+params := lib.params(rego.metadata.chain())
 
 # Dependencies whose calls are retried: a retry policy that allows more than
 # one attempt, or that does not bound the attempts at all.
@@ -60,14 +63,14 @@ retrying contains [i, dep] if {
 
 applicable if count(retrying) > 0
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	some [i, dep] in retrying
 	attempts := lib.get(dep.retries, "max_attempts", 0)
-	attempts > max_unbudgeted_attempts
+	attempts > params.max_unbudgeted_attempts
 	lib.get(dep.retries, "budget_percent", null) == null
 	msg := sprintf(
-		"dependency %q allows %d attempts per call with no retry budget; allow at most %d or set a budget",
-		[dep.name, attempts, max_unbudgeted_attempts],
+		"the design does not say what retry budget limits calls to dependency %q, which allow %d attempts, more than %d",
+		[dep.name, attempts, params.max_unbudgeted_attempts],
 	)
 	path := sprintf("dependencies[%d].retries.max_attempts", [i])
 }
@@ -75,24 +78,24 @@ deny contains lib.finding(msg, path) if {
 deny contains lib.finding(msg, path) if {
 	some [i, dep] in retrying
 	budget := lib.get(dep.retries, "budget_percent", 0)
-	budget > max_budget_percent
+	budget > params.max_budget_percent
 	msg := sprintf(
 		"the retry budget for dependency %q lets retries add %v%% to its calls; keep it at %d%% or less",
-		[dep.name, budget, max_budget_percent],
+		[dep.name, budget, params.max_budget_percent],
 	)
 	path := sprintf("dependencies[%d].retries.budget_percent", [i])
 }
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	lib.critical
 	some [i, dep] in retrying
 	lib.get(dep, "interaction", "sync") == "sync"
 	depth := lib.get(dep, "call_depth", 1)
 	depth > 1
-	lib.get(dep.retries, "max_attempts", 0) <= max_unbudgeted_attempts
+	lib.get(dep.retries, "max_attempts", 0) <= params.max_unbudgeted_attempts
 	lib.get(dep.retries, "budget_percent", null) == null
 	msg := sprintf(
-		"retries to dependency %q can multiply through %d synchronous hops and have no retry budget",
+		"the design does not say what retry budget limits retries to dependency %q, which can multiply through %d synchronous hops",
 		[dep.name, depth],
 	)
 	path := sprintf("dependencies[%d].retries.budget_percent", [i])

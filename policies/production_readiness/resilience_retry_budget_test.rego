@@ -16,7 +16,7 @@ test_small_or_budgeted_retries_pass if {
 }
 
 test_many_attempts_without_budget_fail if {
-	findings := rule.deny with input as {
+	findings := rule.unanswered with input as {
 		"service": {"name": "orders", "owner": "team", "tier": 2},
 		"dependencies": [
 			{"name": "payments", "retries": {"max_attempts": 3}},
@@ -36,7 +36,7 @@ test_generous_budget_fails if {
 }
 
 test_deep_chain_without_budget_fails_for_critical if {
-	findings := rule.deny with input as {
+	findings := rule.unanswered with input as {
 		"service": {"name": "orders", "owner": "team", "tier": 1},
 		"dependencies": [{"name": "payments", "call_depth": 3, "retries": {"max_attempts": 3}}],
 	}

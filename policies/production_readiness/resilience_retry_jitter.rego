@@ -49,7 +49,7 @@ retrying contains [i, dep] if {
 
 applicable if count(retrying) > 0
 
-deny contains lib.finding(msg, path) if {
+unanswered contains lib.finding(msg, path) if {
 	some [i, dep] in retrying
 	lib.get(dep.retries, "jitter", null) == null
 	msg := sprintf("the design does not say whether retries to dependency %q are jittered", [dep.name])

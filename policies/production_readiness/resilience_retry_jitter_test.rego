@@ -23,7 +23,7 @@ test_no_jitter_fails if {
 }
 
 test_unstated_jitter_fails if {
-	some f in rule.deny with input as {"dependencies": [{"name": "ledger", "retries": {"max_attempts": 2}}]}
+	some f in rule.unanswered with input as {"dependencies": [{"name": "ledger", "retries": {"max_attempts": 2}}]}
 	f.path == "dependencies[0].retries.jitter"
 	contains(f.msg, "does not say")
 }

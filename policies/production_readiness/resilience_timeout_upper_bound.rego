@@ -18,6 +18,10 @@
 #   severity: medium
 #   level: proactive
 #   check: threshold
+#   params:
+#     max_timeout_ms:
+#       description: longest client timeout accepted for one synchronous call
+#       value: 30000
 #   best_practices: [REL05-BP05]
 #   frameworks:
 #     production-readiness: resilience
@@ -39,8 +43,7 @@ import rego.v1
 
 import data.archvet.lib
 
-# Longest client timeout, in milliseconds, accepted for a synchronous call.
-max_timeout_ms := 30000
+params := lib.params(rego.metadata.chain())
 
 applicable if {
 	some [_, dep] in lib.sync_dependencies
@@ -49,10 +52,10 @@ applicable if {
 
 deny contains lib.finding(msg, path) if {
 	some [i, dep] in lib.sync_dependencies
-	lib.get(dep, "timeout_ms", 0) > max_timeout_ms
+	lib.get(dep, "timeout_ms", 0) > params.max_timeout_ms
 	msg := sprintf(
 		"dependency %q waits up to %d ms per call, more than the %d ms limit for a synchronous call",
-		[dep.name, dep.timeout_ms, max_timeout_ms],
+		[dep.name, dep.timeout_ms, params.max_timeout_ms],
 	)
 	path := sprintf("dependencies[%d].timeout_ms", [i])
 }

@@ -14,4 +14,6 @@ config {
 dependency "acquirer" {
   interaction = "sync"
   criticality = "hard"
+  timeout_ms  = 0
+  fallback    = "none"
 }
