@@ -14,6 +14,7 @@ type Profile struct {
 	FailOn           *rules.Severity
 	FailOnUnanswered *rules.Severity
 	MinScore         *float64
+	MinCompleteness  *float64
 }
 
 // apply filters and re-grades results for a tier. Rules are copied before
@@ -45,6 +46,9 @@ func (p Profile) gate(g Gate) Gate {
 	}
 	if p.FailOnUnanswered != nil {
 		g.FailOnUnanswered = *p.FailOnUnanswered
+	}
+	if p.MinCompleteness != nil {
+		g.MinCompleteness = *p.MinCompleteness
 	}
 	if p.MinScore != nil {
 		g.MinScore = *p.MinScore

@@ -87,17 +87,23 @@ type Gate struct {
 	FailOnUnanswered rules.Severity
 	// MinScore fails the gate when a file scores below it.
 	MinScore float64
+	// MinCompleteness fails the gate when a file answers less than this
+	// share (percent) of the applicable rules.
+	MinCompleteness float64
 }
 
 // DefaultTierGates are the gates a run uses when neither the command line
 // nor the configuration sets one: a tier-0 service fails on a medium
 // failure or a high open question, tier 1 on a high failure or a high
-// open question, tiers 2 and 3 on a high failure (docs/scoring.md).
+// open question, tiers 2 and 3 on a high failure; and a design that
+// answers less than half of what applies to it (tiers 0 to 2) fails too,
+// since a design that says little must not pass for saying little
+// (docs/scoring.md).
 func DefaultTierGates() map[int]Gate {
 	return map[int]Gate{
-		0: {FailOn: rules.Medium, FailOnUnanswered: rules.High},
-		1: {FailOn: rules.High, FailOnUnanswered: rules.High},
-		2: {FailOn: rules.High},
+		0: {FailOn: rules.Medium, FailOnUnanswered: rules.High, MinCompleteness: conditionalCompleteness},
+		1: {FailOn: rules.High, FailOnUnanswered: rules.High, MinCompleteness: conditionalCompleteness},
+		2: {FailOn: rules.High, MinCompleteness: conditionalCompleteness},
 		3: {FailOn: rules.High},
 	}
 }
@@ -110,6 +116,9 @@ func (g Gate) Check(sc Scorecard) []string {
 	}
 	if n := atOrAbove(sc.Questions, g.FailOnUnanswered); n > 0 {
 		why = append(why, fmt.Sprintf("%d open question(s) at severity %s or above", n, g.FailOnUnanswered))
+	}
+	if c := sc.Overall.Completeness(); c < g.MinCompleteness {
+		why = append(why, fmt.Sprintf("completeness %.1f%% is below the minimum %.1f%%", c, g.MinCompleteness))
 	}
 	if score := sc.Overall.Score(); score < g.MinScore {
 		why = append(why, fmt.Sprintf("score %.1f is below the minimum %.1f", score, g.MinScore))

@@ -36,6 +36,9 @@ type checkOptions struct {
 	// failOnSet and minScoreSet record flags given on the command line,
 	// which override the configuration file.
 	failOnSet, minScoreSet bool
+	// minCompleteness gates on how much the design answers; -1 is unset.
+	minCompleteness    float64
+	minCompletenessSet bool
 	failOnUnansweredSet    bool
 	// baseline is a baseline file to gate against (--baseline); saveBaseline
 	// is where `archvet baseline` writes one instead of reporting.
@@ -87,6 +90,7 @@ input or policy error, 130 interrupted (no report is written).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.failOnSet = cmd.Flags().Changed("fail-on")
 			o.minScoreSet = cmd.Flags().Changed("min-score")
+			o.minCompletenessSet = cmd.Flags().Changed("min-completeness")
 			o.failOnUnansweredSet = cmd.Flags().Changed("fail-on-unanswered")
 			return runCheck(cmd.Context(), cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr(), o, args)
 		},
@@ -106,6 +110,7 @@ input or policy error, 130 interrupted (no report is written).`,
 	f.StringVar(&o.failOn, "fail-on", "high", "fail the gate on a failed rule of this `SEVERITY` or above (critical, high, medium, low, none); default per tier: medium at tier 0, high elsewhere")
 	f.StringVar(&o.failOnUnanswered, "fail-on-unanswered", "none", "fail the gate on an open question of this `SEVERITY` or above (critical, high, medium, low, none); default per tier: high at tiers 0 and 1, none elsewhere")
 	f.Float64Var(&o.minScore, "min-score", 0, "fail the gate when a file scores below `N` (0-100)")
+	f.Float64Var(&o.minCompleteness, "min-completeness", 0, "fail the gate when a file answers less than `N` percent of the rules that apply to it; default per tier: 50 at tiers 0-2, 0 at tier 3")
 	f.StringVar(&o.baseline, "baseline", "", "fail the gate only on findings not in this baseline `FILE` (see archvet baseline)")
 	registerWaiverFlags(f, &o)
 	return cmd
@@ -185,7 +190,15 @@ func (o checkOptions) gate(cfg *config.Config) (g checks.Gate, tierGates map[int
 			minScore = *cfg.Gate.MinScore
 		}
 	}
-	g = checks.Gate{MinScore: minScore}
+	completenessSet := o.minCompletenessSet || (cfg != nil && cfg.Gate.MinCompleteness != nil)
+	minCompleteness := o.minCompleteness
+	if cfg != nil && cfg.Gate.MinCompleteness != nil && !o.minCompletenessSet {
+		minCompleteness = *cfg.Gate.MinCompleteness
+	}
+	if minCompleteness < 0 || minCompleteness > 100 {
+		return g, nil, usageError("--min-completeness must be between 0 and 100")
+	}
+	g = checks.Gate{MinScore: minScore, MinCompleteness: minCompleteness}
 	if minScore < 0 || minScore > 100 {
 		return g, nil, usageError("--min-score must be between 0 and 100")
 	}
@@ -201,6 +214,9 @@ func (o checkOptions) gate(cfg *config.Config) (g checks.Gate, tierGates map[int
 	tierGates = checks.DefaultTierGates()
 	for tier, tg := range tierGates {
 		tg.MinScore = minScore
+		if completenessSet {
+			tg.MinCompleteness = minCompleteness
+		}
 		tierGates[tier] = tg
 	}
 	return g, tierGates, nil
@@ -369,6 +385,9 @@ func (b *checkerBuilder) checker(ctx context.Context, path string) (*checks.Chec
 		}
 		if b.o.minScoreSet {
 			p.MinScore = nil
+		}
+		if b.o.minCompletenessSet {
+			p.MinCompleteness = nil
 		}
 		profiles[tier] = p
 	}

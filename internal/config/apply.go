@@ -82,6 +82,7 @@ func (c *Config) TierProfiles() map[int]checks.Profile {
 			prof.FailOnUnanswered = &g
 		}
 		prof.MinScore = p.Gate.MinScore
+		prof.MinCompleteness = p.Gate.MinCompleteness
 		out[tier] = prof
 	}
 	return out

@@ -39,6 +39,7 @@ type Gate struct {
 	FailOn           *string  `json:"fail_on"`
 	FailOnUnanswered *string  `json:"fail_on_unanswered"`
 	MinScore         *float64 `json:"min_score"`
+	MinCompleteness  *float64 `json:"min_completeness"`
 }
 
 // Rules holds per-rule settings.
