@@ -269,7 +269,13 @@ func exprSites(ri, ei int, body ast.Body, e *ast.Expr) []site {
 	if e.IsEvery() || e.IsSome() {
 		return out
 	}
-	if _, ok := e.Terms.(*ast.Term); ok {
+	if t, ok := e.Terms.(*ast.Term); ok {
+		// The body of a rule written without one (x := f(y)) is the
+		// constant true: negating it deletes the rule rather than
+		// negating a condition, so it is no mutant of the rule's logic.
+		if b, isBool := t.Value.(ast.Boolean); isBool && bool(b) {
+			return out
+		}
 		out = append(out, negation(line, locate, e))
 	}
 	return out
