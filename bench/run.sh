@@ -53,6 +53,7 @@ log "building archvet, the floor and the generator"
 go build -o "$bin/archvet" ./cmd/archvet
 go build -o "$bin/floor" ./bench/floor
 go build -o "$bin/gen" ./bench/gen
+go build -o "$bin/catalogues" ./bench/catalogues
 if [[ ! -x "$bin/conftest" ]]; then
 	log "installing conftest v0.69.0 (a few minutes, once)"
 	GOBIN="$PWD/$bin" go install github.com/open-policy-agent/conftest@v0.69.0
@@ -234,3 +235,20 @@ if ((memory_n > 0)); then
 		echo "| peak RSS under 300 MB for the action's formats on $(thousands "$memory_n") files | $m MB | $(check "$m" 299.999 "<=") |"
 	} | tee -a "$out/results.md"
 fi
+
+# The catalogue against the one exported at the start of issue 11
+# (bench/baseline), on the same generated reviews: evaluation CPU time per
+# file on one goroutine, so that neighbours on a shared host do not count.
+cat_n=${sizes##* }
+((cat_n > 1000)) && cat_n=1000
+log "old and new catalogue on $cat_n files"
+"$bin/catalogues" -rounds 3 -old bench/baseline/archvet-b2a9753.tar.gz -new "$out/archvet-bundle.tar.gz" "$out/designs/$cat_n" >"$out/catalogues.txt"
+{
+	echo
+	echo "Evaluation CPU time per file, catalogue exported at the start of issue 11 ($(awk '/^old_rules/ {print $2}' "$out/catalogues.txt") rules) against the current one ($(awk '/^new_rules/ {print $2}' "$out/catalogues.txt") rules), on $(thousands "$cat_n") generated reviews:"
+	echo
+	echo "| old | new | old ÷ new | target ≥ 2 |"
+	echo "|--:|--:|--:|---|"
+	r=$(awk '/^ratio/ {print $2}' "$out/catalogues.txt")
+	printf '| %s ms | %s ms | %s | %s |\n' "$(awk '/^old_us/ {printf "%.1f", $2 / 1000}' "$out/catalogues.txt")" "$(awk '/^new_us/ {printf "%.1f", $2 / 1000}' "$out/catalogues.txt")" "$r" "$(check "$r" 2 ">=")"
+} | tee -a "$out/results.md"
