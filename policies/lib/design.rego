@@ -43,7 +43,7 @@ sync_dependencies contains [i, dep] if {
 durable_stores contains [i, store] if {
 	some i, store in data_stores
 	not object.get(store, "role", "source-of-truth") in {"cache", "replica", "read-model"}
-	not object.get(store, "kind", "") == "cache"
+	not store.kind == "cache"
 }
 
 # get reads a possibly absent field with a default, so rules stay short.
