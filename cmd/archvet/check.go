@@ -37,9 +37,9 @@ type checkOptions struct {
 	// which override the configuration file.
 	failOnSet, minScoreSet bool
 	// minCompleteness gates on how much the design answers; -1 is unset.
-	minCompleteness    float64
-	minCompletenessSet bool
-	failOnUnansweredSet    bool
+	minCompleteness     float64
+	minCompletenessSet  bool
+	failOnUnansweredSet bool
 	// baseline is a baseline file to gate against (--baseline); saveBaseline
 	// is where `archvet baseline` writes one instead of reporting.
 	baseline, saveBaseline string

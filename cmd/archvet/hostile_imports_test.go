@@ -50,7 +50,7 @@ func TestHostileImportsOutsideTheRepository(t *testing.T) {
 	}
 	for _, target := range []string{secret, rel, "link.yaml", "dangling.yaml", "/etc/passwd", "/proc/self/environ", "/dev/zero", filepath.Join(outside, "nothing-here.yaml")} {
 		t.Run(target, func(t *testing.T) {
-			writeText("format_version: 1\nimports:\n  backstage: '" + target + "'\nservice:\n  name: good\n  tier: 1\n")(t, filepath.Join(root, "hostile.yaml"))
+			writeText("format_version: 1\nimports:\n  backstage: '"+target+"'\nservice:\n  name: good\n  tier: 1\n")(t, filepath.Join(root, "hostile.yaml"))
 			stdout := checkHostileRun(t, bin, root, nil, 2, []string{"hostile.yaml"}, `
 hostile.yaml
 hostile.yaml:3:3 error    the imported Backstage catalog file `+target+` is outside the repository, or a link that leads out of it; archvet reads imports only from files inside the repository

@@ -319,7 +319,9 @@ func TestQuestionsAreBaselined(t *testing.T) {
 	if !found {
 		t.Fatalf("the open question was not recorded as unanswered: %+v", base.Findings)
 	}
-	gate := func(checks.FileReport) checks.Gate { return checks.Gate{FailOn: rules.High, FailOnUnanswered: rules.High} }
+	gate := func(checks.FileReport) checks.Gate {
+		return checks.Gate{FailOn: rules.High, FailOnUnanswered: rules.High}
+	}
 	rep := checks.Report{Files: []checks.FileReport{withQuestion("slos")}}
 	Compare(base, rep, "").Gate(&rep, gate)
 	if got := rep.Files[0].GateFailures; len(got) != 0 {
