@@ -27,3 +27,11 @@ test_tier_3_not_applicable if {
 		"deployment": {"single_points_of_failure": ["db"]},
 	}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 0}}
+}
+
+test_cover_not_applicable if {
+	not rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 3}}
+}

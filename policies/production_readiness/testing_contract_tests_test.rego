@@ -31,3 +31,11 @@ test_unstated_fails if {
 test_no_interfaces_not_applicable if {
 	not rule.applicable with input as {"dependencies": [{"name": "payments"}]}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"apis": [{"name": "orders"}]}
+}
+
+test_cover_not_applicable if {
+	not rule.applicable with input as {"apis": []}
+}
