@@ -45,7 +45,3 @@ test_no_transactional_store_not_applicable if {
 test_cover_applicable if {
 	rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 0}, "data_stores": [{"name": "ledger", "kind": "relational"}]}
 }
-
-test_cover_not_applicable if {
-	not rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 0}, "data_stores": [{"name": "files", "kind": "object"}]}
-}

@@ -50,7 +50,3 @@ test_retention_at_each_tier if {
 test_cover_applicable if {
 	rule.applicable with input as {"data_stores": [{"name": "ledger", "backups": {"enabled": true}}]}
 }
-
-test_cover_not_applicable if {
-	not rule.applicable with input as {"data_stores": [{"name": "ledger", "backups": {"enabled": false}}]}
-}

@@ -29,7 +29,3 @@ test_no_cache_not_applicable if {
 test_cover_applicable if {
 	rule.applicable with input as {"data_stores": [{"name": "sessions", "kind": "cache"}]}
 }
-
-test_cover_not_applicable if {
-	not rule.applicable with input as {"data_stores": [{"name": "ledger", "kind": "relational"}]}
-}

@@ -40,10 +40,6 @@ test_cover_applicable if {
 	rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 0}}
 }
 
-test_cover_not_applicable if {
-	not rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 3}}
-}
-
 test_cover_empty_plan_denied if {
 	{f.path | some f in rule.deny} == {"capacity.plan"} with input as {"service": {"name": "x", "owner": "t", "tier": 0}, "capacity": {"plan": ""}}
 }

@@ -46,7 +46,3 @@ test_automated_rollback_on_slo_burn_passes if {
 test_cover_applicable if {
 	rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 0}}
 }
-
-test_cover_not_applicable if {
-	not rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 3}}
-}

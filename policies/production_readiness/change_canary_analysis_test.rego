@@ -27,7 +27,3 @@ test_blue_green_not_applicable if {
 test_cover_applicable if {
 	rule.applicable with input as {"deployment": {"strategy": "canary"}}
 }
-
-test_cover_not_applicable if {
-	not rule.applicable with input as {"deployment": {"strategy": "rolling"}}
-}

@@ -60,7 +60,3 @@ test_cover_applicable_with_store if {
 test_cover_applicable_with_scheme_only if {
 	rule.applicable with input as {"processes": {"id_generation": "uuid"}}
 }
-
-test_cover_not_applicable if {
-	not rule.applicable with input as {"data_stores": []}
-}

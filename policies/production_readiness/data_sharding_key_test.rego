@@ -53,7 +53,3 @@ test_unpartitioned_not_applicable if {
 test_cover_applicable if {
 	rule.applicable with input as {"data_stores": [{"name": "ledger", "partitioning": "hash"}]}
 }
-
-test_cover_not_applicable if {
-	not rule.applicable with input as {"data_stores": [{"name": "ledger", "partitioning": "none"}]}
-}

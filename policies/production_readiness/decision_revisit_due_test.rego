@@ -51,7 +51,3 @@ test_closed_decisions_not_applicable if {
 test_cover_applicable if {
 	rule.applicable with input as {"decisions": [{"title": "use postgres", "status": "accepted", "revisit": "2020-01-01"}]}
 }
-
-test_cover_not_applicable if {
-	not rule.applicable with input as {"decisions": []}
-}

@@ -49,7 +49,3 @@ test_tier_3_not_applicable if {
 test_cover_applicable if {
 	rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 0}}
 }
-
-test_cover_not_applicable if {
-	not rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 3}}
-}

@@ -46,7 +46,3 @@ test_nonzero_rpo_not_applicable if {
 test_cover_applicable if {
 	rule.applicable with input as {"disaster_recovery": {"rpo_minutes": 0}, "data_stores": [{"name": "ledger", "kind": "relational"}]}
 }
-
-test_cover_not_applicable if {
-	not rule.applicable with input as {"disaster_recovery": {"rpo_minutes": 15}, "data_stores": [{"name": "ledger", "kind": "relational"}]}
-}

@@ -45,7 +45,3 @@ test_no_alerts_not_applicable if {
 test_cover_applicable if {
 	rule.applicable with input as {"observability": {"alerts": [{"name": "high-errors"}]}}
 }
-
-test_cover_not_applicable if {
-	not rule.applicable with input as {"observability": {"alerts": []}}
-}

@@ -36,7 +36,3 @@ test_no_alerts_not_applicable if {
 test_cover_applicable if {
 	rule.applicable with input as {"observability": {"alerts": [{"name": "disk-full"}]}}
 }
-
-test_cover_not_applicable if {
-	not rule.applicable with input as {"observability": {"alerts": []}}
-}

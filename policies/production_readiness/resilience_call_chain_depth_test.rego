@@ -48,7 +48,3 @@ test_override if {
 test_cover_applicable if {
 	rule.applicable with input as {"dependencies": [{"name": "payments", "call_depth": 2}]}
 }
-
-test_cover_not_applicable if {
-	not rule.applicable with input as {"dependencies": [{"name": "payments"}]}
-}

@@ -29,7 +29,3 @@ test_no_dependencies_not_applicable if {
 test_cover_applicable if {
 	rule.applicable with input as {"dependencies": [{"name": "payments"}]}
 }
-
-test_cover_not_applicable if {
-	not rule.applicable with input as {"dependencies": []}
-}

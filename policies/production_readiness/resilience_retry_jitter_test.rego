@@ -35,7 +35,3 @@ test_no_retries_not_applicable if {
 test_cover_applicable if {
 	rule.applicable with input as {"dependencies": [{"name": "payments", "retries": {"max_attempts": 3}}]}
 }
-
-test_cover_not_applicable if {
-	not rule.applicable with input as {"dependencies": [{"name": "payments"}]}
-}

@@ -30,7 +30,3 @@ test_no_timeouts_not_applicable if {
 test_cover_applicable if {
 	rule.applicable with input as {"dependencies": [{"name": "payments", "timeout_ms": 500}]}
 }
-
-test_cover_not_applicable if {
-	not rule.applicable with input as {"dependencies": [{"name": "payments"}]}
-}

@@ -36,7 +36,3 @@ test_internal_data_not_applicable if {
 test_cover_applicable if {
 	security_audit_logging.applicable with input as {"data_stores": [{"name": "ledger", "classification": "confidential"}]}
 }
-
-test_cover_not_applicable if {
-	not security_audit_logging.applicable with input as {"data_stores": [{"name": "ledger", "classification": "public"}]}
-}

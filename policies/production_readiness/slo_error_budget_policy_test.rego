@@ -28,7 +28,3 @@ test_empty_policy_fails if {
 test_cover_applicable if {
 	rule.applicable with input as {"slos": [{"name": "availability"}]}
 }
-
-test_cover_not_applicable if {
-	not rule.applicable with input as {"slos": []}
-}

@@ -63,10 +63,6 @@ test_cover_applicable if {
 	rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 0}}
 }
 
-test_cover_not_applicable if {
-	not rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 3}}
-}
-
 test_cover_chaos_enabled_unanswered if {
 	"operations.chaos_testing.enabled" in {f.path | some f in rule.unanswered} with input as {"service": {"name": "x", "owner": "t", "tier": 0}}
 }

@@ -35,7 +35,3 @@ test_no_interfaces_not_applicable if {
 test_cover_applicable if {
 	rule.applicable with input as {"apis": [{"name": "orders"}]}
 }
-
-test_cover_not_applicable if {
-	not rule.applicable with input as {"apis": []}
-}

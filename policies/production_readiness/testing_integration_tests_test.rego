@@ -36,7 +36,3 @@ test_standalone_not_applicable if {
 test_cover_applicable if {
 	rule.applicable with input as {"dependencies": [{"name": "payments"}]}
 }
-
-test_cover_not_applicable if {
-	not rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 0}}
-}
