@@ -27,3 +27,7 @@ test_tier_3_not_applicable if {
 		"deployment": {"single_points_of_failure": ["db"]},
 	}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 0}}
+}

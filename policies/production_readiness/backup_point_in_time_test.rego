@@ -41,3 +41,7 @@ test_no_transactional_store_not_applicable if {
 		{"name": "orders-replica", "kind": "relational", "role": "replica"},
 	]}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 0}, "data_stores": [{"name": "ledger", "kind": "relational"}]}
+}

@@ -46,3 +46,7 @@ test_retention_at_each_tier if {
 		{f.path | some f in rule.deny} == {"data_stores[0].backups.retention_days"} with input as retention_design(tier, limit - 1)
 	}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"data_stores": [{"name": "ledger", "backups": {"enabled": true}}]}
+}

@@ -37,3 +37,11 @@ test_ttl_without_lifetime_fails if {
 test_no_cache_not_applicable if {
 	not rule.applicable with input as {"data_stores": [{"name": "orders-db", "kind": "relational"}]}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"data_stores": [{"name": "sessions", "kind": "cache"}]}
+}
+
+test_cover_zero_ttl_denied if {
+	{f.path | some f in rule.deny} == {"data_stores[0].cache.ttl_seconds"} with input as {"data_stores": [{"name": "sessions", "kind": "cache", "cache": {"invalidation": "ttl", "ttl_seconds": 0}}]}
+}

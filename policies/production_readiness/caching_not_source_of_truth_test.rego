@@ -25,3 +25,7 @@ test_cache_as_source_of_truth_fails if {
 test_no_cache_not_applicable if {
 	not rule.applicable with input as {"data_stores": [{"name": "orders-db", "kind": "relational"}]}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"data_stores": [{"name": "sessions", "kind": "cache"}]}
+}

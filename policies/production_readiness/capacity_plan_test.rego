@@ -35,3 +35,11 @@ test_unsized_store_fails if {
 test_tier_3_not_applicable if {
 	not rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 3}}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 0}}
+}
+
+test_cover_empty_plan_denied if {
+	{f.path | some f in rule.deny} == {"capacity.plan"} with input as {"service": {"name": "x", "owner": "t", "tier": 0}, "capacity": {"plan": ""}}
+}

@@ -42,3 +42,7 @@ test_automated_rollback_on_slo_burn_passes if {
 		"deployment": {"rollback": {"automated": true}},
 	}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 0}}
+}

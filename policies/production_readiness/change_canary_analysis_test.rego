@@ -23,3 +23,7 @@ test_unstated_fails if {
 test_blue_green_not_applicable if {
 	not rule.applicable with input as {"deployment": {"strategy": "blue-green"}}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"deployment": {"strategy": "canary"}}
+}

@@ -52,3 +52,11 @@ test_unstated_scheme_fails if {
 test_stateless_service_not_applicable if {
 	not rule.applicable with input as {"data_stores": [{"name": "sessions", "kind": "cache"}]}
 }
+
+test_cover_applicable_with_store if {
+	rule.applicable with input as {"data_stores": [{"name": "orders-db", "kind": "relational"}]}
+}
+
+test_cover_applicable_with_scheme_only if {
+	rule.applicable with input as {"processes": {"id_generation": "uuid"}}
+}

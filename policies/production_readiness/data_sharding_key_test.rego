@@ -49,3 +49,7 @@ test_plain_hash_cache_fails if {
 test_unpartitioned_not_applicable if {
 	not rule.applicable with input as {"data_stores": [{"name": "users", "partitioning": "none"}, {"name": "audit"}]}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"data_stores": [{"name": "ledger", "partitioning": "hash"}]}
+}

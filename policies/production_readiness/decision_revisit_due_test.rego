@@ -47,3 +47,7 @@ test_closed_decisions_not_applicable if {
 		{"id": "ADR-3", "title": "no date", "status": "accepted"},
 	]}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"decisions": [{"title": "use postgres", "status": "accepted", "revisit": "2020-01-01"}]}
+}

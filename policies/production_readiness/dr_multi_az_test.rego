@@ -45,3 +45,7 @@ test_explicit_single_zone_fails if {
 test_tier_3_not_applicable if {
 	not rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 3}}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 0}}
+}

@@ -38,3 +38,7 @@ test_tier_3_not_applicable if {
 		"data_stores": [{"name": "ledger"}],
 	}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 0}, "data_stores": [{"name": "ledger", "kind": "relational"}]}
+}

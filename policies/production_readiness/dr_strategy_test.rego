@@ -39,3 +39,7 @@ test_backup_restore_fine_for_long_rto if {
 test_tier_3_not_applicable if {
 	not rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 3}}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 0}}
+}

@@ -42,3 +42,7 @@ test_nonzero_rpo_not_applicable if {
 		"data_stores": [{"name": "ledger", "replication": {"mode": "async"}}],
 	}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"disaster_recovery": {"rpo_minutes": 0}, "data_stores": [{"name": "ledger", "kind": "relational"}]}
+}

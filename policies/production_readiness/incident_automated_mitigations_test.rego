@@ -18,3 +18,7 @@ test_no_mitigations_fails if {
 test_tier1_not_applicable if {
 	not rule.applicable with input as {"service": {"name": "s", "owner": "t", "tier": 1}}
 }
+
+test_cover_empty_mitigations_denied if {
+	{f.path | some f in rule.deny} == {"operations.automated_mitigations"} with input as {"service": {"name": "x", "owner": "t", "tier": 0}, "operations": {"automated_mitigations": []}}
+}

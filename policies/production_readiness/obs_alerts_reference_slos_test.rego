@@ -41,3 +41,7 @@ test_untied_symptom_page_fails if {
 test_no_alerts_not_applicable if {
 	not rule.applicable with input as {"slos": [{"name": "avail"}]}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"observability": {"alerts": [{"name": "high-errors"}]}}
+}

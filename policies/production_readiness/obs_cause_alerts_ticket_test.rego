@@ -32,3 +32,7 @@ test_page_without_basis_fails if {
 test_no_alerts_not_applicable if {
 	not rule.applicable with input as {"observability": {}}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"observability": {"alerts": [{"name": "disk-full"}]}}
+}

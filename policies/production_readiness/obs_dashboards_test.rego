@@ -18,3 +18,7 @@ test_no_dashboards_fails if {
 test_tier3_not_applicable if {
 	not rule.applicable with input as {"service": {"name": "s", "owner": "t", "tier": 3}}
 }
+
+test_cover_dashboards_unanswered if {
+	{f.path | some f in rule.unanswered} == {"observability.dashboards"} with input as {"service": {"name": "x", "owner": "t", "tier": 0}}
+}

@@ -37,3 +37,7 @@ test_zero_sampling_fails if {
 test_tier3_not_applicable if {
 	not rule.applicable with input as {"service": {"name": "s", "owner": "t", "tier": 3}}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 0}}
+}

@@ -33,3 +33,11 @@ test_tier3_not_applicable if {
 		"apis": [{"name": "storefront", "exposure": "public"}],
 	}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 0}, "apis": [{"name": "orders", "exposure": "public"}]}
+}
+
+test_cover_synthetic_checks_unanswered if {
+	{f.path | some f in rule.unanswered} == {"observability.synthetic_checks"} with input as {"service": {"name": "x", "owner": "t", "tier": 0}, "apis": [{"name": "orders", "exposure": "public"}]}
+}

@@ -44,3 +44,7 @@ test_override if {
 	count(rule.deny) == 1 with input as {"dependencies": [{"name": "a", "call_depth": 3}]}
 		with data.archvet.params as {"PR215": {"max_call_depth": [2, 2, 2, 2]}}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"dependencies": [{"name": "payments", "call_depth": 2}]}
+}

@@ -36,3 +36,7 @@ test_no_modes_with_degrading_dependency_names_it if {
 test_tier_2_not_applicable if {
 	not rule.applicable with input as {"service": {"name": "shop", "owner": "team", "tier": 2}}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 0}}
+}

@@ -25,3 +25,7 @@ test_unclassified_dependency_fails if {
 test_no_dependencies_not_applicable if {
 	not rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 0}}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"dependencies": [{"name": "payments"}]}
+}

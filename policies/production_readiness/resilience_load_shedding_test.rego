@@ -31,3 +31,7 @@ test_unstated_load_shedding_fails if {
 test_tier_2_not_applicable if {
 	not rule.applicable with input as {"service": {"name": "orders", "owner": "team", "tier": 2}}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 0}}
+}

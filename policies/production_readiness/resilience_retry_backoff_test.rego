@@ -35,3 +35,7 @@ test_no_retries_not_applicable if {
 		{"name": "ledger", "retries": {"max_attempts": 1}},
 	]}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"dependencies": [{"name": "payments", "retries": {"max_attempts": 3}}]}
+}

@@ -56,3 +56,7 @@ test_deep_chain_without_budget_passes_for_tier_2 if {
 test_no_retries_not_applicable if {
 	not rule.applicable with input as {"dependencies": [{"name": "payments", "retries": {"max_attempts": 1}}]}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"dependencies": [{"name": "payments", "retries": {"max_attempts": 3}}]}
+}

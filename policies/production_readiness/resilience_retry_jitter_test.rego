@@ -31,3 +31,7 @@ test_unstated_jitter_fails if {
 test_no_retries_not_applicable if {
 	not rule.applicable with input as {"dependencies": [{"name": "payments", "retries": {"max_attempts": 0}}]}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"dependencies": [{"name": "payments", "retries": {"max_attempts": 3}}]}
+}

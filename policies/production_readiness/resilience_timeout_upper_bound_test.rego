@@ -26,3 +26,7 @@ test_long_timeout_fails if {
 test_no_timeouts_not_applicable if {
 	not rule.applicable with input as {"dependencies": [{"name": "payments"}]}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"dependencies": [{"name": "payments", "timeout_ms": 500}]}
+}

@@ -32,3 +32,7 @@ test_internal_data_not_applicable if {
 		"data_stores": [{"name": "catalog", "classification": "public"}],
 	}
 }
+
+test_cover_applicable if {
+	security_audit_logging.applicable with input as {"data_stores": [{"name": "ledger", "classification": "confidential"}]}
+}

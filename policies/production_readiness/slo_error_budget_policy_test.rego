@@ -24,3 +24,7 @@ test_no_slos_not_applicable if {
 test_empty_policy_fails if {
 	{f.path | some f in rule.deny} == {"slos[0].error_budget_policy"} with input as {"slos": [{"name": "avail", "error_budget_policy": ""}]}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"slos": [{"name": "availability"}]}
+}

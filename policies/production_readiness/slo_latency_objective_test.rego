@@ -50,3 +50,7 @@ test_no_api_not_applicable if {
 test_tier3_not_applicable if {
 	not rule.applicable with input as {"service": {"name": "s", "owner": "t", "tier": 3}, "apis": [{"name": "x"}]}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 0}, "apis": [{"name": "orders"}]}
+}

@@ -23,3 +23,7 @@ test_no_slos_not_applicable if {
 test_empty_owner_fails if {
 	{f.path | some f in rule.deny} == {"slos[0].owner"} with input as {"slos": [{"name": "avail", "owner": ""}]}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"slos": [{"name": "availability"}]}
+}

@@ -58,3 +58,15 @@ test_invalid_date_fails if {
 test_tier2_not_applicable if {
 	not rule.applicable with input as {"service": {"name": "s", "owner": "t", "tier": 2}}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 0}}
+}
+
+test_cover_chaos_enabled_unanswered if {
+	"operations.chaos_testing.enabled" in {f.path | some f in rule.unanswered} with input as {"service": {"name": "x", "owner": "t", "tier": 0}}
+}
+
+test_cover_last_game_day_unanswered if {
+	"operations.chaos_testing.last_game_day" in {f.path | some f in rule.unanswered} with input as {"service": {"name": "x", "owner": "t", "tier": 0}, "operations": {"chaos_testing": {"enabled": true}}}
+}

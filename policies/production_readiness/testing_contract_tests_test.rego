@@ -31,3 +31,7 @@ test_unstated_fails if {
 test_no_interfaces_not_applicable if {
 	not rule.applicable with input as {"dependencies": [{"name": "payments"}]}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"apis": [{"name": "orders"}]}
+}

@@ -32,3 +32,7 @@ test_unstated_fails if {
 test_standalone_not_applicable if {
 	not rule.applicable with input as {"apis": [{"name": "calc"}]}
 }
+
+test_cover_applicable if {
+	rule.applicable with input as {"dependencies": [{"name": "payments"}]}
+}
