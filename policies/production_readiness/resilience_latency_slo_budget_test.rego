@@ -77,3 +77,15 @@ test_unanswered_threshold_timeouts_deadlines if {
 test_no_latency_slo_not_applicable if {
 	not rule.applicable with input as {"slos": [{"name": "up", "sli": "availability"}]}
 }
+
+# A 1 ms timeout is a stated timeout: the smallest positive value counts.
+test_one_millisecond_is_stated if {
+	inp := {
+		"service": {"tier": 0},
+		"slos": latency(800),
+		"apis": [{"name": "orders", "timeout_ms": 1}],
+		"dependencies": [{"name": "p", "timeout_ms": 1}],
+	}
+	{f.path | some f in rule.deny} == {"slos[0].threshold_ms"} with input as inp
+	count(rule.unanswered) == 0 with input as inp
+}
