@@ -65,14 +65,21 @@ type ruleJSON struct {
 	Description string            `json:"description"`
 	Remediation string            `json:"remediation"`
 	References  []rules.Reference `json:"references"`
-	Builtin     bool              `json:"builtin"`
+	// Check is presence, threshold or reasoning: what kind of judgement
+	// the rule makes.
+	Check         string           `json:"check"`
+	BestPractices []string         `json:"best_practices,omitempty"`
+	TierSeverity  []rules.Severity `json:"tier_severity,omitempty"`
+	Params        []rules.Param    `json:"params,omitempty"`
+	Builtin       bool             `json:"builtin"`
 }
 
 func writeRulesJSON(w io.Writer, list []*rules.Rule) error {
 	out := make([]ruleJSON, 0, len(list))
 	for _, r := range list {
 		out = append(out, ruleJSON{ID: r.ID, Title: r.Title, Severity: r.Severity, Level: r.Level, Frameworks: r.Frameworks,
-			Description: r.Description, Remediation: r.Remediation, References: r.References, Builtin: r.Builtin})
+			Description: r.Description, Remediation: r.Remediation, References: r.References,
+			Check: r.Check, BestPractices: r.BestPractices, TierSeverity: r.TierSeverity, Params: r.Params, Builtin: r.Builtin})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

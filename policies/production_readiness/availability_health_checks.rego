@@ -17,6 +17,7 @@
 #     description: Kubernetes, Configure Liveness, Readiness and Startup Probes
 # custom:
 #   id: PR316
+#   best_practices: [REL11-BP01, REL11-BP03]
 #   severity: high
 #   check: reasoning
 #   level: reactive

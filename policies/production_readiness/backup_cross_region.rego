@@ -14,6 +14,7 @@
 #     description: REL13-BP02 Use defined recovery strategies to meet the recovery objectives
 # custom:
 #   id: PR304
+#   best_practices: [REL09-BP01, REL13-BP02]
 #   severity: high
 #   check: presence
 #   level: strategic

@@ -17,6 +17,7 @@
 #     description: Google SRE book, Data Integrity (backups versus replication)
 # custom:
 #   id: PR300
+#   best_practices: [REL09-BP01, REL09-BP03]
 #   severity: critical
 #   tier_severity: [critical, critical, high, medium]
 #   check: presence

@@ -17,6 +17,7 @@
 #     description: Google SRE book, Data Integrity
 # custom:
 #   id: PR302
+#   best_practices: [REL09-BP03, REL13-BP01]
 #   severity: high
 #   check: presence
 #   level: proactive

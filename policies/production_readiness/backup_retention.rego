@@ -17,6 +17,7 @@
 #     description: Google SRE book, Data Integrity (time to detect data loss)
 # custom:
 #   id: PR303
+#   best_practices: [REL09-BP01, REL09-BP03]
 #   severity: medium
 #   check: threshold
 #   params:

@@ -15,6 +15,7 @@
 #     description: Google SRE book, Introduction (demand forecasting and capacity planning)
 # custom:
 #   id: PR314
+#   best_practices: [REL07-BP03]
 #   severity: medium
 #   check: presence
 #   level: proactive

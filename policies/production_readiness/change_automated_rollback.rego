@@ -14,6 +14,7 @@
 #     description: REL08-BP05 Deploy changes with automation
 # custom:
 #   id: PR442
+#   best_practices: [OPS06-BP04]
 #   severity: high
 #   check: reasoning
 #   level: proactive

@@ -14,6 +14,7 @@
 #     description: OPS06-BP04 Automate testing and rollback
 # custom:
 #   id: PR444
+#   best_practices: [OPS06-BP04]
 #   severity: medium
 #   check: presence
 #   level: strategic

@@ -14,6 +14,7 @@
 #     description: OPS06-BP03 Employ safe deployment strategies
 # custom:
 #   id: PR445
+#   best_practices: [OPS06-BP03]
 #   severity: low
 #   check: presence
 #   level: proactive

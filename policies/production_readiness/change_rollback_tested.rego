@@ -14,6 +14,7 @@
 #     description: OPS06-BP04 Automate testing and rollback
 # custom:
 #   id: PR443
+#   best_practices: [OPS06-BP01, OPS06-BP04]
 #   severity: high
 #   check: presence
 #   level: proactive

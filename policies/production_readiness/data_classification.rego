@@ -15,6 +15,7 @@
 #     description: SEC07-BP02 Apply data protection controls based on data sensitivity
 # custom:
 #   id: PR510
+#   best_practices: [SEC07-BP01, SEC07-BP02]
 #   severity: medium
 #   check: reasoning
 #   level: reactive

@@ -15,6 +15,7 @@
 #     description: GDPR Article 17, Right to erasure
 # custom:
 #   id: PR513
+#   best_practices: [SEC07-BP04]
 #   severity: high
 #   check: presence
 #   level: reactive

@@ -18,6 +18,7 @@
 #     description: Google SRE book, Reliable Product Launches at Scale
 # custom:
 #   id: PR317
+#   best_practices: [OPS06-BP03]
 #   severity: high
 #   check: threshold
 #   level: proactive

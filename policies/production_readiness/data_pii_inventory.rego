@@ -15,6 +15,7 @@
 #     description: GDPR Article 30, Records of processing activities
 # custom:
 #   id: PR511
+#   best_practices: [SEC07-BP01]
 #   severity: medium
 #   check: reasoning
 #   level: reactive

@@ -15,6 +15,7 @@
 #     description: OWASP Logging Cheat Sheet (data to exclude)
 # custom:
 #   id: PR515
+#   best_practices: [SEC07-BP02]
 #   severity: high
 #   check: presence
 #   level: proactive

@@ -15,6 +15,7 @@
 #     description: GDPR Article 5, Principles (storage limitation)
 # custom:
 #   id: PR512
+#   best_practices: [SEC07-BP04]
 #   severity: medium
 #   check: reasoning
 #   level: proactive

@@ -15,6 +15,7 @@
 #     description: Google SRE book, Reliable Product Launches at Scale
 # custom:
 #   id: PR318
+#   best_practices: [OPS06-BP01]
 #   severity: high
 #   check: presence
 #   level: proactive

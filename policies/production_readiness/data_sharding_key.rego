@@ -15,6 +15,7 @@
 #     description: REL10-BP03 Use bulkhead architectures to limit scope of impact (data partitions)
 # custom:
 #   id: PR319
+#   best_practices: [PERF03-BP02]
 #   severity: medium
 #   check: threshold
 #   level: strategic

@@ -15,6 +15,7 @@
 #     description: Architectural Decision Records (ADR), the practice and its templates
 # custom:
 #   id: PR460
+#   best_practices: [OPS11-BP01]
 #   severity: low
 #   check: threshold
 #   level: proactive

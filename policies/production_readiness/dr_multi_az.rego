@@ -15,6 +15,7 @@
 #     description: Google SRE book, The Production Environment at Google (failure domains)
 # custom:
 #   id: PR307
+#   best_practices: [REL10-BP01]
 #   severity: high
 #   check: reasoning
 #   level: reactive

@@ -14,6 +14,7 @@
 #     description: REL11-BP02 Fail over to healthy resources
 # custom:
 #   id: PR308
+#   best_practices: [REL10-BP01, REL11-BP02]
 #   severity: high
 #   check: reasoning
 #   level: reactive

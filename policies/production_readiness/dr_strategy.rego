@@ -14,6 +14,7 @@
 #     description: AWS whitepaper, Disaster recovery options in the cloud
 # custom:
 #   id: PR309
+#   best_practices: [REL13-BP02]
 #   severity: high
 #   check: reasoning
 #   level: proactive

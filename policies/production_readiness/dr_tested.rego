@@ -15,6 +15,7 @@
 #     description: Google SRE book, Testing for Reliability (disaster testing)
 # custom:
 #   id: PR310
+#   best_practices: [REL13-BP03]
 #   severity: high
 #   check: threshold
 #   level: proactive

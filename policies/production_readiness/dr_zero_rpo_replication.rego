@@ -15,6 +15,7 @@
 #     description: REL10-BP01 Deploy the workload to multiple locations
 # custom:
 #   id: PR321
+#   best_practices: [REL13-BP01, REL10-BP01]
 #   severity: high
 #   check: reasoning
 #   level: proactive

@@ -15,6 +15,8 @@
 #     description: OPS07-BP03 Use runbooks to perform procedures
 # custom:
 #   id: PR600
+#   check: presence
+#   best_practices: [OPS07-BP03]
 #   severity: medium
 #   level: reactive
 #   frameworks:

@@ -13,6 +13,7 @@
 #     description: OPS10-BP02 Have a process per alert
 # custom:
 #   id: PR433
+#   best_practices: [OPS07-BP03, OPS10-BP02]
 #   severity: high
 #   check: reasoning
 #   level: reactive

@@ -17,6 +17,7 @@
 #     description: Google SRE book, Emergency Response
 # custom:
 #   id: PR438
+#   best_practices: [OPS10-BP07]
 #   severity: medium
 #   check: presence
 #   level: strategic

@@ -14,6 +14,7 @@
 #     description: Google SRE book, Being On-Call
 # custom:
 #   id: PR431
+#   best_practices: [OPS10-BP04]
 #   severity: high
 #   check: presence
 #   level: reactive

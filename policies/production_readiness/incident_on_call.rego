@@ -13,6 +13,7 @@
 #     description: OPS10-BP01 Use a process for event, incident, and problem management
 # custom:
 #   id: PR430
+#   best_practices: [OPS10-BP01]
 #   severity: high
 #   check: threshold
 #   level: reactive

@@ -14,6 +14,7 @@
 #     description: OPS11-BP02 Perform post-incident analysis
 # custom:
 #   id: PR436
+#   best_practices: [OPS11-BP02]
 #   severity: medium
 #   check: presence
 #   level: proactive

@@ -14,6 +14,7 @@
 #     description: OPS10-BP01 Use a process for event, incident, and problem management
 # custom:
 #   id: PR434
+#   best_practices: [OPS10-BP01]
 #   severity: medium
 #   check: presence
 #   level: reactive

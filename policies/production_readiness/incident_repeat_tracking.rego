@@ -16,6 +16,7 @@
 #     description: Google SRE workbook, Postmortem Culture
 # custom:
 #   id: PR437
+#   best_practices: [OPS11-BP02, OPS10-BP01]
 #   severity: low
 #   check: presence
 #   level: strategic

@@ -14,6 +14,7 @@
 #     description: OPS07-BP04 Use playbooks to investigate issues
 # custom:
 #   id: PR432
+#   best_practices: [OPS07-BP03, OPS07-BP04]
 #   severity: medium
 #   check: presence
 #   level: reactive

@@ -16,6 +16,7 @@
 #     description: Google SRE workbook, Alerting on SLOs (detection time as an alerting attribute)
 # custom:
 #   id: PR435
+#   best_practices: [REL06-BP03]
 #   severity: medium
 #   check: threshold
 #   level: proactive

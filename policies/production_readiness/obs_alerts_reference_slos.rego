@@ -14,6 +14,7 @@
 #     description: OPS08-BP04 Create actionable alerts
 # custom:
 #   id: PR422
+#   best_practices: [OPS08-BP04]
 #   severity: medium
 #   check: reasoning
 #   level: proactive

@@ -14,6 +14,7 @@
 #     description: OPS08-BP04 Create actionable alerts
 # custom:
 #   id: PR421
+#   best_practices: [OPS08-BP04]
 #   severity: medium
 #   check: threshold
 #   level: proactive

@@ -14,6 +14,7 @@
 #     description: Google SRE book, Monitoring Distributed Systems
 # custom:
 #   id: PR418
+#   best_practices: [OPS08-BP05]
 #   severity: medium
 #   check: presence
 #   level: reactive

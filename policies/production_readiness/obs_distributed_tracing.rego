@@ -14,6 +14,7 @@
 #     description: OpenTelemetry, Traces
 # custom:
 #   id: PR412
+#   best_practices: [OPS04-BP05]
 #   severity: medium
 #   check: threshold
 #   level: proactive

@@ -15,6 +15,7 @@
 #     description: OPS04-BP02 Implement application telemetry
 # custom:
 #   id: PR410
+#   best_practices: [OPS04-BP02]
 #   severity: high
 #   check: threshold
 #   level: reactive

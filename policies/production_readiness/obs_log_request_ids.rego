@@ -14,6 +14,7 @@
 #     description: OpenTelemetry, Logs (correlating logs with trace context)
 # custom:
 #   id: PR415
+#   best_practices: [OPS08-BP02]
 #   severity: medium
 #   check: presence
 #   level: proactive

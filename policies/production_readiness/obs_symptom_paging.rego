@@ -15,6 +15,7 @@
 #     description: REL06-BP03 Send notifications (Real-time processing and alarming)
 # custom:
 #   id: PR420
+#   best_practices: [OPS08-BP04]
 #   severity: high
 #   check: presence
 #   level: reactive

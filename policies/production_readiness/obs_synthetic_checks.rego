@@ -14,6 +14,7 @@
 #     description: Google SRE book, Monitoring Distributed Systems (black-box monitoring)
 # custom:
 #   id: PR419
+#   best_practices: [OPS04-BP03]
 #   severity: medium
 #   check: presence
 #   level: proactive

@@ -17,6 +17,7 @@
 #     description: OPS04-BP05 Implement distributed tracing
 # custom:
 #   id: PR413
+#   best_practices: [REL06-BP07]
 #   severity: medium
 #   check: threshold
 #   level: proactive

@@ -15,6 +15,7 @@
 #     description: Building Secure and Reliable Systems, chapter 15, Investigating Systems
 # custom:
 #   id: PR501
+#   best_practices: [SEC04-BP01]
 #   severity: high
 #   check: presence
 #   level: proactive

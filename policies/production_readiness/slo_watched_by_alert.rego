@@ -13,6 +13,7 @@
 #     description: OPS08-BP04 Create actionable alerts
 # custom:
 #   id: PR407
+#   best_practices: [OPS08-BP04]
 #   severity: medium
 #   tier_severity: [high, medium, medium, low]
 #   level: proactive

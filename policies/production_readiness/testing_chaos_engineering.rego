@@ -17,6 +17,7 @@
 #     description: Principles of Chaos Engineering
 # custom:
 #   id: PR453
+#   best_practices: [REL12-BP04, REL12-BP05]
 #   severity: medium
 #   check: threshold
 #   level: visionary

@@ -15,6 +15,7 @@
 #     description: Google SRE book, Testing for Reliability
 # custom:
 #   id: PR450
+#   best_practices: [OPS05-BP02]
 #   severity: high
 #   check: presence
 #   level: reactive

@@ -14,6 +14,7 @@
 #     description: REL03-BP03 Provide service contracts per API
 # custom:
 #   id: PR452
+#   best_practices: [REL03-BP03]
 #   severity: medium
 #   check: presence
 #   level: proactive

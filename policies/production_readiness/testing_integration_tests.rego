@@ -17,6 +17,7 @@
 #     description: Martin Fowler, IntegrationTest
 # custom:
 #   id: PR451
+#   best_practices: [REL08-BP02]
 #   severity: medium
 #   check: presence
 #   level: proactive
