@@ -23,6 +23,34 @@ func TestNoFindingOnACommentOrAtOneOne(t *testing.T) {
 		t.Fatalf("no examples found: %v", err)
 	}
 	dir := t.TempDir()
+	// The checkout example answers everything, so it has no finding and
+	// would prove nothing: check a copy of it instead, with the timeout of
+	// dependency payments-gateway deleted, so that the design no longer
+	// says it (an absent field, shown at an approximate position).
+	broken := filepath.Join(dir, "checkout")
+	if err := os.CopyFS(broken, os.DirFS(filepath.Join("..", "..", "examples", "checkout"))); err != nil {
+		t.Fatal(err)
+	}
+	for ext, line := range map[string]string{"yaml": "    timeout_ms: 700\n", "hcl": "  timeout_ms  = 700\n"} {
+		path := filepath.Join(broken, "design."+ext)
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(src, []byte(line)) {
+			t.Fatalf("%s: no %q to delete", path, line)
+		}
+		if err := os.WriteFile(path, bytes.Replace(src, []byte(line), nil, 1), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	kept := files[:0]
+	for _, f := range files {
+		if filepath.Base(filepath.Dir(f)) != "checkout" {
+			kept = append(kept, f)
+		}
+	}
+	files = append(kept, filepath.Join(broken, "design.yaml"), filepath.Join(broken, "design.hcl"))
 	for _, format := range []string{"yaml", "hcl", "md"} {
 		path := filepath.Join(dir, "starter."+format)
 		var out, errs bytes.Buffer

@@ -320,7 +320,8 @@ func TestBundleLayout(t *testing.T) {
 	}
 	for _, want := range []string{
 		"/archvet/engine.rego",
-		"/archvet/lib.rego",
+		"/archvet/lib/design.rego",
+		"/archvet/lib/calls.rego",
 		"/archvet/rules/acme/approved_engines.rego",
 		"/archvet/rules/production_readiness/incident_escalation.rego",
 	} {

@@ -108,11 +108,14 @@ func TestGitHubEscaping(t *testing.T) {
 	rep, opts := goldenReport(t)
 	out := string(render(t, "github", rep, opts))
 	for _, want := range []string{
-		// Past GitHub's 10 error annotations per step: a plain log line.
-		"\ntestdata/payments.hcl:11:5: error: TF007 ",
-		"::warning file=testdata/orders.yaml,line=14,col=5,title=ID006 ",
-		"::notice file=testdata/orders.yaml,line=27,col=3,title=WA374 ",
-		"::notice file=testdata/orders.yaml,line=13,col=5,title=PR200 (waived) ",
+		// Past GitHub's 10 notice annotations per step (open questions
+		// are notices too): a plain log line.
+		"\ntestdata/orders.yaml:30:3: notice: WA374 ",
+		"\ntestdata/payments.hcl:3:1: notice: WA304 (unanswered) ",
+		"::error file=testdata/payments.hcl,line=11,col=5,title=TF007 ",
+		"::warning file=testdata/orders.yaml,line=15,col=5,title=ID006 ",
+		"::notice file=testdata/orders.yaml,line=9,col=5,title=PR210 (unanswered) ",
+		"::notice file=testdata/orders.yaml,line=17,col=5,title=PR200 (waived) ",
 		"::error file=testdata/broken.yaml,line=3,col=3,title=archvet%3A input error::",
 		"\narchvet: 3 files: 0 passed the gate, 2 failed, 1 could not be evaluated\n",
 		"not annotated: GitHub shows 10 annotations of each kind per step",
