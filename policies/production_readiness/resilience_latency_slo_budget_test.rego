@@ -77,3 +77,9 @@ test_unanswered_threshold_timeouts_deadlines if {
 test_no_latency_slo_not_applicable if {
 	not rule.applicable with input as {"slos": [{"name": "up", "sli": "availability"}]}
 }
+
+test_dependencies_deleted_is_unanswered if {
+	inp := {"slos": latency(1000)}
+	{f.path | some f in rule.unanswered} == {"dependencies"} with input as inp
+	count(rule.deny) == 0 with input as inp
+}
