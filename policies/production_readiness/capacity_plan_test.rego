@@ -16,7 +16,7 @@ test_plan_and_sizes_pass if {
 }
 
 test_missing_plan_fails if {
-	findings := rule.unanswered with input as {"capacity": {"peak_rps": 100}}
+	findings := rule.unanswered with input as {"capacity": {"peak_rps": 100}, "data_stores": []}
 	count(findings) == 1
 	some f in findings
 	f.path == "capacity.plan"
@@ -34,4 +34,9 @@ test_unsized_store_fails if {
 
 test_tier_3_not_applicable if {
 	not rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 3}}
+}
+
+test_data_stores_deleted_is_unanswered if {
+	inp := {"service": {"tier": 1}, "capacity": {"plan": "docs/capacity.md"}}
+	{f.path | some f in rule.unanswered} == {"data_stores"} with input as inp
 }
