@@ -56,3 +56,8 @@ test_deep_chain_without_budget_passes_for_tier_2 if {
 test_no_retries_not_applicable if {
 	not rule.applicable with input as {"dependencies": [{"name": "payments", "retries": {"max_attempts": 1}}]}
 }
+
+test_max_attempts_deleted_is_unanswered if {
+	inp := {"service": {"tier": 3}, "dependencies": [{"name": "a", "retries": {"backoff": "exponential"}}]}
+	{f.path | some f in rule.unanswered} == {"dependencies[0].retries.max_attempts"} with input as inp
+}

@@ -31,3 +31,12 @@ test_unstated_jitter_fails if {
 test_no_retries_not_applicable if {
 	not rule.applicable with input as {"dependencies": [{"name": "payments", "retries": {"max_attempts": 0}}]}
 }
+
+test_retries_deleted_is_unanswered if {
+	inp := {"dependencies": [
+		{"name": "a", "retries": {"max_attempts": 3, "jitter": true}},
+		{"name": "b"},
+	]}
+	{f.path | some f in rule.unanswered} == {"dependencies[1].retries"} with input as inp
+	count(rule.deny) == 0 with input as inp
+}
