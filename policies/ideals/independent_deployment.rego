@@ -69,3 +69,8 @@ unanswered contains lib.finding(msg, path) if {
 	msg := sprintf("the design does not say whether dependency %q must be deployed before the service", [dep.name])
 	path := sprintf("dependencies[%d].deploy_before", [i])
 }
+
+unanswered contains lib.finding(msg, "dependencies") if {
+	not "dependencies" in object.keys(input)
+	msg := "the design does not say which dependencies the service has, so none can be checked for release coupling"
+}

@@ -23,11 +23,17 @@ test_deploy_order_contradicts_independence if {
 }
 
 test_unstated_is_unanswered if {
-	{f.path | some f in rule.unanswered} == {"deployment.independent"} with input as {}
+	{f.path | some f in rule.unanswered} == {"deployment.independent"} with input as {"dependencies": []}
 	count(rule.deny) == 0 with input as {}
 }
 
 test_unstated_deploy_order_is_unanswered if {
 	inp := {"deployment": {"independent": true}, "dependencies": [{"name": "a", "deploy_before": false}, {"name": "b"}]}
 	{f.path | some f in rule.unanswered} == {"dependencies[1].deploy_before"} with input as inp
+}
+
+test_dependencies_deleted_is_unanswered if {
+	inp := {"deployment": {"independent": true}}
+	{f.path | some f in rule.unanswered} == {"dependencies"} with input as inp
+	count(rule.deny) == 0 with input as inp
 }

@@ -102,3 +102,11 @@ deny contains lib.finding(msg, "processes.scaling.min_replicas") if {
 		[zones, left, min_replicas, lib.tier, params.min_after_zone_loss_count],
 	)
 }
+
+unanswered contains lib.finding(msg, "deployment.availability_zones") if {
+	applicable
+	is_number(min_replicas)
+	min_replicas >= params.min_replicas_count
+	lib.get(input, ["deployment", "availability_zones"], null) == null
+	msg := "the design does not say how many availability zones the service spans, so the spread of its instances cannot be checked"
+}

@@ -64,3 +64,8 @@ test_override_of_the_zone_loss_floor if {
 	paths(rule.deny) == {"processes.scaling.min_replicas"} with input as design(1, 2, 2)
 		with data.archvet.params as {"PR312": {"min_after_zone_loss_count": [2, 2, 1, 0]}}
 }
+
+test_zones_deleted_is_unanswered if {
+	inp := {"service": {"tier": 1}, "processes": {"scaling": {"min_replicas": 3}}}
+	{f.path | some f in rule.unanswered} == {"deployment.availability_zones"} with input as inp
+}

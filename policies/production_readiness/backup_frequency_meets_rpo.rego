@@ -208,3 +208,10 @@ unanswered contains lib.finding(msg, path) if {
 	)
 	path := sprintf("data_stores[%d].%s", [i, field])
 }
+
+unanswered contains lib.finding(msg, "disaster_recovery.strategy") if {
+	applicable
+	lib.get(dr, "strategy", null) == null
+	not lib.get(dr, "multi_region", false) == true
+	msg := "the design does not say which disaster recovery strategy the service follows, so the failures its copies must survive are unknown"
+}

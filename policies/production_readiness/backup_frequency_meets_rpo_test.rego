@@ -102,6 +102,12 @@ test_unstated_region_copies_are_open_questions if {
 }
 
 test_unstated_backups_are_open_questions if {
-	findings := rule.unanswered with input as {"disaster_recovery": {"rpo_minutes": 5}, "data_stores": [{"name": "db"}]}
+	findings := rule.unanswered with input as {"disaster_recovery": {"rpo_minutes": 5, "strategy": "backup-restore"}, "data_stores": [{"name": "db"}]}
 	paths(findings) == {"data_stores[0].backups.point_in_time", "data_stores[0].backups.frequency_hours"}
+}
+
+test_strategy_deleted_is_unanswered if {
+	inp := {"disaster_recovery": {"rpo_minutes": 60}, "data_stores": [{"name": "db", "backups": {"enabled": true, "frequency_hours": 1, "point_in_time": true}}]}
+	{f.path | some f in rule.unanswered} == {"disaster_recovery.strategy"} with input as inp
+	count(rule.deny) == 0 with input as inp
 }

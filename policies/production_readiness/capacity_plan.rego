@@ -62,3 +62,9 @@ unanswered contains lib.finding(msg, path) if {
 	msg := sprintf("the design does not say how large data store %q is expected to grow", [store.name])
 	path := sprintf("data_stores[%d].size_gb", [i])
 }
+
+unanswered contains lib.finding(msg, "data_stores") if {
+	lib.tier <= 2
+	not "data_stores" in object.keys(input)
+	msg := "the design does not say which data stores the service keeps, so their growth cannot be planned"
+}

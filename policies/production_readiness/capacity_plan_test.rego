@@ -16,7 +16,7 @@ test_plan_and_sizes_pass if {
 }
 
 test_missing_plan_fails if {
-	findings := rule.unanswered with input as {"capacity": {"peak_rps": 100}}
+	findings := rule.unanswered with input as {"capacity": {"peak_rps": 100}, "data_stores": []}
 	count(findings) == 1
 	some f in findings
 	f.path == "capacity.plan"
@@ -42,4 +42,9 @@ test_cover_applicable if {
 
 test_cover_empty_plan_denied if {
 	{f.path | some f in rule.deny} == {"capacity.plan"} with input as {"service": {"name": "x", "owner": "t", "tier": 0}, "capacity": {"plan": ""}}
+}
+
+test_data_stores_deleted_is_unanswered if {
+	inp := {"service": {"tier": 1}, "capacity": {"plan": "docs/capacity.md"}}
+	{f.path | some f in rule.unanswered} == {"data_stores"} with input as inp
 }

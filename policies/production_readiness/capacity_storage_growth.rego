@@ -75,3 +75,11 @@ unanswered contains lib.finding(msg, path) if {
 	msg := sprintf("the design does not say how much storage data store %q has, so its growth cannot be checked", [store.name])
 	path := sprintf("data_stores[%d].capacity_gb", [i])
 }
+
+unanswered contains lib.finding(msg, path) if {
+	applicable
+	some [i, store] in stores
+	lib.get(store, "size_gb", null) == null
+	msg := sprintf("the design does not say how large data store %q is expected to grow within a year", [lib.get(store, "name", i)])
+	path := sprintf("data_stores[%d].size_gb", [i])
+}

@@ -29,3 +29,9 @@ test_override_of_the_fill if {
 	count(rule.deny) == 0 with input as design(0, 90, 100)
 		with data.archvet.params as {"PR333": {"max_fill_percent": [90, 90, 90, 90]}}
 }
+
+test_size_deleted_is_unanswered if {
+	inp := {"service": {"tier": 1}, "data_stores": [{"name": "orders", "kind": "postgres", "capacity_gb": 100}]}
+	{f.path | some f in rule.unanswered} == {"data_stores[0].size_gb"} with input as inp
+	count(rule.deny) == 0 with input as inp
+}

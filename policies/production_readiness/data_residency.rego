@@ -142,3 +142,33 @@ unanswered contains lib.finding(msg, path) if {
 	)
 	path := sprintf("data_stores[%d].%s.regions", [i, section])
 }
+
+# R: a design that says it handles personal data but lists no data stores
+# does not say where that data is kept.
+unanswered contains lib.finding(msg, "data_stores") if {
+	applicable
+	not "data_stores" in object.keys(input)
+	msg := "the design does not say which data stores hold the personal data, so residency cannot be checked"
+}
+
+unanswered contains lib.finding(msg, "deployment.regions") if {
+	applicable
+	is_array(residency)
+	count(residency) > 0
+	lib.get(input, ["deployment", "regions"], null) == null
+	msg := "the design does not say in which regions the service runs, so residency cannot be checked"
+}
+
+unanswered contains lib.finding(msg, path) if {
+	applicable
+	is_array(residency)
+	count(residency) > 0
+	some [i, store] in pii_stores
+	lib.get(store, ["backups", "cross_region"], null) == null
+	lib.get(store, ["backups", "regions"], null) == null
+	msg := sprintf(
+		"the design does not say whether the backup copies of data store %q leave the region, so residency cannot be checked",
+		[lib.get(store, "name", i)],
+	)
+	path := sprintf("data_stores[%d].backups.cross_region", [i])
+}

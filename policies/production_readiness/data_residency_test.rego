@@ -63,3 +63,18 @@ test_unnamed_copy_regions_are_open_questions if {
 	store := {"name": "users", "contains_pii": true, "replication": {"cross_region": true}, "backups": {"cross_region": true}}
 	paths(rule.unanswered) == {"data_stores[0].replication.regions", "data_stores[0].backups.regions"} with input as eu_design(["eu-west-1"], store)
 }
+
+test_pii_without_data_stores_is_unanswered if {
+	design := {"data": {"pii": true, "residency": ["eu"]}, "deployment": {"regions": ["eu-west-1"]}}
+	paths(rule.unanswered) == {"data_stores"} with input as design
+}
+
+test_missing_deployment_regions_is_unanswered if {
+	design := json.remove(eu_design(["eu-west-1"], users), ["/deployment"])
+	paths(rule.unanswered) == {"deployment.regions"} with input as design
+}
+
+test_backups_not_stated_is_unanswered if {
+	store := json.remove(users, ["/backups"])
+	paths(rule.unanswered) == {"data_stores[0].backups.cross_region"} with input as eu_design(["eu-west-1"], store)
+}

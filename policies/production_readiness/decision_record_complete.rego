@@ -67,3 +67,15 @@ unanswered contains lib.finding(msg, sprintf("decisions[%d].%s", [i, field])) if
 	lib.get(d, field, null) == null
 	msg := sprintf("the design does not record the %s of decision %s", [field, lib.get(d, "id", "unnamed")])
 }
+
+unstated contains i if {
+	some i, d in lib.decisions
+	lib.get(d, "status", null) == null
+}
+
+applicable if count(unstated) > 0
+
+unanswered contains lib.finding(msg, sprintf("decisions[%d].status", [i])) if {
+	some i in unstated
+	msg := sprintf("the design does not say the status of decision %s", [lib.get(lib.decisions[i], "id", "unnamed")])
+}

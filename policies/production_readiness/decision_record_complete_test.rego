@@ -35,3 +35,9 @@ test_override_of_the_count if {
 	paths(rule.deny) == {"decisions[0].options"} with input as decision(["a", "b"])
 		with data.archvet.params as {"PR472": {"min_options_count": [3, 3, 3, 3]}}
 }
+
+test_status_deleted_is_unanswered if {
+	inp := {"decisions": [{"id": "ADR-1", "context": "c", "options": ["a", "b"], "consequences": "x"}]}
+	rule.applicable with input as inp
+	{f.path | some f in rule.unanswered} == {"decisions[0].status"} with input as inp
+}

@@ -26,6 +26,8 @@
 #     link in the alert's notification, and set the alert's `runbook`.
 #   applicability: Services with at least one alert of severity page.
 #   example: |-
+#     operations:
+#       runbooks: [runbooks/checkout-availability.md]
 #     observability:
 #       alerts:
 #         - name: checkout-availability-fast-burn
@@ -72,4 +74,11 @@ unanswered contains lib.finding(msg, path) if {
 	object.get(alert, "runbook", null) == null
 	msg := sprintf("the design does not say which runbook paging alert %q links", [object.get(alert, "name", "unnamed")])
 	path := sprintf("observability.alerts[%d].runbook", [i])
+}
+
+unanswered contains lib.finding(msg, "operations.runbooks") if {
+	object.get(input, ["operations", "runbooks"], null) == null
+	some [_, alert] in pages
+	object.get(alert, "runbook", "") != ""
+	msg := "the design does not say which runbooks the service keeps, so the runbooks its paging alerts link cannot be checked"
 }

@@ -12,11 +12,14 @@ test_runbooks_linked_pass if {
 }
 
 test_page_without_runbook_fails if {
-	findings := rule.unanswered with input as {"observability": {"alerts": [
-		{"name": "disk", "severity": "ticket"},
-		{"name": "burn", "severity": "page", "runbook": "runbooks/burn.md"},
-		{"name": "latency", "severity": "page"},
-	]}}
+	findings := rule.unanswered with input as {
+		"operations": {"runbooks": ["runbooks/burn.md"]},
+		"observability": {"alerts": [
+			{"name": "disk", "severity": "ticket"},
+			{"name": "burn", "severity": "page", "runbook": "runbooks/burn.md"},
+			{"name": "latency", "severity": "page"},
+		]},
+	}
 	count(findings) == 1
 	some f in findings
 	f.path == "observability.alerts[2].runbook"
@@ -44,4 +47,10 @@ test_runbook_not_kept_by_the_service_fails if {
 	{f.path | some f in findings} == {"observability.alerts[0].runbook"}
 	some f in findings
 	contains(f.msg, "not among")
+}
+
+test_runbooks_list_deleted_is_unanswered if {
+	inp := {"observability": {"alerts": [{"name": "burn", "severity": "page", "runbook": "runbooks/burn.md"}]}}
+	{f.path | some f in rule.unanswered} == {"operations.runbooks"} with input as inp
+	count(rule.deny) == 0 with input as inp
 }

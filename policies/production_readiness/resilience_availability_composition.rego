@@ -124,3 +124,9 @@ unanswered contains lib.finding(msg, path) if {
 }
 
 failed if count(deny) > 0
+
+unanswered contains lib.finding(msg, "dependencies") if {
+	applicable
+	not "dependencies" in object.keys(input)
+	msg := "the design does not say which dependencies the service calls, so the availability they allow cannot be computed"
+}

@@ -65,10 +65,16 @@ test_redundant_with_unknown_name_does_not_mitigate if {
 }
 
 test_unanswered_objective if {
-	findings := rule.unanswered with input as {"slos": [{"name": "availability", "sli": "availability"}]}
+	findings := rule.unanswered with input as {"slos": [{"name": "availability", "sli": "availability"}], "dependencies": []}
 	{f.path | some f in findings} == {"slos[0].objective_percent"}
 }
 
 test_no_availability_slo_not_applicable if {
 	not rule.applicable with input as {"slos": [{"name": "latency", "sli": "latency"}], "dependencies": [hard("a", 90)]}
+}
+
+test_dependencies_deleted_is_unanswered if {
+	inp := {"slos": slo(99.9)}
+	{f.path | some f in rule.unanswered} == {"dependencies"} with input as inp
+	count(rule.deny) == 0 with input as inp
 }

@@ -83,3 +83,41 @@ deny contains lib.finding(msg, path) if {
 	)
 	path := sprintf("dependencies[%d].call_depth", [i])
 }
+
+cap_unstated if lib.get(input, ["consistency", "cap"], null) == null
+
+# A hard synchronous dependency without a fallback that keeps answering.
+unguarded_hard contains [i, dep] if {
+	some [i, dep] in lib.sync_dependencies
+	lib.get(dep, "criticality", null) == "hard"
+	not lib.get(dep, "fallback", "") in surviving_fallbacks
+}
+
+applicable if {
+	cap_unstated
+	count(unguarded_hard) > 0
+}
+
+unanswered contains lib.finding(msg, "consistency.cap") if {
+	cap_unstated
+	count(unguarded_hard) > 0
+	msg := "the design does not say whether the service chooses availability or consistency, so its hard synchronous dependencies cannot be judged"
+}
+
+unanswered contains lib.finding(msg, "dependencies") if {
+	ap
+	not "dependencies" in object.keys(input)
+	msg := "the design does not say which dependencies the service calls, so its availability promise cannot be checked"
+}
+
+unanswered contains lib.finding(msg, path) if {
+	ap
+	some [i, dep] in lib.sync_dependencies
+	lib.get(dep, "criticality", null) == null
+	not lib.get(dep, "fallback", "") in surviving_fallbacks
+	msg := sprintf(
+		"the design does not say whether the service can answer without synchronous dependency %q",
+		[lib.get(dep, "name", i)],
+	)
+	path := sprintf("dependencies[%d].criticality", [i])
+}

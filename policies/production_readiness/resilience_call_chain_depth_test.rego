@@ -48,3 +48,20 @@ test_override if {
 test_cover_applicable if {
 	rule.applicable with input as {"dependencies": [{"name": "payments", "call_depth": 2}]}
 }
+
+test_cap_unstated_with_hard_dependency_is_unanswered if {
+	inp := {"dependencies": [{"name": "pricing", "criticality": "hard"}]}
+	rule.applicable with input as inp
+	{f.path | some f in rule.unanswered} == {"consistency.cap"} with input as inp
+}
+
+test_ap_without_dependencies_is_unanswered if {
+	rule.applicable with input as {"consistency": {"cap": "AP"}}
+	{f.path | some f in rule.unanswered} == {"dependencies"} with input as {"consistency": {"cap": "AP"}}
+}
+
+test_ap_dependency_without_criticality_is_unanswered if {
+	inp := {"consistency": {"cap": "AP"}, "dependencies": [{"name": "pricing"}, {"name": "cache", "fallback": "cached-response"}]}
+	{f.path | some f in rule.unanswered} == {"dependencies[0].criticality"} with input as inp
+	count(rule.deny) == 0 with input as inp
+}

@@ -144,3 +144,9 @@ unanswered contains lib.finding(msg, path) if {
 	msg := sprintf("the design does not say what deadline api %q gives a request, beneath the latency slo", [api.name])
 	path := sprintf("apis[%d].timeout_ms", [i])
 }
+
+unanswered contains lib.finding(msg, "dependencies") if {
+	applicable
+	not "dependencies" in object.keys(input)
+	msg := "the design does not say which dependencies the service calls, so their share of the latency slo cannot be checked"
+}

@@ -89,3 +89,9 @@ test_one_millisecond_is_stated if {
 	{f.path | some f in rule.deny} == {"slos[0].threshold_ms"} with input as inp
 	count(rule.unanswered) == 0 with input as inp
 }
+
+test_dependencies_deleted_is_unanswered if {
+	inp := {"slos": latency(1000)}
+	{f.path | some f in rule.unanswered} == {"dependencies"} with input as inp
+	count(rule.deny) == 0 with input as inp
+}

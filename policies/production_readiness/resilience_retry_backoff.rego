@@ -64,3 +64,13 @@ deny contains lib.finding(msg, path) if {
 	msg := sprintf("dependency %q retries with %s backoff; back off exponentially", [dep.name, backoff])
 	path := sprintf("dependencies[%d].retries.backoff", [i])
 }
+
+# A dependency that states no retry policy may retry without a word on how.
+unanswered contains lib.finding(msg, path) if {
+	applicable
+	some i, dep in lib.dependencies
+	lib.get(dep, "interaction", "sync") == "sync"
+	lib.get(dep, "retries", null) == null
+	msg := sprintf("the design does not say whether calls to dependency %q are retried", [lib.get(dep, "name", i)])
+	path := sprintf("dependencies[%d].retries", [i])
+}

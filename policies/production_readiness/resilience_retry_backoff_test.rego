@@ -39,3 +39,12 @@ test_no_retries_not_applicable if {
 test_cover_applicable if {
 	rule.applicable with input as {"dependencies": [{"name": "payments", "retries": {"max_attempts": 3}}]}
 }
+
+test_retries_deleted_is_unanswered if {
+	inp := {"dependencies": [
+		{"name": "a", "retries": {"max_attempts": 3, "backoff": "exponential"}},
+		{"name": "b"},
+	]}
+	{f.path | some f in rule.unanswered} == {"dependencies[1].retries"} with input as inp
+	count(rule.deny) == 0 with input as inp
+}

@@ -100,3 +100,11 @@ unanswered contains lib.finding(msg, path) if {
 	)
 	path := sprintf("dependencies[%d].retries.budget_percent", [i])
 }
+
+unanswered contains lib.finding(msg, path) if {
+	some [i, dep] in retrying
+	lib.get(dep.retries, "max_attempts", null) == null
+	lib.get(dep.retries, "budget_percent", null) == null
+	msg := sprintf("the design does not say how many attempts calls to dependency %q may make, nor what retry budget limits them", [dep.name])
+	path := sprintf("dependencies[%d].retries.max_attempts", [i])
+}

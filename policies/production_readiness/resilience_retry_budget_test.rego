@@ -60,3 +60,8 @@ test_no_retries_not_applicable if {
 test_cover_applicable if {
 	rule.applicable with input as {"dependencies": [{"name": "payments", "retries": {"max_attempts": 3}}]}
 }
+
+test_max_attempts_deleted_is_unanswered if {
+	inp := {"service": {"tier": 3}, "dependencies": [{"name": "a", "retries": {"backoff": "exponential"}}]}
+	{f.path | some f in rule.unanswered} == {"dependencies[0].retries.max_attempts"} with input as inp
+}

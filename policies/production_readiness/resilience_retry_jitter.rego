@@ -62,3 +62,13 @@ deny contains lib.finding(msg, path) if {
 	msg := sprintf("retries to dependency %q are not jittered, so clients retry in lockstep", [dep.name])
 	path := sprintf("dependencies[%d].retries.jitter", [i])
 }
+
+# A dependency that states no retry policy may retry without a word on how.
+unanswered contains lib.finding(msg, path) if {
+	applicable
+	some i, dep in lib.dependencies
+	lib.get(dep, "interaction", "sync") == "sync"
+	lib.get(dep, "retries", null) == null
+	msg := sprintf("the design does not say whether calls to dependency %q are retried", [lib.get(dep, "name", i)])
+	path := sprintf("dependencies[%d].retries", [i])
+}

@@ -56,8 +56,30 @@ has_staging if {
 
 has_pre_production if {
 	some env in lib.environments
+	not lib.get(env, "kind", null) in {null, "production", "development"}
+}
+
+has_pre_production if {
+	some env in lib.environments
+	lib.get(env, "kind", null) == null
+	lower(lib.get(env, "name", "")) in {"staging", "stage", "test", "qa", "preprod", "pre-production"}
+}
+
+# An environment without a kind, under no telling name, may or may not run
+# releases before production.
+unknown_kind contains i if {
+	some i, env in lib.environments
+	lib.get(env, "kind", null) == null
 	not is_production(env)
-	lib.get(env, "kind", "") != "development"
+}
+
+unanswered contains lib.finding(msg, path) if {
+	lib.tier == 2
+	not has_pre_production
+	some i in unknown_kind
+	env := lib.environments[i]
+	msg := sprintf("the design does not say what kind of environment %q is", [lib.get(env, "name", i)])
+	path := sprintf("environments[%d].kind", [i])
 }
 
 unanswered contains lib.finding(msg, "environments") if {
@@ -76,6 +98,7 @@ deny contains lib.finding(msg, "environments") if {
 deny contains lib.finding(msg, "environments") if {
 	lib.tier == 2
 	count(lib.environments) > 0
+	count(unknown_kind) == 0
 	not has_pre_production
 	msg := "no test or staging environment runs a release before production"
 }

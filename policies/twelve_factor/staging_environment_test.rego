@@ -73,3 +73,15 @@ test_one_environment_without_staging_fails_for_critical if {
 test_one_production_environment_is_not_pre_production if {
 	count(rule.deny) == 1 with input as {"service": {"tier": 2}, "environments": [{"name": "live", "kind": "production"}]}
 }
+
+test_environment_without_kind_is_unanswered_for_tier_2 if {
+	inp := {"service": {"tier": 2}, "environments": [{"name": "eu-main"}, {"name": "local", "kind": "development"}]}
+	{f.path | some f in rule.unanswered} == {"environments[0].kind"} with input as inp
+	count(rule.deny) == 0 with input as inp
+}
+
+test_environment_named_staging_without_kind_is_pre_production if {
+	inp := {"service": {"tier": 2}, "environments": [{"name": "staging"}, {"name": "prod"}]}
+	count(rule.deny) == 0 with input as inp
+	count(rule.unanswered) == 0 with input as inp
+}

@@ -43,6 +43,7 @@
 #       strategy: warm-standby
 #     deployment:
 #       regions: [eu-west-1, eu-central-1]
+#     data_stores: []
 #   decision:
 #     topic: multi-region
 #     question: How should this tier 0 service keep working when a whole region is lost?
@@ -150,4 +151,11 @@ standby_strategies := {"pilot-light", "warm-standby", "active-active"}
 source_stores contains [i, store] if {
 	some [i, store] in lib.durable_stores
 	lib.get(store, "role", "source-of-truth") == "source-of-truth"
+}
+
+unanswered contains lib.finding(msg, "data_stores") if {
+	lib.tier == 0
+	multi_region == true
+	not "data_stores" in object.keys(input)
+	msg := "the design does not say which data stores the service keeps, so their copies in another region cannot be checked"
 }

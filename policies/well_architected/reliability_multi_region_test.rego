@@ -81,8 +81,18 @@ test_backup_restore_with_in_region_backups_fails if {
 }
 
 test_strategy_unstated_is_unanswered if {
-	inp := {"service": {"tier": 0}, "disaster_recovery": {"multi_region": true}, "deployment": {"regions": ["a"]}}
+	inp := {"service": {"tier": 0}, "disaster_recovery": {"multi_region": true}, "deployment": {"regions": ["a"]}, "data_stores": []}
 	{f.path | some f in rule.unanswered} == {"disaster_recovery.strategy"} with input as inp
 	some f in rule.deny with input as inp
 	contains(f.msg, "no recovery strategy")
+}
+
+test_data_stores_deleted_is_unanswered if {
+	inp := {
+		"service": {"tier": 0},
+		"disaster_recovery": {"multi_region": true, "strategy": "warm-standby"},
+		"deployment": {"regions": ["eu-west-1", "eu-central-1"]},
+	}
+	{f.path | some f in rule.unanswered} == {"data_stores"} with input as inp
+	count(rule.deny) == 0 with input as inp
 }

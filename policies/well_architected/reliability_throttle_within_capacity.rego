@@ -85,6 +85,35 @@ unanswered contains lib.finding(msg, "capacity.peak_rps") if {
 	msg := "the design does not say what peak request rate the apis are built for"
 }
 
+# A global limit that is not stated cannot be added up: silence about an
+# API's rate limit leaves the total the APIs admit unknown.
+unanswered contains lib.finding(msg, path) if {
+	applicable
+	some i, api in lib.apis
+	lib.get(api, "rate_limit", null) == null
+	msg := sprintf("the design does not say whether api %q is rate limited, so the total the apis admit is unknown", [lib.get(api, "name", i)])
+	path := sprintf("apis[%d].rate_limit", [i])
+}
+
+unanswered contains lib.finding(msg, path) if {
+	applicable
+	some i, api in lib.apis
+	is_object(api.rate_limit)
+	lib.get(api, ["rate_limit", "enabled"], null) == null
+	msg := sprintf("the design does not say whether the rate limit of api %q is enabled", [lib.get(api, "name", i)])
+	path := sprintf("apis[%d].rate_limit.enabled", [i])
+}
+
+unanswered contains lib.finding(msg, path) if {
+	applicable
+	some i, api in lib.apis
+	lib.get(api, ["rate_limit", "enabled"], false) == true
+	lib.get(api, ["rate_limit", "per"], "global") == "global"
+	lib.get(api, ["rate_limit", "requests_per_second"], null) == null
+	msg := sprintf("the design does not say how many requests per second the global rate limit of api %q admits", [lib.get(api, "name", i)])
+	path := sprintf("apis[%d].rate_limit.requests_per_second", [i])
+}
+
 # One finding per global limit that takes part in the excess, so each field
 # that may have to change is named.
 deny contains lib.finding(msg, path) if {

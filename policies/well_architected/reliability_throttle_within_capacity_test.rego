@@ -62,3 +62,19 @@ test_no_headroom_means_the_peak_itself if {
 	count(rule.deny) == 0 with input as {"capacity": {"peak_rps": 100}, "apis": [limit("a", "global", 100), {"name": "b", "rate_limit": {"enabled": true}}]}
 	count(rule.deny) == 1 with input as {"capacity": {"peak_rps": 100}, "apis": [limit("a", "global", 101)]}
 }
+
+test_api_without_rate_limit_is_unanswered if {
+	inp := {"capacity": {"peak_rps": 1000}, "apis": [limit("a", "global", 600), {"name": "b"}]}
+	{f.path | some f in rule.unanswered} == {"apis[1].rate_limit"} with input as inp
+	count(rule.deny) == 0 with input as inp
+}
+
+test_rate_limit_without_enabled_is_unanswered if {
+	inp := {"capacity": {"peak_rps": 1000}, "apis": [{"name": "b", "rate_limit": {"requests_per_second": 5}}]}
+	{f.path | some f in rule.unanswered} == {"apis[0].rate_limit.enabled"} with input as inp
+}
+
+test_global_limit_without_rate_is_unanswered if {
+	inp := {"capacity": {"peak_rps": 1000}, "apis": [{"name": "b", "rate_limit": {"enabled": true}}]}
+	{f.path | some f in rule.unanswered} == {"apis[0].rate_limit.requests_per_second"} with input as inp
+}
