@@ -30,7 +30,7 @@
 #     tier 0, 99.5 for tier 1 and 99.0 for tier 2, and below 100 so that an
 #     error budget remains. If the architecture cannot reach the tier's
 #     target, change the architecture or the tier, not the number.
-#   applicability: Services of tier 0 to 2 that declare at least one availability SLO.
+#   applicability: Services of tier 0 to 2; one that declares no availability SLO is asked for one.
 #   example: |-
 #     slos:
 #       - name: checkout-availability
@@ -50,9 +50,14 @@ availability_slos contains [i, slo] if {
 	slo.sli == "availability"
 }
 
-applicable if {
-	lib.tier <= 2
-	count(availability_slos) > 0
+applicable if lib.tier <= 2
+
+# Silence is not a pass: a service of tier 0 to 2 that declares no
+# availability SLO is asked for one.
+unanswered contains lib.finding(msg, "slos") if {
+	applicable
+	count(availability_slos) == 0
+	msg := "the design does not say what availability slo the service promises"
 }
 
 unanswered contains lib.finding(msg, path) if {

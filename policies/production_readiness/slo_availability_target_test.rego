@@ -76,6 +76,10 @@ test_tier3_not_applicable if {
 	}
 }
 
-test_no_availability_slo_not_applicable if {
-	not rule.applicable with input as {"slos": [{"name": "latency", "sli": "latency"}]}
+test_no_availability_slo_is_an_open_question if {
+	inp := {"service": {"tier": 1}, "slos": [{"name": "latency", "sli": "latency"}]}
+	rule.applicable with input as inp
+	{f.path | some f in rule.unanswered} == {"slos"} with input as inp
+	count(rule.deny) == 0 with input as inp
+	count(rule.unanswered) == 0 with input as design(2, 99)
 }
