@@ -2,6 +2,7 @@ package checks
 
 import (
 	"github.com/archvet/archvet/internal/system"
+	"github.com/archvet/archvet/rules"
 )
 
 // SystemReport is the system section of a run that checks several design
@@ -34,10 +35,12 @@ type SystemResult struct {
 	RuleResult
 }
 
-// SystemFinding is one finding of a system rule, with its file.
+// SystemFinding is one finding of a system rule, with its file and the
+// rule as graded for that file's tier.
 type SystemFinding struct {
 	File   string
-	Result *SystemResult
+	Rule   *rules.Rule
+	Status Status
 	Finding
 }
 
