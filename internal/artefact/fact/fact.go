@@ -7,6 +7,7 @@ package fact
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"strings"
 
@@ -109,4 +110,24 @@ func ReadFile(path string, lim Limits) ([]byte, *diag.Diagnostic) {
 	}
 	d := diag.Errorf(at, "cannot read the artefact: %s", strings.TrimPrefix(err.Error(), "regularfile: "))
 	return nil, &d
+}
+
+// Format renders a fact for a message or a test: 14@infra/db.tf:11:3,
+// with " (default)" for a setting left out, ?var.retention@… for an
+// unknown one, and "absent" for none.
+func Format(f any) string {
+	m, ok := f.(map[string]any)
+	if !ok {
+		return "absent"
+	}
+	at, _ := m["at"].(map[string]any)
+	pos := fmt.Sprintf("%v:%v:%v", at["file"], at["line"], at["column"])
+	if m["unknown"] == true {
+		return fmt.Sprintf("?%v@%s", m["expression"], pos)
+	}
+	s := fmt.Sprintf("%v@%s", m["value"], pos)
+	if m["default"] == true {
+		s += " (default)"
+	}
+	return s
 }

@@ -154,7 +154,7 @@ func literalSecrets(containers []fact.Node) map[string]any {
 	for _, c := range containers {
 		for _, e := range c.Key("env").Items() {
 			name := e.Key("name").String()
-			if !secretName(name) || e.Key("value").String() == "" {
+			if v := e.Key("value").Value(); !secretName(name) || v == nil || v == "" {
 				continue
 			}
 			if len(names) == 0 {

@@ -89,19 +89,56 @@ func retryAfter(responses fact.Node) map[string]any {
 	return responses.Key("429").Known(false)
 }
 
-// returnsArray is whether the success response's JSON body is an array.
-func returnsArray(responses fact.Node) bool {
-	for _, code := range []string{"200", "206", "2XX"} {
-		r := resolve(responses.Key(code))
-		for _, media := range keys(r.Key("content")) {
-			s := resolve(r.Get("content", media, "schema"))
-			if s.Key("type").String() == "array" || s.Key("type").Value() == nil && s.Key("items").Present() {
-				return true
-			}
-			if t, ok := s.Key("type").Value().([]any); ok && contains(t, "array") { // 3.1: type: [array, "null"]
+// isList tells a list operation (a GET) from one that reads a single
+// thing: its success body is an array, or an object that wraps one (a
+// page: {"items": [...]}); without a body schema, a path that does not
+// end in a parameter and names a plural collection (/orders, not
+// /orders/{id} or /health).
+func isList(path string, responses fact.Node) bool {
+	body, declared := successSchema(responses)
+	if declared {
+		if isArray(body) {
+			return true
+		}
+		for _, name := range keys(body.Key("properties")) {
+			if isArray(resolve(body.Get("properties", name))) {
 				return true
 			}
 		}
+		return false
+	}
+	segs := strings.Split(strings.Trim(path, "/"), "/")
+	last := strings.ToLower(segs[len(segs)-1])
+	return !strings.HasPrefix(last, "{") && strings.HasSuffix(last, "s") && !singular[last]
+}
+
+// singular are path names that end in s without naming a collection.
+var singular = map[string]bool{"status": true, "stats": true, "metrics": true, "news": true, "settings": true, "address": true, "progress": true}
+
+// successSchema is the JSON schema of the first 2xx response that has one.
+func successSchema(responses fact.Node) (fact.Node, bool) {
+	for _, code := range keys(responses) {
+		if !strings.HasPrefix(code, "2") {
+			continue
+		}
+		r := resolve(responses.Key(code))
+		for _, media := range keys(r.Key("content")) {
+			if s := r.Get("content", media, "schema"); s.Present() {
+				return resolve(s), true
+			}
+		}
+	}
+	return fact.Node{}, false
+}
+
+func isArray(s fact.Node) bool {
+	switch t := s.Key("type").Value().(type) {
+	case string:
+		return t == "array"
+	case []any: // 3.1: type: [array, "null"]
+		return contains(t, "array")
+	case nil:
+		return s.Key("items").Present()
 	}
 	return false
 }

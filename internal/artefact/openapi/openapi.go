@@ -167,7 +167,7 @@ func operation(root, item, op fact.Node, path, method string) map[string]any {
 	codes := keys(responses)
 	facts["responses"] = responses.Known(toAny(codes))
 	facts["retry_after_on_429"] = retryAfter(responses)
-	list := method == "get" && (!strings.HasSuffix(strings.TrimRight(path, "/"), "}") || returnsArray(responses))
+	list := method == "get" && isList(path, responses)
 	facts["list"] = op.Known(list)
 	if list {
 		paging(params, op, facts)

@@ -3,6 +3,7 @@ package terraform
 import (
 	"fmt"
 	"os"
+	"regexp"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -34,24 +35,12 @@ func read(t *testing.T, dirs ...string) (map[string]map[string]any, diag.Diagnos
 	return out, ds
 }
 
-// show renders a fact as a user reads it: value@file:line:col, with
-// "(default)" for a setting left out, or ?expression@file:line:col.
+// show is fact.Format with the file's directory left out.
 func show(f any) string {
-	m, ok := f.(map[string]any)
-	if !ok {
-		return "absent"
-	}
-	at := m["at"].(map[string]any)
-	pos := fmt.Sprintf("%s:%d:%d", filepath.Base(at["file"].(string)), at["line"], at["column"])
-	if m["unknown"] == true {
-		return "?" + m["expression"].(string) + "@" + pos
-	}
-	s := fmt.Sprintf("%v@%s", m["value"], pos)
-	if m["default"] == true {
-		s += " (default)"
-	}
-	return s
+	return dirs.ReplaceAllString(fact.Format(f), "@")
 }
+
+var dirs = regexp.MustCompile(`@[^@]*/`)
 
 func TestReadsTheFactsOfEachResourceTypeAtTheirAttributes(t *testing.T) {
 	res, ds := read(t, "aws", "other")
