@@ -180,8 +180,8 @@ func TestClaimsAreVerifiedContradictedOrImported(t *testing.T) {
 		t.Errorf("the reader was given %q, want the conventional deploy/ directory", k.got)
 	}
 	want := map[string]string{
-		"processes.scaling.min_replicas":         "verified/artefact",
-		"processes.health_checks.readiness":      "verified/import",
+		"processes.scaling.min_replicas":          "verified/artefact",
+		"processes.health_checks.readiness":       "verified/import",
 		"processes.shutdown.grace_period_seconds": "verified/derived",
 	}
 	if got := statuses(rep.Claims); !reflect.DeepEqual(got, want) {

@@ -66,6 +66,11 @@ func TestClaimsGolden(t *testing.T) {
 	rep, opts := claimsReport(t)
 	outputs := map[string][]byte{}
 	for _, name := range Names() {
+		if name == "codeclimate" {
+			// A Code Climate report is a list of issues: it has no place
+			// for a file's figures, and reads as TestGolden's.
+			continue
+		}
 		outputs[name+"."+goldenExt[name]] = render(t, name, rep, opts)
 	}
 	for _, format := range []string{"text", "json"} {

@@ -49,11 +49,11 @@ type htmlFile struct {
 	Questions    []htmlWaiver
 	Completeness string
 	// Trust is the trust figure and Claims the ledger (claims.go).
-	Trust        string
-	TrustCounts  string
-	Claims       []htmlClaim
-	Findings     int
-	BySeverity   []htmlCount
+	Trust       string
+	TrustCounts string
+	Claims      []htmlClaim
+	Findings    int
+	BySeverity  []htmlCount
 }
 
 type htmlCount struct {
