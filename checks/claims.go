@@ -82,8 +82,8 @@ func toClaims(doc *document.Document, r *rules.Rule, v ast.Value) []Claim {
 		}
 		c.Claimed = jsonOf(obj.Get(ast.StringTerm("claimed")))
 		c.Observed = jsonOf(obj.Get(ast.StringTerm("observed")))
-		if at := obj.Get(ast.StringTerm("at")); at != nil {
-			c.At = positionOf(at.Value)
+		if at, ok := positionAt(obj, "at"); ok {
+			c.At = at
 		}
 		c.Key = doc.Key(c.Path)
 		if loc, ok := doc.Index.Locate(c.Path); ok {
@@ -109,36 +109,6 @@ func toClaims(doc *document.Document, r *rules.Rule, v ast.Value) []Claim {
 func exactIn(doc *document.Document, path string) bool {
 	_, exact, ok := doc.Index.Resolve(path)
 	return ok && exact
-}
-
-// positionOf reads an {"file", "line", "column"} object; a zero range
-// when it is anything else (null: no artefact speaks).
-func positionOf(v ast.Value) diag.Range {
-	obj, ok := v.(ast.Object)
-	if !ok {
-		return diag.Range{}
-	}
-	r := diag.Range{Filename: stringAt(obj, "file")}
-	r.Start.Line = intAt(obj, "line")
-	r.Start.Column = intAt(obj, "column")
-	r.End = r.Start
-	return r
-}
-
-func intAt(obj ast.Object, key string) int {
-	t := obj.Get(ast.StringTerm(key))
-	if t == nil {
-		return 0
-	}
-	n, ok := t.Value.(ast.Number)
-	if !ok {
-		return 0
-	}
-	i, ok := n.Int()
-	if !ok || i < 0 {
-		return 0
-	}
-	return i
 }
 
 // jsonOf converts a Rego value to plain Go (nil for null or absent).
