@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/archvet/archvet/internal/diag"
@@ -37,37 +36,41 @@ var DefaultArtefactDirs = map[string][]string{
 	KindKubernetes: {"deploy", "k8s", "manifests"},
 }
 
-// ArtefactReader reads one kind of artefact into its part of the
-// _artefacts input (the shape internal/artefact documents). Paths are the
-// review's resolved artefact paths, files or directories, as displayed
-// (relative to the working directory like the review's own path), already
-// confined to the repository.
-type ArtefactReader interface {
-	Kind() string
-	Read(paths []string) (any, diag.Diagnostics)
+// ArtefactSource is one path of a kind of artefact: a file or a
+// directory, relative to the review's directory, and where the review
+// names it (nil for a conventional default).
+type ArtefactSource struct {
+	Path string
+	At   *diag.Range
 }
 
-// ArtefactPaths is where one review's artefacts are, per kind: the paths
-// the review lists (or the defaults), resolved against its directory.
-type ArtefactPaths map[string][]string
+// ArtefactSources are a review's artefact paths per kind: the ones its
+// artefacts section lists, or the defaults that exist.
+type ArtefactSources map[string][]ArtefactSource
+
+// ArtefactReader reads a review's artefacts into the _artefacts input
+// (internal/artefact.Read: confined to repoRoot, walked and read under
+// its limits, every fact with its position). baseDir is the review's
+// directory as given, from which display paths are built.
+type ArtefactReader func(baseDir string, sources ArtefactSources, repoRoot string) (map[string]any, diag.Diagnostics)
 
 // ResolveArtefacts reads the review's artefacts section, with the
 // conventional defaults for the kinds it does not list. A listed path that
 // leaves the repository or does not exist is an error at its entry; a
-// default that does not exist is simply not read.
-func ResolveArtefacts(doc *document.Document) (ArtefactPaths, diag.Diagnostics) {
+// default that does not exist is simply not read. root is the directory
+// the paths must stay inside.
+func ResolveArtefacts(doc *document.Document) (sources ArtefactSources, root string, ds diag.Diagnostics) {
 	base := filepath.Dir(doc.Path)
-	root := evidenceRoot(base)
+	root = evidenceRoot(base)
 	section, _ := doc.Value["artefacts"].(map[string]any)
-	out := ArtefactPaths{}
-	var ds diag.Diagnostics
+	sources = ArtefactSources{}
 	for _, kind := range ArtefactKinds {
 		listed, declared := section[kind].([]any)
 		if !declared {
 			for _, p := range defaultPaths(doc, kind) {
 				full := filepath.Join(base, filepath.FromSlash(p))
 				if !filepath.IsAbs(p) && repo.Within(root, full) && exists(full) {
-					out[kind] = appendOnce(out[kind], full)
+					sources[kind] = appendOnce(sources[kind], ArtefactSource{Path: filepath.Clean(filepath.FromSlash(p))})
 				}
 			}
 			continue
@@ -85,11 +88,11 @@ func ResolveArtefacts(doc *document.Document) (ArtefactPaths, diag.Diagnostics) 
 			case !exists(full):
 				ds = append(ds, diag.Errorf(rangeOf(doc, field), "the %s artefact %s does not exist next to the design review", kind, p))
 			default:
-				out[kind] = appendOnce(out[kind], full)
+				sources[kind] = appendOnce(sources[kind], ArtefactSource{Path: filepath.Clean(filepath.FromSlash(p)), At: rangeOf(doc, field)})
 			}
 		}
 	}
-	return out, ds
+	return sources, root, ds
 }
 
 // defaultPaths are the conventional places of a kind the review does not
@@ -116,13 +119,13 @@ func exists(p string) bool {
 	return err == nil || !errors.Is(err, fs.ErrNotExist)
 }
 
-func appendOnce(list []string, p string) []string {
+func appendOnce(list []ArtefactSource, s ArtefactSource) []ArtefactSource {
 	for _, q := range list {
-		if q == p {
+		if q.Path == s.Path {
 			return list
 		}
 	}
-	return append(list, p)
+	return append(list, s)
 }
 
 func rangeOf(doc *document.Document, path string) *diag.Range {
@@ -133,60 +136,45 @@ func rangeOf(doc *document.Document, path string) *diag.Range {
 	return &r
 }
 
-// AttachArtefacts reads the review's artefacts with the readers given and
-// sets doc.Value[ArtefactsKey]: one entry per kind that has paths and a
-// reader. It is always set (an empty object when nothing was read), so a
-// policy can tell "archvet read nothing" from a plain OPA run, which has
-// no _artefacts at all. Then the fields the review leaves out and an
-// artefact states are derived (see Derive). A review's own _artefacts
-// never survives (StripComputed ran before).
-func AttachArtefacts(doc *document.Document, readers []ArtefactReader) ([]Derived, diag.Diagnostics) {
-	paths, ds := ResolveArtefacts(doc)
+// AttachArtefacts reads the review's artefacts with read and sets
+// doc.Value[ArtefactsKey]: one entry per kind that has paths. It is always
+// set (an empty object when nothing was read), so a policy can tell
+// "archvet read nothing" from a plain OPA run, which has no _artefacts at
+// all. Then the fields the review leaves out and an artefact states are
+// derived (see Derive). A review's own _artefacts never survives
+// (StripComputed ran before). A nil read reads nothing.
+func AttachArtefacts(doc *document.Document, read ArtefactReader) ([]Derived, diag.Diagnostics) {
 	facts := map[string]any{}
 	doc.Value[ArtefactsKey] = facts
-	sorted := append([]ArtefactReader(nil), readers...)
-	sort.SliceStable(sorted, func(i, j int) bool { return kindOrder(sorted[i].Kind()) < kindOrder(sorted[j].Kind()) })
-	for _, r := range sorted {
-		ps := paths[r.Kind()]
-		if len(ps) == 0 {
-			continue
-		}
-		v, rds := r.Read(ps)
-		ds = append(ds, rds...)
-		if v == nil {
-			continue
-		}
-		plain, err := normalise(v)
-		if err != nil {
-			ds = append(ds, diag.Errorf(&diag.Range{Filename: doc.Path}, "internal error: the %s facts are not plain data: %v", r.Kind(), err))
-			continue
-		}
-		facts[r.Kind()] = plain
+	sources, root, ds := ResolveArtefacts(doc)
+	if ds.HasErrors() || len(sources) == 0 || read == nil {
+		return nil, ds
 	}
+	v, rds := read(filepath.Dir(doc.Path), sources, root)
+	ds = append(ds, rds...)
 	if ds.HasErrors() {
 		return nil, ds
+	}
+	for _, kind := range ArtefactKinds {
+		if v[kind] == nil {
+			continue
+		}
+		plain, err := normalise(v[kind])
+		if err != nil {
+			return nil, append(ds, diag.Errorf(&diag.Range{Filename: doc.Path}, "internal error: the %s facts are not plain data: %v", kind, err))
+		}
+		facts[kind] = plain
 	}
 	return Derive(doc, facts), ds
 }
 
-func kindOrder(kind string) int {
-	for i, k := range ArtefactKinds {
-		if k == kind {
-			return i
-		}
-	}
-	return len(ArtefactKinds)
-}
+// DefaultArtefactReader is what a Checker reads artefacts with when it
+// names no reader.
+var DefaultArtefactReader ArtefactReader
 
-// DefaultArtefactReaders are the readers a Checker uses when it names
-// none. internal/artefact registers its Terraform, Kubernetes and OpenAPI
-// readers here (checks cannot import it: it would import checks back
-// through the bundle); a program that reads no artefact leaves it empty.
-var DefaultArtefactReaders []ArtefactReader
-
-func (c *Checker) artefactReaders() []ArtefactReader {
+func (c *Checker) artefactReader() ArtefactReader {
 	if c.Artefacts != nil {
 		return c.Artefacts
 	}
-	return DefaultArtefactReaders
+	return DefaultArtefactReader
 }

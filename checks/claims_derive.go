@@ -33,24 +33,26 @@ type Derived struct {
 //	  spec.replicas, or its HorizontalPodAutoscaler's minReplicas
 //	                                  processes.scaling.min_replicas
 //	  HorizontalPodAutoscaler maxReplicas  processes.scaling.max_replicas
-//	  liveness and readiness probes (their HTTP path or command)
+//	  liveness and readiness probes on every container (named: "the
+//	  livenessProbe of Deployment/checkout")
 //	                                  processes.health_checks.liveness, .readiness
 //	  terminationGracePeriodSeconds   processes.shutdown.grace_period_seconds
 //	Terraform resource named like a data_stores entry:
+//	  backups taken                   data_stores[].backups.enabled
 //	  backup retention (days)         data_stores[].backups.retention_days
-//	                                  (and backups.enabled: retention above 0)
 //	  point-in-time recovery          data_stores[].backups.point_in_time
 //	  multi-AZ                        data_stores[].replication.multi_az
 //	  cross-region replica            data_stores[].replication.cross_region
 //	  encryption at rest              data_stores[].encryption_at_rest
 //	OpenAPI spec named by an apis entry's spec:
 //	  the version in servers or paths apis[].versioning: url
-//	  every operation's security scheme, when the spec names its kind
+//	  the one kind of security scheme its operations require
 //	                                  apis[].authentication
 //	  the largest page size of its list operations
 //	                                  apis[].max_page_size
 //
-// Only literal values are used: an unknown (an expression) fills nothing.
+// Only values the artefact writes are used: an unknown (an expression),
+// or a setting left to its default, fills nothing.
 func Derive(doc *document.Document, facts map[string]any) []Derived {
 	d := &deriver{doc: doc}
 	d.kubernetes(asMap(facts[KindKubernetes]))
@@ -65,10 +67,11 @@ type deriver struct {
 }
 
 // fact is the literal value of one fact and its position; ok is false for
-// an unknown or absent fact.
+// an unknown or absent fact, and for a setting the artefact leaves to its
+// default: that is the platform's choice, not something the team wrote.
 func fact(facts map[string]any, key string) (any, diag.Range, bool) {
 	f := asMap(facts[key])
-	if f == nil || f["unknown"] == true {
+	if f == nil || f["unknown"] == true || f["default"] == true {
 		return nil, diag.Range{}, false
 	}
 	v, ok := f["value"]
@@ -172,10 +175,21 @@ func (d *deriver) kubernetes(k map[string]any) {
 			d.set(root, "", []string{"processes", "scaling", "max_replicas"}, n, KindKubernetes, at)
 		}
 	}
-	for _, probe := range []struct{ fact, field string }{{"liveness_probe", "liveness"}, {"readiness_probe", "readiness"}} {
-		if v, at, ok := fact(facts, probe.fact); ok {
-			if s, ok := v.(string); ok && strings.TrimSpace(s) != "" {
-				d.set(root, "", []string{"processes", "health_checks", probe.field}, s, KindKubernetes, at)
+	for _, probe := range []struct{ fact, field, key string }{{"liveness_probe", "liveness", "livenessProbe"}, {"readiness_probe", "readiness", "readinessProbe"}} {
+		v, at, ok := fact(facts, probe.fact)
+		if !ok {
+			continue
+		}
+		switch p := v.(type) {
+		case string:
+			if strings.TrimSpace(p) != "" {
+				d.set(root, "", []string{"processes", "health_checks", probe.field}, p, KindKubernetes, at)
+			}
+		case bool:
+			// The manifest says every container has the probe, not what it
+			// calls: the field names the probe it is.
+			if p {
+				d.set(root, "", []string{"processes", "health_checks", probe.field}, "the "+probe.key+" of "+target, KindKubernetes, at)
 			}
 		}
 	}
@@ -212,13 +226,13 @@ func (d *deriver) terraform(t map[string]any) {
 		if v, at, ok := fact(facts, "backup_retention_days"); ok {
 			if n, ok := whole(v); ok && n >= 0 {
 				d.set(store, base, []string{"backups", "retention_days"}, n, KindTerraform, at)
-				d.set(store, base, []string{"backups", "enabled"}, n > 0, KindTerraform, at)
 			}
 		}
 		for _, b := range []struct {
 			fact string
 			keys []string
 		}{
+			{"backups_enabled", []string{"backups", "enabled"}},
 			{"point_in_time", []string{"backups", "point_in_time"}},
 			{"multi_az", []string{"replication", "multi_az"}},
 			{"cross_region_replica", []string{"replication", "cross_region"}},
@@ -265,17 +279,34 @@ func (d *deriver) openapi(o map[string]any) {
 				d.set(api, base, []string{"versioning"}, "url", KindOpenAPI, at)
 			}
 		}
-		if v, at, ok := fact(facts, "authentication"); ok {
-			if k, ok := v.(string); ok && authKinds[k] {
-				d.set(api, base, []string{"authentication"}, k, KindOpenAPI, at)
-			}
-		}
 		var largest int64 = -1
-		var largestAt diag.Range
+		var largestAt, authAt diag.Range
+		kinds := map[string]bool{}
 		for _, op := range asList(s["operations"]) {
-			if v, at, ok := fact(asMap(asMap(op)["facts"]), "max_page_size"); ok {
+			of := asMap(asMap(op)["facts"])
+			if v, at, ok := fact(of, "max_page_size"); ok {
 				if n, ok := whole(v); ok && n > largest {
 					largest, largestAt = n, at
+				}
+			}
+			if v, at, ok := fact(of, "authentication"); ok {
+				for _, k := range asList(v) {
+					if ks, ok := k.(string); ok {
+						kinds[ks] = true
+					}
+				}
+				if authAt.Filename == "" {
+					authAt = at
+				}
+			}
+		}
+		// One kind of credential across the spec is the API's
+		// authentication; several, or one the format has no word for
+		// (basic), say nothing the field can hold.
+		if len(kinds) == 1 {
+			for k := range kinds {
+				if authKinds[k] {
+					d.set(api, base, []string{"authentication"}, k, KindOpenAPI, authAt)
 				}
 			}
 		}

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -71,13 +72,12 @@ deny contains {"msg": "the review says otherwise than the manifest", "path": c.p
 // contract of internal/artefact, tested without it.
 type fakeKubernetes struct {
 	facts map[string]any
-	got   []string
+	got   ArtefactSources
 }
 
-func (f *fakeKubernetes) Kind() string { return KindKubernetes }
-func (f *fakeKubernetes) Read(paths []string) (any, diag.Diagnostics) {
-	f.got = paths
-	return f.facts, nil
+func (f *fakeKubernetes) read(_ string, sources ArtefactSources, _ string) (map[string]any, diag.Diagnostics) {
+	f.got = sources
+	return map[string]any{KindKubernetes: f.facts}, nil
 }
 
 func factAt(v any, file string, line int) map[string]any {
@@ -112,7 +112,7 @@ func claimChecker(t *testing.T, reader ArtefactReader) *Checker {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &Checker{Engine: e, Schema: sch, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Artefacts: []ArtefactReader{reader}, TierGates: DefaultTierGates()}
+	return &Checker{Engine: e, Schema: sch, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Artefacts: reader, TierGates: DefaultTierGates()}
 }
 
 func writeFiles(t *testing.T, dir string, files map[string]string) {
@@ -158,7 +158,7 @@ func checkClaims(t *testing.T, replicas string, observed any) (FileReport, *fake
 		"kind": "Deployment", "name": "checkout", "at": map[string]any{"file": manifest, "line": 1, "column": 1},
 		"facts": map[string]any{"replicas": factAt(observed, manifest, 9), "termination_grace_seconds": factAt(45, manifest, 20)},
 	}}}}
-	c := claimChecker(t, k)
+	c := claimChecker(t, k.read)
 	rep := c.CheckFile(context.Background(), Input{Path: filepath.Join(dir, "design.yaml")})
 	if rep.Broken {
 		t.Fatalf("broken: %v", rep.Diagnostics)
@@ -176,7 +176,7 @@ func statuses(ledger []Claim) map[string]string {
 
 func TestClaimsAreVerifiedContradictedOrImported(t *testing.T) {
 	rep, k := checkClaims(t, "3", 3)
-	if len(k.got) != 1 || filepath.Base(k.got[0]) != "deploy" {
+	if len(k.got) != 1 || len(k.got[KindKubernetes]) != 1 || k.got[KindKubernetes][0] != (ArtefactSource{Path: "deploy"}) {
 		t.Errorf("the reader was given %q, want the conventional deploy/ directory", k.got)
 	}
 	want := map[string]string{
@@ -293,7 +293,7 @@ artefacts:
 `,
 		"infra/main.tf": "",
 	})
-	c := claimChecker(t, &fakeKubernetes{})
+	c := claimChecker(t, (&fakeKubernetes{}).read)
 	got := c.CheckFile(context.Background(), Input{Path: filepath.Join(dir, "design.yaml")})
 	if !got.Broken {
 		t.Fatal("a review citing artefacts outside the repository was evaluated")
@@ -367,7 +367,7 @@ apis: [{name: web, spec: ../api/spec.openapi.yaml}, {name: docs, spec: "https://
 	if err != nil {
 		t.Fatal(err)
 	}
-	resolve := func(name string) ArtefactPaths {
+	resolve := func(name string) map[string][]string {
 		t.Helper()
 		p := filepath.Join(dir, name)
 		src, err := os.ReadFile(p)
@@ -381,31 +381,116 @@ apis: [{name: web, spec: ../api/spec.openapi.yaml}, {name: docs, spec: "https://
 		if vs := sch.Validate(doc); len(vs) > 0 {
 			t.Fatalf("%s: %v", name, vs)
 		}
-		paths, ds := ResolveArtefacts(doc)
+		sources, _, ds := ResolveArtefacts(doc)
 		if len(ds) > 0 {
 			t.Fatalf("%s: %v", name, ds)
 		}
-		for k, list := range paths {
-			for i, p := range list {
-				rel, _ := filepath.Rel(dir, p)
-				list[i] = filepath.ToSlash(rel)
+		paths := map[string][]string{}
+		for k, list := range sources {
+			for _, s := range list {
+				at := "default"
+				if s.At != nil && s.At.Filename == p && s.At.Start.Line > 3 {
+					at = "listed"
+				}
+				paths[k] = append(paths[k], filepath.ToSlash(s.Path)+"@"+at)
 			}
-			paths[k] = list
 		}
 		return paths
 	}
-	want := ArtefactPaths{"terraform": {"ops/tf"}, "kubernetes": {"k8s"}, "openapi": {"api/web.openapi.yaml"}}
+	want := map[string][]string{"terraform": {"ops/tf@listed"}, "kubernetes": {"k8s@default"}, "openapi": {"api/web.openapi.yaml@listed"}}
 	for _, name := range []string{"design.yaml", "design.hcl", "design.md"} {
 		if got := resolve(name); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s resolves to %v, want %v", name, got, want)
 		}
 	}
-	wantDefaults := ArtefactPaths{
-		"terraform":  {"defaults/infra", "defaults/terraform"},
-		"kubernetes": {"defaults/manifests"},
-		"openapi":    {"api/spec.openapi.yaml"},
+	wantDefaults := map[string][]string{
+		"terraform":  {"infra@default", "terraform@default"},
+		"kubernetes": {"manifests@default"},
+		"openapi":    {"../api/spec.openapi.yaml@default"},
 	}
 	if got := resolve("defaults/design.yaml"); !reflect.DeepEqual(got, wantDefaults) {
 		t.Errorf("defaults resolve to %v, want %v", got, wantDefaults)
+	}
+}
+
+// TestDeriveFromEachReader: each mapped fact fills its field when the
+// review leaves it out, indexed at the artefact; an unknown (a Terraform
+// expression) or a setting left to its default fills nothing, and a value
+// the review writes is never replaced.
+func TestDeriveFromEachReader(t *testing.T) {
+	doc, ds := document.LoadYAML("svc/design.yaml", []byte(`format_version: 1
+service: {name: checkout, owner: team-checkout, tier: 0}
+data_stores:
+  - name: orders
+    backups: {point_in_time: false}
+  - name: sessions
+apis:
+  - name: web
+    spec: api/web.yaml
+`))
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	at := func(file string, line int) map[string]any {
+		return map[string]any{"file": file, "line": line, "column": 3}
+	}
+	known := func(v any, file string, line int) map[string]any { return map[string]any{"value": v, "at": at(file, line)} }
+	tf, k8s, oas := "svc/infra/db.tf", "svc/deploy/app.yaml", "svc/api/web.yaml"
+	facts := map[string]any{
+		KindTerraform: map[string]any{"resources": []any{
+			map[string]any{"name": "orders", "facts": map[string]any{
+				"backup_retention_days": known(int64(14), tf, 4),
+				"backups_enabled":       known(true, tf, 4),
+				"point_in_time":         known(true, tf, 5),
+				"multi_az":              known(true, tf, 6),
+				"encrypted_at_rest":     map[string]any{"unknown": true, "expression": "var.encrypted", "at": at(tf, 7)},
+			}},
+			map[string]any{"name": "sessions", "facts": map[string]any{
+				"multi_az": map[string]any{"value": false, "at": at(tf, 20), "default": true},
+			}},
+		}},
+		KindKubernetes: map[string]any{
+			"workloads": []any{map[string]any{"kind": "Deployment", "name": "checkout", "facts": map[string]any{
+				"replicas":        known(int64(4), k8s, 8),
+				"liveness_probe":  known(true, k8s, 20),
+				"readiness_probe": known(false, k8s, 22),
+			}}},
+			"autoscalers": []any{map[string]any{"target": "Deployment/checkout", "facts": map[string]any{
+				"min_replicas": known(int64(3), k8s, 40),
+				"max_replicas": known(int64(12), k8s, 41),
+			}}},
+		},
+		KindOpenAPI: map[string]any{"specs": []any{map[string]any{"ref": "api/web.yaml", "file": oas,
+			"facts": map[string]any{"version_in_paths": known(true, oas, 9)},
+			"operations": []any{
+				map[string]any{"facts": map[string]any{"authentication": known([]any{"oauth2"}, oas, 30), "max_page_size": known(int64(100), oas, 33)}},
+				map[string]any{"facts": map[string]any{"authentication": known([]any{"oauth2"}, oas, 50), "max_page_size": known(int64(500), oas, 52)}},
+			},
+		}}},
+	}
+	got := map[string]string{}
+	for _, d := range Derive(doc, facts) {
+		got[d.Key] = fmt.Sprintf("%v@%s", d.Value, d.At)
+		if r, exact, _ := doc.Index.Resolve(d.Path); !exact || r != d.At {
+			t.Errorf("%s is indexed at %v, want the artefact %s", d.Path, r, d.At)
+		}
+	}
+	want := map[string]string{
+		"data_stores[orders].backups.retention_days": "14@svc/infra/db.tf:4:3",
+		"data_stores[orders].backups.enabled":        "true@svc/infra/db.tf:4:3",
+		"data_stores[orders].replication.multi_az":   "true@svc/infra/db.tf:6:3",
+		"processes.scaling.min_replicas":             "3@svc/deploy/app.yaml:40:3",
+		"processes.scaling.max_replicas":             "12@svc/deploy/app.yaml:41:3",
+		"processes.health_checks.liveness":           "the livenessProbe of Deployment/checkout@svc/deploy/app.yaml:20:3",
+		"apis[web].versioning":                       "url@svc/api/web.yaml:9:3",
+		"apis[web].authentication":                   "oauth2@svc/api/web.yaml:30:3",
+		"apis[web].max_page_size":                    "500@svc/api/web.yaml:52:3",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("derived\n got  %v\n want %v", got, want)
+	}
+	orders := doc.Value["data_stores"].([]any)[0].(map[string]any)
+	if pit := orders["backups"].(map[string]any)["point_in_time"]; pit != false {
+		t.Errorf("the review's point_in_time: false was replaced by %v", pit)
 	}
 }

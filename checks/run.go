@@ -47,9 +47,9 @@ type Checker struct {
 	// Progress, if set, is told after each file how many of the inputs are
 	// done. CheckAll calls it from one goroutine at a time.
 	Progress func(done, total int)
-	// Artefacts read the repository's Terraform, manifests and API specs
-	// into the _artefacts input; nil means DefaultArtefactReaders.
-	Artefacts []ArtefactReader
+	// Artefacts reads the repository's Terraform, manifests and API specs
+	// into the _artefacts input; nil means DefaultArtefactReader.
+	Artefacts ArtefactReader
 }
 
 // Input is one file to check. Discovered files (found by walking a
@@ -189,7 +189,7 @@ func (c *Checker) CheckFile(ctx context.Context, in Input) FileReport {
 		return rep
 	}
 	AttachEvidence(doc, c.Schema)
-	derived, as := AttachArtefacts(doc, c.artefactReaders())
+	derived, as := AttachArtefacts(doc, c.artefactReader())
 	rep.Diagnostics = append(rep.Diagnostics, as...)
 	if as.HasErrors() {
 		rep.Broken = true

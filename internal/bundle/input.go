@@ -20,8 +20,8 @@ type InputOptions struct {
 	// repository's Terraform, manifests and API specs, and fills the
 	// fields they derive, so plain OPA judges the claims as archvet does.
 	Artefacts bool
-	// Readers read the artefacts; nil means checks.DefaultArtefactReaders.
-	Readers []checks.ArtefactReader
+	// Reader reads the artefacts; nil means checks.DefaultArtefactReader.
+	Reader checks.ArtefactReader
 }
 
 // Input turns a design review (YAML, HCL or Markdown) into the JSON
@@ -47,11 +47,11 @@ func Input(path string, src []byte, sch *schema.Schema, opts InputOptions) ([]by
 		checks.AttachEvidence(doc, sch)
 	}
 	if opts.Artefacts {
-		readers := opts.Readers
-		if readers == nil {
-			readers = checks.DefaultArtefactReaders
+		read := opts.Reader
+		if read == nil {
+			read = checks.DefaultArtefactReader
 		}
-		_, as := checks.AttachArtefacts(doc, readers)
+		_, as := checks.AttachArtefacts(doc, read)
 		ds = append(ds, as...)
 		if as.HasErrors() {
 			return nil, ds

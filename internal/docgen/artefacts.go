@@ -50,22 +50,25 @@ figure, verified ÷ checkable claims, beside the score and completeness.
 **Derived facts.** A field the review leaves out and an artefact states
 is filled in, as imports do, and indexed at the artefact: a finding about
 it points there, and it counts as a verified claim. A field the review
-states is never replaced. Only literal values are used.
+states is never replaced. Only values the artefact writes are used: a
+Terraform expression (*unknown*) or a setting left to its default fills
+nothing.
 
 | artefact | review field |
 |---|---|
 | the Deployment or StatefulSet named like ‘service.name‘ (else the only one): ‘spec.replicas‘, or its HorizontalPodAutoscaler's ‘minReplicas‘ | ‘processes.scaling.min_replicas‘ |
 | that HorizontalPodAutoscaler's ‘maxReplicas‘ | ‘processes.scaling.max_replicas‘ |
-| its liveness and readiness probes (HTTP path or command) | ‘processes.health_checks.liveness‘, ‘.readiness‘ |
+| its liveness and readiness probes, on every container (the field then names the probe: ‘the livenessProbe of Deployment/checkout‘) | ‘processes.health_checks.liveness‘, ‘.readiness‘ |
 | its ‘terminationGracePeriodSeconds‘ | ‘processes.shutdown.grace_period_seconds‘ |
-| the Terraform store named like a ‘data_stores‘ entry: backup retention | ‘data_stores[].backups.retention_days‘, and ‘backups.enabled‘ (retention above 0) |
+| the Terraform store named like a ‘data_stores‘ entry: backups taken | ‘data_stores[].backups.enabled‘ |
+| its backup retention | ‘data_stores[].backups.retention_days‘ |
 | its point-in-time recovery | ‘data_stores[].backups.point_in_time‘ |
 | its multi-AZ deployment | ‘data_stores[].replication.multi_az‘ |
 | its cross-region replica | ‘data_stores[].replication.cross_region‘ |
 | its encryption at rest | ‘data_stores[].encryption_at_rest‘ |
 | the OpenAPI spec an ‘apis‘ entry names: a version in ‘servers‘ or paths | ‘apis[].versioning‘: ‘url‘ |
-| its security scheme, when the reader names its kind | ‘apis[].authentication‘ |
-| the largest ‘maxItems‘ of its list operations' page | ‘apis[].max_page_size‘ |
+| the one kind of security scheme its operations require (‘oauth2‘, ‘openIdConnect‘ as ‘oidc‘, ‘mutualTLS‘ as ‘mtls‘, bearer ‘http‘ as ‘jwt‘, ‘apiKey‘ as ‘api-key‘) | ‘apis[].authentication‘ |
+| the largest page size its list operations allow | ‘apis[].max_page_size‘ |
 
 **Gates.** ‘--require-verified backups,replicas,authentication‘, or
 ‘gate.require_verified‘ in ‘.archvet.yaml‘ (also per tier), fails the
