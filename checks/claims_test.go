@@ -434,7 +434,9 @@ apis:
 	at := func(file string, line int) map[string]any {
 		return map[string]any{"file": file, "line": line, "column": 3}
 	}
-	known := func(v any, file string, line int) map[string]any { return map[string]any{"value": v, "at": at(file, line)} }
+	known := func(v any, file string, line int) map[string]any {
+		return map[string]any{"value": v, "at": at(file, line)}
+	}
 	tf, k8s, oas := "svc/infra/db.tf", "svc/deploy/app.yaml", "svc/api/web.yaml"
 	facts := map[string]any{
 		KindTerraform: map[string]any{"resources": []any{
