@@ -162,6 +162,16 @@ type Finding struct {
 	Waiver *Waiver
 	// WaiverExpired is true when Waiver has expired: the finding counts.
 	WaiverExpired bool
+	// Related are the other places that explain the finding: the other
+	// review of a system rule, the review's own claim of a finding shown
+	// at an artefact. Capped at MaxRelated.
+	Related []Related
+}
+
+// Related is one related location of a finding, with what it shows.
+type Related struct {
+	Message  string
+	Location diag.Range
 }
 
 // RuleResult is one rule's outcome on one file.

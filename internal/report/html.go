@@ -78,6 +78,13 @@ type htmlRule struct {
 type htmlFinding struct {
 	Where, Message, Status string
 	New                    bool
+	Related                []htmlRelated
+}
+
+// htmlRelated is a related location of a finding: the other review, the
+// design's claim.
+type htmlRelated struct {
+	Where, Message string
 }
 
 type htmlWaiver struct {
@@ -276,6 +283,9 @@ func (h htmlFormatter) findings(f checks.FileReport) ([]htmlGroup, []htmlWaiver,
 				continue // listed under Open questions
 			}
 			hf := htmlFinding{Where: at, Message: clean(fd.Message), New: h.opts.Baseline.state(f, r, i) == baselineNew}
+			for _, rl := range fd.Related {
+				hf.Related = append(hf.Related, htmlRelated{Where: where(f.Path, &rl.Location), Message: clean(rl.Message)})
+			}
 			if st != checks.Fail {
 				hf.Status = statusLabel(st)
 			}
@@ -557,7 +567,7 @@ svg.system-graph { display: block; max-width: 100%; height: auto; margin: 0 auto
 {{range .Groups}}<h4>{{.Name}}</h4>
 {{range .Rules}}<article class="finding {{.Severity}}">
 <header><span class="sev {{.Severity}}">{{.Severity}}</span><strong>{{.ID}}</strong><span>{{.Title}}</span></header>
-<ul>{{range .Findings}}<li><code>{{.Where}}</code> {{.Message}}{{with .Status}} <em>({{.}})</em>{{end}}{{if .New}}<span class="new">new</span>{{end}}</li>{{end}}</ul>
+<ul>{{range .Findings}}<li><code>{{.Where}}</code> {{.Message}}{{with .Status}} <em>({{.}})</em>{{end}}{{if .New}}<span class="new">new</span>{{end}}{{with .Related}}<ul class="related">{{range .}}<li>related: <code>{{.Where}}</code> {{.Message}}</li>{{end}}</ul>{{end}}</li>{{end}}</ul>
 <p class="fix"><strong>Fix:</strong> {{.Remediation}}</p>
 {{with .Also}}<p class="also">{{.}}</p>{{end}}
 {{with .References}}<p class="refs">See {{range $i, $r := .}}{{if $i}}, {{end}}<a href="{{$r.URL}}">{{if $r.Description}}{{$r.Description}}{{else}}{{$r.URL}}{{end}}</a>{{end}}</p>{{end}}

@@ -117,7 +117,7 @@ type sameResult struct {
 }
 
 func sameResultOf(r JSONResult) (sameResult, bool) {
-	if r.Message != "" || r.Remediation != "" || r.Location != nil || r.Waiver != nil || r.Fingerprint != "" || r.Baseline != "" {
+	if r.Message != "" || r.Remediation != "" || r.Location != nil || r.Waiver != nil || r.Fingerprint != "" || r.Baseline != "" || r.Related != nil {
 		return sameResult{}, false
 	}
 	k := sameResult{rule: r.Rule, title: r.Title, severity: r.Severity, status: r.Status, n: len(r.Frameworks), null: r.Frameworks == nil}

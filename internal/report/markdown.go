@@ -271,6 +271,19 @@ func fitItems(items []mdItem, room int) ([]mdItem, int) {
 	return items, 0
 }
 
+// mdRelated lists a finding's related locations after it, on the same
+// line: the list item stays one finding.
+func mdRelated(f checks.FileReport, fd checks.Finding) string {
+	if len(fd.Related) == 0 {
+		return ""
+	}
+	parts := make([]string, 0, len(fd.Related))
+	for _, rl := range fd.Related {
+		parts = append(parts, mdCode(where(f.Path, &rl.Location))+" "+mdText(rl.Message))
+	}
+	return " (related: " + strings.Join(parts, "; ") + ")"
+}
+
 // ruleItems renders a failed rule as one list item with its findings and
 // fix (the first mdRuleFindings of them), and each finding that is not a
 // failure (a waiver) as its own item.
@@ -293,7 +306,7 @@ func (m markdownFormatter) ruleItems(f checks.FileReport, r checks.RuleResult) (
 			if m.opts.Baseline.state(f, r, i) == baselineNew {
 				mark = " **new**"
 			}
-			fails = append(fails, fmt.Sprintf("  - %s %s%s", at, mdText(fd.Message), mark))
+			fails = append(fails, fmt.Sprintf("  - %s %s%s%s", at, mdText(fd.Message), mark, mdRelated(f, fd)))
 			continue
 		}
 		item := fmt.Sprintf("- %s **%s** %s: %s %s", statusLabel(st), mdText(r.Rule.ID), mdProse(r.Rule.Title), at, mdText(fd.Message))

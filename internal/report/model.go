@@ -84,6 +84,16 @@ type JSONResult struct {
 	Fingerprint string `json:"fingerprint,omitempty"`
 	// Baseline is "new" or "unchanged" when the run has a baseline.
 	Baseline string `json:"baseline,omitempty"`
+	// Related are the other places that explain the finding: the other
+	// review of a system finding, the design's claim of a finding shown
+	// at an artefact.
+	Related []JSONRelated `json:"related,omitempty"`
+}
+
+// JSONRelated is one related location of a finding.
+type JSONRelated struct {
+	Message  string       `json:"message"`
+	Location JSONLocation `json:"location"`
 }
 
 // JSONMaturity is the highest maturity level whose rules all pass, and
@@ -211,6 +221,9 @@ func buildFile(f checks.FileReport) JSONFile {
 			exact := fd.Exact
 			loc.Exact = &exact
 			res.Location = &loc
+			for _, rl := range fd.Related {
+				res.Related = append(res.Related, JSONRelated{Message: rl.Message, Location: locationOf(f.Path, &rl.Location)})
+			}
 			jf.Results = append(jf.Results, res)
 		}
 	}

@@ -358,6 +358,9 @@ func sarifResult(f checks.FileReport, r checks.RuleResult, fd checks.Finding, ru
 		loc.LogicalLocations = []*sarif.LogicalLocation{{FullyQualifiedName: &fd.Field, Kind: strPtr("member")}}
 	}
 	res.AddLocation(loc)
+	for i, rl := range fd.Related {
+		res.RelatedLocations = append(res.RelatedLocations, sarifRelated(f, rl, i))
+	}
 	fp := FindingFingerprint(f, r, fd)
 	res.PartialFingerprints = map[string]interface{}{FingerprintKey: fp}
 	props := sarif.Properties{"severity": r.Rule.Severity.String()}
@@ -379,6 +382,21 @@ func sarifResult(f checks.FileReport, r checks.RuleResult, fd checks.Finding, ru
 	}
 	res.Properties = props
 	return res
+}
+
+// sarifRelated is one of a finding's related locations: the other review
+// of a system finding, the design's own claim of a finding shown at an
+// artefact. Code scanning links them from the alert.
+func sarifRelated(f checks.FileReport, rl checks.Related, i int) *sarif.Location {
+	phys := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(sarifURI(RelativePath(diagPath(f.Path, &rl.Location)))))
+	if rl.Location.Start.Known() {
+		region := sarif.NewRegion().WithStartLine(rl.Location.Start.Line)
+		if rl.Location.Start.Column > 0 {
+			region.WithStartColumn(rl.Location.Start.Column)
+		}
+		phys.WithRegion(region)
+	}
+	return sarif.NewLocationWithPhysicalLocation(phys).WithId(i).WithMessage(sarif.NewTextMessage(rl.Message))
 }
 
 // sarifSuppression records an accepted finding. The schema wants every

@@ -154,6 +154,9 @@ func (t textFormatter) problems(p *printer, f checks.FileReport, errorsOnly bool
 			}
 			failing++
 			p.line("%s %s %s %s", whereFinding(f.Path, fd), t.severity(r.Rule.Severity), clean(r.Rule.ID), clean(fd.Message))
+			for _, rl := range fd.Related {
+				p.line("    related: %s %s", where(f.Path, &rl.Location), clean(rl.Message))
+			}
 		}
 		if failing > 0 {
 			p.line("    %s %s", t.paint(ansiDim, "fix:"), clean(firstSentence(r.Rule.Remediation)))
