@@ -91,6 +91,9 @@ func htmlSystemRules(sys *checks.SystemReport) []htmlRule {
 			out = append(out, htmlRule{ID: clean(r.ID), Title: clean(r.Title), Severity: r.Severity.String(), Remediation: htmlProse(r.Remediation), References: r.References})
 		}
 		hf := htmlFinding{Where: where(f.File, &f.Location), Message: clean(f.Message)}
+		for _, rl := range f.Related {
+			hf.Related = append(hf.Related, htmlRelated{Where: where(f.File, &rl.Location), Message: clean(rl.Message)})
+		}
 		if st := findingStatus(f.Result.RuleResult, f.Finding); st != checks.Fail {
 			hf.Status = statusLabel(st)
 		}
@@ -130,7 +133,7 @@ var htmlSystemTemplate = template.Must(htmlTemplate.New("system").Parse(`
 <h3>System findings ({{.Findings}})</h3>
 {{range .Rules}}<article class="finding {{.Severity}}">
 <header><span class="sev {{.Severity}}">{{.Severity}}</span><strong>{{.ID}}</strong><span>{{.Title}}</span></header>
-<ul>{{range .Findings}}<li><code>{{.Where}}</code> {{.Message}}{{with .Status}} <em>({{.}})</em>{{end}}</li>{{end}}</ul>
+<ul>{{range .Findings}}<li><code>{{.Where}}</code> {{.Message}}{{with .Status}} <em>({{.}})</em>{{end}}{{with .Related}}<ul class="related">{{range .}}<li>related: <code>{{.Where}}</code> {{.Message}}</li>{{end}}</ul>{{end}}</li>{{end}}</ul>
 <p class="fix"><strong>Fix:</strong> {{.Remediation}}</p>
 {{with .References}}<p class="refs">See {{range $i, $r := .}}{{if $i}}, {{end}}<a href="{{$r.URL}}">{{if $r.Description}}{{$r.Description}}{{else}}{{$r.URL}}{{end}}</a>{{end}}</p>{{end}}
 </article>

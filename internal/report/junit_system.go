@@ -73,6 +73,9 @@ func systemFailureText(fs []checks.SystemFinding, remediation string) string {
 	for _, f := range fs {
 		if f.Result != nil && findingStatus(f.Result.RuleResult, f.Finding) == checks.Fail {
 			lines = append(lines, where(f.File, &f.Location)+": "+f.Message)
+			for _, rl := range f.Related {
+				lines = append(lines, "    related: "+where(f.File, &rl.Location)+": "+rl.Message)
+			}
 		}
 	}
 	return strings.Join(append(lines, "", "fix: "+oneLine(remediation)), "\n")

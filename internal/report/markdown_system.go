@@ -104,7 +104,7 @@ func mdSystemItems(sys *checks.SystemReport) []mdItem {
 		}
 		g.n++
 		if g.n <= mdRuleFindings {
-			g.lines = append(g.lines, fmt.Sprintf("  - %s %s", mdCode(where(f.File, &f.Location)), mdText(f.Message)))
+			g.lines = append(g.lines, fmt.Sprintf("  - %s %s%s", mdCode(where(f.File, &f.Location)), mdText(f.Message), mdRelated(checks.FileReport{Path: f.File}, f.Finding)))
 		}
 	}
 	var items []mdItem

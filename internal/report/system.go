@@ -169,6 +169,9 @@ func systemResult(f checks.SystemFinding) JSONResult {
 	exact := f.Exact
 	loc.Exact = &exact
 	res.Location = &loc
+	for _, rl := range f.Related {
+		res.Related = append(res.Related, JSONRelated{Message: rl.Message, Location: locationOf(f.File, &rl.Location)})
+	}
 	return res
 }
 

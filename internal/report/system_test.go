@@ -42,7 +42,8 @@ func systemFixture(t testing.TB) (checks.Report, Options) {
 	at := func(file string, line, col int) diag.Range {
 		return diag.Range{Filename: file, Start: diag.Pos{Line: line, Column: col}, End: diag.Pos{Line: line, Column: col}}
 	}
-	invFinding := checks.Finding{Message: "orders (tier 2) depends hard and synchronously on payments (tier 3)", Field: "dependencies[0]", Key: "dependencies[payments]", Exact: true, Location: at(orders.Path, 9, 5)}
+	invFinding := checks.Finding{Message: "orders (tier 2) depends hard and synchronously on payments (tier 3)", Field: "dependencies[0]", Key: "dependencies[payments]", Exact: true, Location: at(orders.Path, 9, 5),
+		Related: []checks.Related{{Message: "payments is tier 3", Location: at(payments.Path, 6, 3)}}}
 	unrevFinding := checks.Finding{Message: "fraud has no design review in this system", Field: "dependencies[1].name", Key: "dependencies[fraud].name", Exact: true, Location: at(orders.Path, 14, 5)}
 	results := []checks.SystemResult{
 		{File: orders.Path, RuleResult: checks.RuleResult{Rule: inversion, Status: checks.Fail, Findings: []checks.Finding{invFinding}}},
@@ -114,10 +115,10 @@ func TestSystemSectionShows(t *testing.T) {
 	rep, opts := systemFixture(t)
 	verdict := string(rep.System.Verdict)
 	for name, wants := range map[string][]string{
-		"text":     {"System: 4 services, 7 dependencies", verdict, "testdata/orders.yaml:9:5", "SY001", "ledger, storefront", "synchronous cycle: ledger → storefront → ledger"},
-		"markdown": {"System:", "```mermaid", "==>", "| storefront | 0 |", "SY001", "`testdata/orders.yaml:9:5`"},
-		"html":     {`<section class="file system" id="system">`, `<svg class="system-graph"`, `stroke="#c0392b" stroke-width="3"`, "SY001", "context only", "ledger, storefront"},
-		"junit":    {`<testsuite name="system"`, `classname="system" name="SY001`, "testdata/orders.yaml:9:5: orders (tier 2)"},
+		"text":     {"System: 4 services, 7 dependencies", verdict, "testdata/orders.yaml:9:5", "related: testdata/payments.hcl:6:3 payments is tier 3", "SY001", "ledger, storefront", "synchronous cycle: ledger → storefront → ledger"},
+		"markdown": {"System:", "```mermaid", "==>", "| storefront | 0 |", "SY001", "`testdata/orders.yaml:9:5`", "(related: `testdata/payments.hcl:6:3` payments is tier 3)"},
+		"html":     {`<section class="file system" id="system">`, `<svg class="system-graph"`, `stroke="#c0392b" stroke-width="3"`, "SY001", "related: <code>testdata/payments.hcl:6:3</code> payments is tier 3", "context only", "ledger, storefront"},
+		"junit":    {`<testsuite name="system"`, "related: testdata/payments.hcl:6:3: payments is tier 3", `classname="system" name="SY001`, "testdata/orders.yaml:9:5: orders (tier 2)"},
 		"github":   {"archvet: system of 4 services"},
 		"sarif":    {`"system": {`, `"blast_radius": [`},
 	} {

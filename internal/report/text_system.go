@@ -62,6 +62,9 @@ func (s *textStream) System(sys *checks.SystemReport) error {
 			label = t.paint(ansiDim, fmt.Sprintf("%-8s", statusLabel(st)))
 		}
 		p.line("%s %s %s %s%s", whereFinding(f.File, f.Finding), label, clean(id), clean(f.Message), note)
+		for _, rl := range f.Related {
+			p.line("    related: %s %s", where(f.File, &rl.Location), clean(rl.Message))
+		}
 		if st == checks.Fail && f.Result != nil && f.Result.Rule != nil {
 			p.line("    %s %s", t.paint(ansiDim, "fix:"), clean(firstSentence(f.Result.Rule.Remediation)))
 		}
