@@ -9,6 +9,7 @@
 // checking, not error reporting. The output is the same for the same N.
 //
 //	go run ./bench/gen -n 1000 -o bench/out/designs/1000
+//	go run ./bench/gen -system -n 1000 -o bench/out/system/1000
 package main
 
 import (
@@ -39,8 +40,13 @@ func main() {
 	out := flag.String("o", "bench/out/designs", "output `DIR` (created; existing files are overwritten)")
 	root := flag.String("root", ".", "repository root, where examples/ is")
 	flip := flag.Float64("flip", 0.08, "share of boolean fields flipped in each file")
+	system := flag.Bool("system", false, "write one system: services named svc-NNNNN whose dependencies and events name each other (system.go)")
 	flag.Parse()
-	if err := generate(*root, *out, *n, *flip); err != nil {
+	gen := generate
+	if *system {
+		gen = generateSystem
+	}
+	if err := gen(*root, *out, *n, *flip); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
