@@ -53,15 +53,8 @@ func main() {
 }
 
 func generate(root, out string, n int, flip float64) error {
-	srcs := make([][]byte, len(bases))
-	for i, b := range bases {
-		src, err := os.ReadFile(filepath.Join(root, b))
-		if err != nil {
-			return err
-		}
-		srcs[i] = src
-	}
-	if err := os.MkdirAll(out, 0o755); err != nil {
+	srcs, err := readBases(root, out)
+	if err != nil {
 		return err
 	}
 	for i := range n {
@@ -99,4 +92,17 @@ func vary(src []byte, i int, flip float64) []byte {
 		return []byte(": true")
 	})
 	return doc
+}
+
+// readBases reads the examples varied and creates the output directory.
+func readBases(root, out string) ([][]byte, error) {
+	srcs := make([][]byte, len(bases))
+	for i, b := range bases {
+		src, err := os.ReadFile(filepath.Join(root, b))
+		if err != nil {
+			return nil, err
+		}
+		srcs[i] = src
+	}
+	return srcs, os.MkdirAll(out, 0o755)
 }

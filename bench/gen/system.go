@@ -41,15 +41,8 @@ func generateSystem(root, out string, n int, flip float64) error {
 	if n < 2 {
 		return fmt.Errorf("-system needs -n 2 or more")
 	}
-	srcs := make([][]byte, len(bases))
-	for i, b := range bases {
-		src, err := os.ReadFile(filepath.Join(root, b))
-		if err != nil {
-			return err
-		}
-		srcs[i] = src
-	}
-	if err := os.MkdirAll(out, 0o755); err != nil {
+	srcs, err := readBases(root, out)
+	if err != nil {
 		return err
 	}
 	for i := range n {
