@@ -2,7 +2,6 @@ package checks
 
 import (
 	"github.com/archvet/archvet/internal/system"
-	"github.com/archvet/archvet/rules"
 )
 
 // SystemReport is the system section of a run that checks several design
@@ -36,11 +35,11 @@ type SystemResult struct {
 }
 
 // SystemFinding is one finding of a system rule, with its file and the
-// rule as graded for that file's tier.
+// rule's result in that file (the rule as graded for the file's tier,
+// its status there and all its findings there).
 type SystemFinding struct {
 	File   string
-	Rule   *rules.Rule
-	Status Status
+	Result *SystemResult
 	Finding
 }
 

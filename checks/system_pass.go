@@ -120,8 +120,11 @@ func (c *SystemCollector) Add(f FileReport) {
 		if !res.Rule.System() {
 			continue
 		}
-		for _, fd := range res.Findings {
-			c.findings = append(c.findings, SystemFinding{File: f.Path, Rule: res.Rule, Status: res.Status, Finding: fd})
+		if len(res.Findings) > 0 {
+			own := &SystemResult{File: f.Path, RuleResult: res}
+			for _, fd := range res.Findings {
+				c.findings = append(c.findings, SystemFinding{File: f.Path, Result: own, Finding: fd})
+			}
 		}
 		w, seen := c.worst[res.Rule.ID]
 		if !seen || worse(res, w.RuleResult) {

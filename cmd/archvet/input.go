@@ -21,14 +21,16 @@ import (
 )
 
 func newInputCommand() *cobra.Command {
-	var evidence bool
+	var evidence, artefacts bool
 	var contextDir string
 	cmd := &cobra.Command{
 		Use:   "input FILE | input DIR|FILE...",
 		Short: "Print a design review as the JSON input the policies see, for plain OPA",
 		Long: `Print a design review (YAML, HCL or Markdown) as the JSON document archvet's
 policies evaluate: decoded, with its imports merged, validated, and with
-the _evidence archvet finds next to it (the documents it cites). Hand it to
+the _evidence archvet finds next to it (the documents it cites) and the
+_artefacts it reads from the repository (Terraform, Kubernetes manifests,
+OpenAPI specs), with the fields they derive filled in. Hand it to
 opa eval -i, an OPA server or conftest with the bundle from archvet bundle
 to get archvet's answers; only waivers need archvet itself.
 
@@ -51,26 +53,28 @@ the others are still printed.`,
 			if err != nil {
 				return err
 			}
+			opts := bundle.InputOptions{Evidence: evidence, Artefacts: artefacts}
 			if len(args) == 1 && contextDir == "" {
 				if info, err := os.Stat(args[0]); err != nil || !info.IsDir() {
-					return printOneInput(cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0], sch, evidence)
+					return printOneInput(cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0], sch, opts)
 				}
 			}
-			return printSystemInputs(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), args, contextDir, sch, evidence)
+			return printSystemInputs(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), args, contextDir, sch, opts)
 		},
 	}
+	cmd.Flags().BoolVar(&artefacts, "artefacts", true, "include the _artefacts field (the facts of the Terraform, manifests and API specs beside the review) and the fields they derive")
 	cmd.Flags().BoolVar(&evidence, "evidence", true, "include the _evidence field (set --evidence=false for the review alone)")
 	cmd.Flags().StringVar(&contextDir, "context", "", "print the named reviews as part of the system of every review below `DIR`")
 	return cmd
 }
 
 // printOneInput prints one review's input, as checked alone.
-func printOneInput(stdout, stderr io.Writer, path string, sch *schema.Schema, evidence bool) error {
+func printOneInput(stdout, stderr io.Writer, path string, sch *schema.Schema, opts bundle.InputOptions) error {
 	src, err := readInput(path)
 	if err != nil {
 		return reportDiagnostics(stderr, diag.Diagnostics{diag.Errorf(&diag.Range{Filename: path}, "cannot read the file: %v", err)})
 	}
-	out, ds := bundle.Input(path, src, sch, bundle.InputOptions{Evidence: evidence})
+	out, ds := bundle.Input(path, src, sch, opts)
 	if err := reportDiagnostics(stderr, ds); err != nil {
 		return err
 	}
@@ -101,7 +105,7 @@ func readInput(path string) ([]byte, error) {
 
 // printSystemInputs prints the inputs of the reviews the arguments name,
 // each with its place in their system (and --context's reviews).
-func printSystemInputs(ctx context.Context, stdout, stderr io.Writer, args []string, contextDir string, sch *schema.Schema, evidence bool) error {
+func printSystemInputs(ctx context.Context, stdout, stderr io.Writer, args []string, contextDir string, sch *schema.Schema, opts bundle.InputOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -117,6 +121,7 @@ func printSystemInputs(ctx context.Context, stdout, stderr io.Writer, args []str
 		all = append(append([]checks.Input(nil), files...), extra...)
 	}
 	sys, _ := system.Build(reader.Facts(ctx, all))
+	opts.System = sys
 	out := map[string]any{}
 	var problems diag.Diagnostics
 	for _, in := range files {
@@ -132,7 +137,7 @@ func printSystemInputs(ctx context.Context, stdout, stderr io.Writer, args []str
 		if in.Discovered && !isReview(in.Path, src, sch) {
 			continue // a YAML file of the tree that is not a design review, as check skips it
 		}
-		value, ds := bundle.InputValue(in.Path, src, sch, bundle.InputOptions{Evidence: evidence, System: sys})
+		value, ds := bundle.InputValue(in.Path, src, sch, opts)
 		problems = append(problems, ds...)
 		if value == nil {
 			continue

@@ -20,6 +20,12 @@ type InputOptions struct {
 	// System, when set, gives the review its _system input: its place in
 	// the system of reviews it is checked with (archvet input DIR).
 	System *system.System
+	// Artefacts adds the _artefacts field archvet reads from the
+	// repository's Terraform, manifests and API specs, and fills the
+	// fields they derive, so plain OPA judges the claims as archvet does.
+	Artefacts bool
+	// Reader reads the artefacts; nil means checks.DefaultArtefactReader.
+	Reader checks.ArtefactReader
 }
 
 // Input turns a design review (YAML, HCL or Markdown) into the JSON
@@ -60,6 +66,17 @@ func InputValue(path string, src []byte, sch *schema.Schema, opts InputOptions) 
 	}
 	if opts.Evidence {
 		checks.AttachEvidence(doc, sch)
+	}
+	if opts.Artefacts {
+		read := opts.Reader
+		if read == nil {
+			read = checks.DefaultArtefactReader
+		}
+		_, as := checks.AttachArtefacts(doc, read)
+		ds = append(ds, as...)
+		if as.HasErrors() {
+			return nil, ds
+		}
 	}
 	if opts.System != nil {
 		// As in a check: archvet's answer, never the review's own.
