@@ -12,17 +12,19 @@ import (
 type graphIndex struct {
 	start  []int
 	target []int
+	from   []int // edge e's caller node
 }
 
 func (s *System) index() graphIndex {
 	n := len(s.Graph.Services)
-	g := graphIndex{start: make([]int, n+1), target: make([]int, len(s.Graph.Edges))}
+	g := graphIndex{start: make([]int, n+1), target: make([]int, len(s.Graph.Edges)), from: make([]int, len(s.Graph.Edges))}
 	node := 0
 	for e, edge := range s.Graph.Edges {
 		for s.Graph.Services[node].Name != edge.From {
 			node++
 			g.start[node] = e
 		}
+		g.from[e] = node
 		g.target[e] = -1
 		if i, ok := s.node[edge.To]; ok {
 			g.target[e] = s.nodeOf[i]
@@ -246,7 +248,7 @@ func (s *System) cycles(g graphIndex, comp []int, groups [][]int, keep func(e in
 		var back []int
 		for e := found; e >= 0; {
 			back = append(back, e)
-			v := s.fromNode(e)
+			v := g.from[e]
 			if v == start {
 				break
 			}
@@ -436,7 +438,7 @@ func worst(s *System, g graphIndex, comp []int, groups [][]int, pv pathValue) *w
 	for e, edge := range s.Graph.Edges {
 		a.edge[e] = pv.join(pv.weight(e), pv.none)
 		if w := g.target[e]; edge.Sync && w >= 0 {
-			if v := s.fromNode(e); comp[w] == comp[v] {
+			if v := g.from[e]; comp[w] == comp[v] {
 				a.edge[e] = pv.join(pv.weight(e), a.exit[w])
 			} else {
 				a.edge[e] = pv.join(pv.weight(e), a.best[w])
@@ -446,11 +448,9 @@ func worst(s *System, g graphIndex, comp []int, groups [][]int, pv pathValue) *w
 	return a
 }
 
-// fromNode is the caller's node of edge e.
-func (s *System) fromNode(e int) int { return s.nodeOf[s.node[s.Graph.Edges[e].From]] }
-
 // path lists the edges of the worst path starting with edge e, at most
-// MaxPathSteps of them.
+// MaxPathSteps of them, and none after the last that retries: those
+// multiply by one and only lengthen every input.
 func (a *worstPaths) path(s *System, g graphIndex, e int) []int {
 	out := []int{e}
 	for len(out) < MaxPathSteps {
@@ -460,7 +460,7 @@ func (a *worstPaths) path(s *System, g graphIndex, e int) []int {
 			break
 		}
 		next := a.bestNext[w]
-		if a.comp[w] == a.comp[s.fromNode(e)] {
+		if a.comp[w] == a.comp[g.from[e]] {
 			next = a.exitNext[w]
 		}
 		if next < 0 {
@@ -469,7 +469,13 @@ func (a *worstPaths) path(s *System, g graphIndex, e int) []int {
 		out = append(out, next)
 		e = next
 	}
-	return out
+	keep := 1
+	for k, e := range out {
+		if s.Graph.Edges[e].Attempts > 1 {
+			keep = k + 1
+		}
+	}
+	return out[:keep]
 }
 
 // amplification values a path by the product of its attempts; depth by
