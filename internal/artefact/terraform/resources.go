@@ -357,12 +357,11 @@ func (t *tree) sum(refs []ref) map[string]any {
 func (t *tree) globalMembers(r *resource, g *hclsyntax.Attribute) map[string]any {
 	at := r.f.at(g.SrcRange.Start)
 	want := r.f.source(g.Expr)
-	for _, o := range t.order {
-		if o == r || o.typ != r.typ {
-			continue
-		}
-		if a := o.attr("global_cluster_identifier"); a != nil && o.f.source(a.Expr) == want {
-			return t.crossRegion(r, o, at)
+	if to, ok := reference(g.Expr); ok {
+		for _, x := range t.refs[to] {
+			if x.from != r && x.from.typ == r.typ && x.attr.Name == g.Name {
+				return t.crossRegion(r, x.from, at)
+			}
 		}
 	}
 	return fact.Unknown(want, at)

@@ -3,8 +3,8 @@ package terraform
 import (
 	"fmt"
 	"os"
-	"regexp"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -63,6 +63,9 @@ func TestReadsTheFactsOfEachResourceTypeAtTheirAttributes(t *testing.T) {
 		{"aws_rds_cluster.ledger", "replicas", "1@sessions.tf:22:3"},
 		{"aws_rds_cluster.ledger", "multi_az", "true@sessions.tf:22:3"},
 		{"aws_rds_cluster.ledger", "deletion_protection", "false@sessions.tf:13:1 (default)"},
+		// Two clusters of one global database, in two provider regions.
+		{"aws_rds_cluster.payments_primary", "cross_region_replica", "true@global.tf:8:3"},
+		{"aws_rds_cluster.payments_primary", "deletion_protection", "true@global.tf:10:3"},
 		{"aws_s3_bucket.receipts", "versioning", "true@storage.tf:8:5"},
 		{"aws_s3_bucket.receipts", "encrypted_at_rest", "true@storage.tf:12:1"},
 		// Joined by its literal name, not a reference.

@@ -1,0 +1,35 @@
+package terraform
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/archvet/archvet/internal/artefact/fact"
+)
+
+// FuzzTerraform feeds any bytes to the reader as one .tf file: it must
+// never panic, and whatever it reports (facts or diagnostics) must be
+// placed in that file.
+func FuzzTerraform(f *testing.F) {
+	fixtures, err := filepath.Glob(filepath.Join("testdata", "*", "*.tf"))
+	if err != nil || len(fixtures) == 0 {
+		f.Fatalf("no fixtures to seed from: %v", err)
+	}
+	for _, name := range fixtures {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(src)
+	}
+	lim := fact.DefaultLimits()
+	f.Fuzz(func(t *testing.T, src []byte) {
+		tr := newTree()
+		tr.parse("fuzz.tf", src, lim)
+		v, ds := tr.result()
+		if err := fact.CheckPlaced("fuzz.tf", v, ds); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
