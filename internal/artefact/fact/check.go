@@ -2,6 +2,8 @@ package fact
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 
 	"github.com/archvet/archvet/internal/diag"
 )
@@ -49,4 +51,29 @@ func checkAt(file string, v any, depth int) error {
 		}
 	}
 	return nil
+}
+
+// Fixtures are the contents of the regular files matching a glob pattern,
+// in sorted order: the seeds of a reader's fuzz target. It is an error
+// for none to match, so a target never fuzzes from nothing.
+func Fixtures(pattern string) ([][]byte, error) {
+	names, err := filepath.Glob(pattern)
+	if err != nil {
+		return nil, err
+	}
+	var out [][]byte
+	for _, name := range names {
+		if info, err := os.Stat(name); err != nil || !info.Mode().IsRegular() {
+			continue
+		}
+		src, err := os.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, src)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no fixtures match %s", pattern)
+	}
+	return out, nil
 }

@@ -1,7 +1,6 @@
 package kubernetes
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -11,15 +10,11 @@ import (
 // FuzzKubernetes feeds any bytes to the reader as one manifest file: it
 // must never panic, and whatever it reports must be placed in that file.
 func FuzzKubernetes(f *testing.F) {
-	fixtures, err := filepath.Glob(filepath.Join("testdata", "*", "*.yaml"))
-	if err != nil || len(fixtures) == 0 {
-		f.Fatalf("no fixtures to seed from: %v", err)
+	seeds, err := fact.Fixtures(filepath.Join("testdata", "*", "*.yaml"))
+	if err != nil {
+		f.Fatal(err)
 	}
-	for _, name := range fixtures {
-		src, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
+	for _, src := range seeds {
 		f.Add(src)
 	}
 	lim := fact.DefaultLimits()

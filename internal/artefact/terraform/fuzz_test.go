@@ -1,7 +1,6 @@
 package terraform
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -12,15 +11,11 @@ import (
 // never panic, and whatever it reports (facts or diagnostics) must be
 // placed in that file.
 func FuzzTerraform(f *testing.F) {
-	fixtures, err := filepath.Glob(filepath.Join("testdata", "*", "*.tf"))
-	if err != nil || len(fixtures) == 0 {
-		f.Fatalf("no fixtures to seed from: %v", err)
+	seeds, err := fact.Fixtures(filepath.Join("testdata", "*", "*.tf"))
+	if err != nil {
+		f.Fatal(err)
 	}
-	for _, name := range fixtures {
-		src, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
+	for _, src := range seeds {
 		f.Add(src)
 	}
 	lim := fact.DefaultLimits()
