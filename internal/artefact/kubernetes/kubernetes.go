@@ -64,14 +64,24 @@ func (m *manifests) add(p string, src []byte) {
 	m.documents += len(docs)
 	for _, d := range docs {
 		root := fact.Root(d)
-		switch root.Key("kind").String() {
-		case "Deployment", "StatefulSet":
-			m.workloads = append(m.workloads, workload(root))
-		case "PodDisruptionBudget":
-			m.budgets = append(m.budgets, disruptionBudget(root))
-		case "HorizontalPodAutoscaler":
-			m.scalers = append(m.scalers, autoscaler(root))
+		if root.Key("kind").String() == "List" { // kubectl get -o yaml
+			for _, item := range root.Key("items").Items() {
+				m.object(item)
+			}
+			continue
 		}
+		m.object(root)
+	}
+}
+
+func (m *manifests) object(obj fact.Node) {
+	switch obj.Key("kind").String() {
+	case "Deployment", "StatefulSet":
+		m.workloads = append(m.workloads, workload(obj))
+	case "PodDisruptionBudget":
+		m.budgets = append(m.budgets, disruptionBudget(obj))
+	case "HorizontalPodAutoscaler":
+		m.scalers = append(m.scalers, autoscaler(obj))
 	}
 }
 
