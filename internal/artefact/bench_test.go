@@ -33,7 +33,7 @@ func measure(b *testing.B, read func()) {
 		read()
 		n++
 	}
-	b.ReportMetric((cpu() - start).Seconds()/float64(n), "cpu-s/op")
+	b.ReportMetric((cpu()-start).Seconds()/float64(n), "cpu-s/op")
 }
 
 func generate(b *testing.B, dir string, files int, content func(i int) string) {
