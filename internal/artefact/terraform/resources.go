@@ -66,6 +66,13 @@ func (t *tree) awsDBInstance(r *resource) {
 	r.set("encrypted_at_rest", f.read(b, "storage_encrypted", asBool))
 	r.set("deletion_protection", f.read(b, "deletion_protection", asBool))
 	t.replicas(r, "aws_db_instance", "replicate_source_db")
+	if r.attr("replicate_source_db") == nil {
+		// RDS keeps automated backups for one day unless told otherwise
+		// (a read replica keeps none).
+		r.byDefault("backup_retention_days", int64(1))
+		r.byDefault("backups_enabled", true)
+		r.byDefault("point_in_time", true)
+	}
 	r.byDefault("multi_az", false)
 	r.byDefault("encrypted_at_rest", false)
 	r.byDefault("deletion_protection", false)
@@ -86,6 +93,10 @@ func (t *tree) awsRDSCluster(r *resource) {
 	if g := r.attr("global_cluster_identifier"); g != nil {
 		r.set("cross_region_replica", t.globalMembers(r, g))
 	}
+	// Aurora cannot turn automated backups off: one day unless set.
+	r.byDefault("backup_retention_days", int64(1))
+	r.byDefault("backups_enabled", true)
+	r.byDefault("point_in_time", true)
 	r.byDefault("deletion_protection", false)
 }
 

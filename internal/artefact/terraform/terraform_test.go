@@ -57,6 +57,8 @@ func TestReadsTheFactsOfEachResourceTypeAtTheirAttributes(t *testing.T) {
 		{"aws_db_instance.orders", "replicas", "1@orders_db.tf:19:3"},
 		{"aws_db_instance.orders", "cross_region_replica", "true@orders_db.tf:19:3"},
 		{"aws_db_instance.orders_replica", "multi_az", "false@orders_db.tf:16:1 (default)"},
+		{"aws_db_instance.orders_replica", "backups_enabled", "absent"}, // a replica keeps none
+		{"aws_rds_cluster.payments_primary", "backup_retention_days", "1@global.tf:6:1 (default)"},
 		{"aws_elasticache_replication_group.sessions", "replicas", "2@sessions.tf:6:3"},
 		{"aws_elasticache_replication_group.sessions", "multi_az", "true@sessions.tf:8:3"},
 		{"aws_elasticache_replication_group.sessions", "backups_enabled", "false@sessions.tf:10:3"},
