@@ -92,7 +92,19 @@ func TestReadsTheFactsOfEachResourceTypeAtTheirAttributes(t *testing.T) {
 		{"azurerm_postgresql_flexible_server.billing", "cross_region_backup", "true@azure.tf:8:3"},
 		{"azurerm_postgresql_flexible_server.billing", "multi_az", "true@azure.tf:11:5"},
 		{"azurerm_postgresql_flexible_server.billing", "point_in_time", "true@azure.tf:1:1 (default)"},
+		{"azurerm_postgresql_flexible_server.billing", "replicas", "1@azure_replica.tf:6:3"},
+		{"azurerm_postgresql_flexible_server.billing", "cross_region_replica", "true@azure_replica.tf:6:3"},
 		{"azurerm_storage_account.invoices", "multi_az", "true@azure.tf:20:3"},
+		// A replication configuration to a bucket in the DR provider's region.
+		{"aws_s3_bucket.ledger_exports", "cross_region_replica", "true@replication.tf:18:7"},
+		{"aws_sqs_queue.refunds", "dead_letter", "true@replication.tf:30:3"},
+		{"aws_elasticache_replication_group.rates", "cross_region_replica", "true@replication.tf:39:3"},
+		{"aws_elasticache_replication_group.rates", "replicas", "1@replication.tf:40:3"},
+		// Retention 0 turns backups off; a provider with no configuration
+		// in the tree leaves the replica's region unknown.
+		{"aws_db_instance.reporting", "backups_enabled", "false@replication.tf:46:3"},
+		{"aws_db_instance.reporting", "point_in_time", "false@replication.tf:46:3"},
+		{"aws_db_instance.reporting", "cross_region_replica", "?provider aws.reporting@replication.tf:51:3"},
 		{"azurerm_storage_account.invoices", "cross_region_replica", "true@azure.tf:20:3"},
 		{"azurerm_storage_account.invoices", "versioning", "true@azure.tf:23:5"},
 	} {
