@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/archvet/archvet/internal/artefact/fact"
 )
@@ -185,6 +186,16 @@ func (t *tree) awsSQSQueue(r *resource) {
 // to jsonencode (read from the syntax; the function is not called).
 func redrive(f *file, a *hclsyntax.Attribute) map[string]any {
 	at := f.at(a.SrcRange.Start)
+	if tpl, isTpl := a.Expr.(*hclsyntax.TemplateExpr); isTpl && !literal(tpl) {
+		// A heredoc of JSON that interpolates the queue's ARN: the key
+		// is in its literal text.
+		for _, p := range tpl.Parts {
+			if lit, isLit := p.(*hclsyntax.LiteralValueExpr); isLit && lit.Val.Type() == cty.String &&
+				strings.Contains(lit.Val.AsString(), `"deadLetterTargetArn"`) {
+				return fact.Known(true, at)
+			}
+		}
+	}
 	keys, ok := jsonKeys(a.Expr)
 	if !ok {
 		return fact.Unknown(f.source(a.Expr), at)

@@ -98,6 +98,7 @@ func TestReadsTheFactsOfEachResourceTypeAtTheirAttributes(t *testing.T) {
 		// A replication configuration to a bucket in the DR provider's region.
 		{"aws_s3_bucket.ledger_exports", "cross_region_replica", "true@replication.tf:18:7"},
 		{"aws_sqs_queue.refunds", "dead_letter", "true@replication.tf:30:3"},
+		{"aws_sqs_queue.legacy", "dead_letter", "true@replication.tf:56:3"}, // a heredoc that interpolates the ARN
 		{"aws_elasticache_replication_group.rates", "cross_region_replica", "true@replication.tf:39:3"},
 		{"aws_elasticache_replication_group.rates", "replicas", "1@replication.tf:40:3"},
 		// Retention 0 turns backups off; a provider with no configuration

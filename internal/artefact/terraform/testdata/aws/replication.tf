@@ -50,3 +50,13 @@ resource "aws_db_instance" "reporting_replica" {
   identifier          = "reporting-replica"
   replicate_source_db = aws_db_instance.reporting.identifier
 }
+
+resource "aws_sqs_queue" "legacy" {
+  name           = "legacy"
+  redrive_policy = <<POLICY
+{
+  "deadLetterTargetArn": "${aws_sqs_queue.payments_dlq.arn}",
+  "maxReceiveCount": 3
+}
+POLICY
+}
