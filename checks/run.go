@@ -97,6 +97,9 @@ type FileReport struct {
 // Report is the outcome of one run, files sorted by path.
 type Report struct {
 	Files []FileReport
+	// System is the system section (see SystemReport); nil when the run
+	// checked one review alone.
+	System *SystemReport
 }
 
 // ExitCode maps a run to archvet's exit codes: 2 when any file was broken
