@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/archvet/archvet/internal/artefact"
 	"github.com/archvet/archvet/internal/diag"
 	"github.com/archvet/archvet/internal/document"
 	"github.com/archvet/archvet/internal/repo"
@@ -179,12 +180,28 @@ func ReadArtefacts(doc *document.Document, read ArtefactReader) (map[string]any,
 }
 
 // DefaultArtefactReader is what a Checker reads artefacts with when it
-// names no reader.
-var DefaultArtefactReader ArtefactReader
+// names no reader: internal/artefact, under its default limits.
+var DefaultArtefactReader ArtefactReader = readArtefacts
 
 func (c *Checker) artefactReader() ArtefactReader {
 	if c.Artefacts != nil {
 		return c.Artefacts
 	}
 	return DefaultArtefactReader
+}
+
+// readArtefacts adapts internal/artefact.Read to ArtefactReader.
+func readArtefacts(baseDir string, sources ArtefactSources, repoRoot string) (map[string]any, diag.Diagnostics) {
+	conv := func(kind string) []artefact.Source {
+		var out []artefact.Source
+		for _, s := range sources[kind] {
+			out = append(out, artefact.Source{Path: s.Path, At: s.At})
+		}
+		return out
+	}
+	return artefact.Read(baseDir, artefact.Sources{
+		Terraform:  conv(KindTerraform),
+		Kubernetes: conv(KindKubernetes),
+		OpenAPI:    conv(KindOpenAPI),
+	}, repoRoot)
 }
