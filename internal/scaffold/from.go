@@ -482,8 +482,35 @@ func (d *drafter) more(f *finder) {
 		}
 		break
 	}
+	d.zones(k)
 	d.apiFacts()
 	d.documents(f)
+}
+
+// zones says the service survives the loss of a zone when its workload
+// spreads its pods across zones and every data store it has replicates
+// across zones.
+func (d *drafter) zones(k map[string]any) {
+	name, _ := lookup(d.doc.Value, "service", "name").(string)
+	var spread diag.Range
+	for _, w := range asList(k["workloads"]) {
+		wm := asMap(w)
+		if str(wm["name"]) != name {
+			continue
+		}
+		if v, at, ok := known(asMap(wm["facts"]), "zone_spread"); ok && v == true {
+			spread = at
+		}
+	}
+	if spread.Filename == "" {
+		return
+	}
+	for _, s := range asList(d.doc.Value["data_stores"]) {
+		if lookup(s, "replication", "multi_az") != true {
+			return
+		}
+	}
+	d.set([]string{"disaster_recovery", "multi_az"}, true, spread)
 }
 
 // apiFacts reads, per spec an apis entry names, whether every list
@@ -524,7 +551,10 @@ func (d *drafter) apiFacts() {
 			if all > 0 && retry {
 				if e := asMap(apis[i]); e != nil {
 					if _, has := e["rate_limit"]; !has {
-						e["rate_limit"] = map[string]any{"headers": true}
+						// Every operation answers 429 with Retry-After:
+						// the API is rate limited and says when to retry.
+						e["rate_limit"] = map[string]any{"enabled": true, "headers": true}
+						d.doc.Index.Add(document.JoinIndex("apis", i)+".rate_limit.enabled", retryAt)
 						d.doc.Index.Add(document.JoinIndex("apis", i)+".rate_limit.headers", retryAt)
 					}
 				}
