@@ -115,6 +115,10 @@ type Rule struct {
 	// Questions is true when the package defines `unanswered`, so the rule
 	// can come out unanswered: the design does not say what it needs.
 	Questions bool `json:"-"`
+	// Claims is true when the package defines `claims`: the review's
+	// statements it checked against the repository's artefacts, each
+	// verified, contradicted or unverified.
+	Claims bool `json:"-"`
 	// Builtin is false for an organisation's own policies.
 	Builtin bool `json:"builtin"`
 	// Scope is "system" for a system rule (custom.scope), which judges a
@@ -377,6 +381,7 @@ func readRule(src Source, mod *ast.Module, pkg string) (*Rule, diag.Diagnostics)
 	problems = append(problems, readJudgement(r, custom)...)
 	r.Conditional = defines(mod, "applicable")
 	r.Questions = defines(mod, "unanswered")
+	r.Claims = defines(mod, "claims")
 	problems = append(problems, missing(r)...)
 	if !defines(mod, "deny") {
 		problems = append(problems, "the package defines no deny rule")
