@@ -85,10 +85,10 @@ func htmlSystemRules(sys *checks.SystemReport) []htmlRule {
 	var out []htmlRule
 	index := map[string]int{}
 	for _, f := range sys.Findings {
-		if f.Result == nil || f.Result.Rule == nil {
+		if systemRule(f) == nil {
 			continue
 		}
-		r := f.Result.Rule
+		r := systemRule(f)
 		i, ok := index[r.ID]
 		if !ok {
 			i = len(out)
@@ -99,7 +99,7 @@ func htmlSystemRules(sys *checks.SystemReport) []htmlRule {
 		for _, rl := range f.Related {
 			hf.Related = append(hf.Related, htmlRelated{Where: where(f.File, &rl.Location), Message: clean(rl.Message)})
 		}
-		if st := findingStatus(f.Result.RuleResult, f.Finding); st != checks.Fail {
+		if st := systemStatus(f); st != checks.Fail {
 			hf.Status = statusLabel(st)
 		}
 		out[i].Findings = append(out[i].Findings, hf)
