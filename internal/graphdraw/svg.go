@@ -26,7 +26,7 @@ const (
 	rankGap  = 70
 	labelW   = 78
 	pad      = 16
-	legendH  = 56
+	legendH  = 90
 	perRow   = 6
 	nameMax  = 17
 	minWidth = 720
@@ -185,10 +185,12 @@ func (d *drawing) edgeSVG(p func(string, ...any), e edge, rows []row) {
 		path = route(f.x+nodeW/2+port(f, t), f.y, t.x+nodeW/2+port(t, f), t.y+nodeH, rows)
 	case f.x < t.x:
 		x1, x2, y := f.x+nodeW/2, t.x+nodeW/2-16, f.y+nodeH
-		path = fmt.Sprintf("M%s,%s C%s,%s %s,%s %s,%s", num(x1), num(y), num(x1), num(y+30), num(x2), num(y+30), num(x2), num(y))
+		dy := arcDepth(x2 - x1)
+		path = fmt.Sprintf("M%s,%s C%s,%s %s,%s %s,%s", num(x1), num(y), num(x1), num(y+dy), num(x2), num(y+dy), num(x2), num(y))
 	default:
 		x1, x2, y := f.x+nodeW/2, t.x+nodeW/2+16, f.y
-		path = fmt.Sprintf("M%s,%s C%s,%s %s,%s %s,%s", num(x1), num(y), num(x1), num(y-30), num(x2), num(y-30), num(x2), num(y))
+		dy := arcDepth(x1 - x2)
+		path = fmt.Sprintf("M%s,%s C%s,%s %s,%s %s,%s", num(x1), num(y), num(x1), num(y-dy), num(x2), num(y-dy), num(x2), num(y))
 	}
 	colour, width, marker, opacity := edgeColour, "1.2", arrowID, "0.55"
 	if e.failing {
@@ -204,6 +206,13 @@ func (d *drawing) edgeSVG(p func(string, ...any), e edge, rows []row) {
 	}
 	p(`<path d="%s" fill="none" stroke="%s" stroke-width="%s" stroke-opacity="%s"%s marker-end="url(#%s)"><title>%s → %s (%s)%s</title></path>`+"\n",
 		path, colour, width, opacity, dash, marker, xmlText(f.name), xmlText(t.name), xmlText(edgeWhat(e)), state)
+}
+
+// arcDepth is how far an arc within a row bows out: further for boxes
+// further apart, so the arcs of one row do not run on top of each other,
+// and never past the room between ranks.
+func arcDepth(dx float64) float64 {
+	return min(rankGap-8, 20+abs(dx)*0.12)
 }
 
 // port is where on its box's edge a line to other leaves or arrives:
