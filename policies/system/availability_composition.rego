@@ -106,20 +106,20 @@ callees contains callee if {
 bound_percent := product([(callee.availability_percent / 100) | some callee in callees]) * 100
 
 deny contains lib.finding_related(msg, path, related) if {
+	names := sort({sprintf("%s (%v%%)", [callee.name, callee.availability_percent]) | some callee in callees})
+	related := [{"msg": sprintf("%s promises %v%% here", [callee.name, callee.availability_percent]), "at": callee.availability_at} |
+		some callee in sort_by_name(callees)
+	]
 	some [j, slo] in availability_slos
 
 	# Compared to a ten-thousandth of a percent, so that the rounding of
 	# the product cannot fail an objective equal to it.
 	round(slo.objective_percent * 10000) > round(bound_percent * 10000)
-	names := sort({sprintf("%s (%v%%)", [callee.name, callee.availability_percent]) | some callee in callees})
 	msg := sprintf(
 		"availability slo %q promises %v%%, above the %v%% that the own SLOs of its hard dependencies %s allow together",
 		[slo.name, slo.objective_percent, round(bound_percent * 10000) / 10000, concat(", ", names)],
 	)
 	path := sprintf("slos[%d].objective_percent", [j])
-	related := [{"msg": sprintf("%s promises %v%% here", [callee.name, callee.availability_percent]), "at": callee.availability_at} |
-		some callee in sort_by_name(callees)
-	]
 }
 
 # sort_by_name orders callees by name, so related locations are stable.
