@@ -59,7 +59,7 @@
 #             name: payments
 #             availability_percent: 99.95
 #             availability_at: {file: payments/design.yaml, line: 40, column: 24}
-package archvet.rules.system.availability_composition
+package archvet.system.availability_composition
 
 import rego.v1
 

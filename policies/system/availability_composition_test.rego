@@ -1,8 +1,8 @@
-package archvet.rules.system.availability_composition_test
+package archvet.system.availability_composition_test
 
 import rego.v1
 
-import data.archvet.rules.system.availability_composition
+import data.archvet.system.availability_composition
 
 at(file) := {"file": file, "line": 40, "column": 24}
 

@@ -50,7 +50,7 @@
 #             name: payments
 #             deadline_ms: 2000
 #             deadline_at: {file: payments/design.yaml, line: 120, column: 17}
-package archvet.rules.system.caller_outlived
+package archvet.system.caller_outlived
 
 import rego.v1
 

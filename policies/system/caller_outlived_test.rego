@@ -1,8 +1,8 @@
-package archvet.rules.system.caller_outlived_test
+package archvet.system.caller_outlived_test
 
 import rego.v1
 
-import data.archvet.rules.system.caller_outlived
+import data.archvet.system.caller_outlived
 
 deadline_at := {"file": "payments/design.yaml", "line": 120, "column": 17}
 

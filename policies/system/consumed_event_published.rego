@@ -44,7 +44,7 @@
 #           published: true
 #           producer: {service: payments, file: payments/design.yaml, at: {file: payments/design.yaml, line: 6, column: 9}}
 #           entry: {index: 0, at: {file: payments/design.yaml, line: 200, column: 7}, delivery: at-least-once, topic: payments.payment-settled.v1}
-package archvet.rules.system.consumed_event_published
+package archvet.system.consumed_event_published
 
 import rego.v1
 

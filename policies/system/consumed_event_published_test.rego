@@ -1,8 +1,8 @@
-package archvet.rules.system.consumed_event_published_test
+package archvet.system.consumed_event_published_test
 
 import rego.v1
 
-import data.archvet.rules.system.consumed_event_published
+import data.archvet.system.consumed_event_published
 
 producer_at := {"file": "payments/design.yaml", "line": 6, "column": 9}
 

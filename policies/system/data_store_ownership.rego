@@ -42,7 +42,7 @@
 #     _system:
 #       data_stores:
 #         - others: []
-package archvet.rules.system.data_store_ownership
+package archvet.system.data_store_ownership
 
 import rego.v1
 

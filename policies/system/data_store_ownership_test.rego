@@ -1,8 +1,8 @@
-package archvet.rules.system.data_store_ownership_test
+package archvet.system.data_store_ownership_test
 
 import rego.v1
 
-import data.archvet.rules.system.data_store_ownership
+import data.archvet.system.data_store_ownership
 
 other_at := {"file": "shipping/design.yaml", "line": 70, "column": 5}
 

@@ -49,7 +49,7 @@
 #           calls_back: false
 #           call_depth: 2
 #       cycles: []
-package archvet.rules.system.dependency_cycles
+package archvet.system.dependency_cycles
 
 import rego.v1
 

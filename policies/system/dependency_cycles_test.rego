@@ -1,8 +1,8 @@
-package archvet.rules.system.dependency_cycles_test
+package archvet.system.dependency_cycles_test
 
 import rego.v1
 
-import data.archvet.rules.system.dependency_cycles
+import data.archvet.system.dependency_cycles
 
 at(file, line) := {"file": file, "line": line, "column": 5}
 

@@ -52,7 +52,7 @@
 #             at: {file: payments/design.yaml, line: 200, column: 7}
 #             delivery: at-least-once
 #             schema: schemas/payment-settled.avsc
-package archvet.rules.system.event_contract
+package archvet.system.event_contract
 
 import rego.v1
 

@@ -1,8 +1,8 @@
-package archvet.rules.system.event_contract_test
+package archvet.system.event_contract_test
 
 import rego.v1
 
-import data.archvet.rules.system.event_contract
+import data.archvet.system.event_contract
 
 entry_at := {"file": "orders/design.yaml", "line": 200, "column": 7}
 

@@ -52,7 +52,7 @@
 #         tier0_services:
 #           - {service: checkout, file: checkout/design.yaml, at: {file: checkout/design.yaml, line: 8, column: 9}}
 #         rotations: [checkout-primary]
-package archvet.rules.system.ownership_load
+package archvet.system.ownership_load
 
 import rego.v1
 

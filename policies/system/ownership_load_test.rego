@@ -1,8 +1,8 @@
-package archvet.rules.system.ownership_load_test
+package archvet.system.ownership_load_test
 
 import rego.v1
 
-import data.archvet.rules.system.ownership_load
+import data.archvet.system.ownership_load
 
 at(service) := {"file": sprintf("%s/design.yaml", [service]), "line": 8, "column": 9}
 

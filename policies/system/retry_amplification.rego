@@ -50,7 +50,7 @@
 #           amplification_path:
 #             - {service: checkout, dependency: 0, attempts: 3, at: {file: checkout/design.yaml, line: 3, column: 5}}
 #             - {service: payments, dependency: 1, attempts: 1, at: {file: payments/design.yaml, line: 90, column: 5}}
-package archvet.rules.system.retry_amplification
+package archvet.system.retry_amplification
 
 import rego.v1
 

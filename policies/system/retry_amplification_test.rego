@@ -1,8 +1,8 @@
-package archvet.rules.system.retry_amplification_test
+package archvet.system.retry_amplification_test
 
 import rego.v1
 
-import data.archvet.rules.system.retry_amplification
+import data.archvet.system.retry_amplification
 
 at(file) := {"file": file, "line": 90, "column": 5}
 

@@ -52,7 +52,7 @@
 #           hard: true
 #           sync: true
 #           callee: {name: payments, tier: 0, at: {file: payments/design.yaml, line: 8, column: 9}}
-package archvet.rules.system.tier_inversion
+package archvet.system.tier_inversion
 
 import rego.v1
 

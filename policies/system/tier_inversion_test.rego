@@ -1,8 +1,8 @@
-package archvet.rules.system.tier_inversion_test
+package archvet.system.tier_inversion_test
 
 import rego.v1
 
-import data.archvet.rules.system.tier_inversion
+import data.archvet.system.tier_inversion
 
 callee_at := {"file": "payments/design.yaml", "line": 8, "column": 9}
 

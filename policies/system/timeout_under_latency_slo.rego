@@ -47,7 +47,7 @@
 #             name: payments
 #             latency_threshold_ms: 500
 #             latency_at: {file: payments/design.yaml, line: 130, column: 19}
-package archvet.rules.system.timeout_under_latency_slo
+package archvet.system.timeout_under_latency_slo
 
 import rego.v1
 

@@ -1,8 +1,8 @@
-package archvet.rules.system.timeout_under_latency_slo_test
+package archvet.system.timeout_under_latency_slo_test
 
 import rego.v1
 
-import data.archvet.rules.system.timeout_under_latency_slo
+import data.archvet.system.timeout_under_latency_slo
 
 latency_at := {"file": "inventory/design.yaml", "line": 130, "column": 19}
 

@@ -41,7 +41,7 @@
 #       dependencies:
 #         - {name: payments, reviewed: true, callee: {name: payments, at: {file: payments/design.yaml, line: 8, column: 9}}}
 #         - {name: card-gateway, reviewed: false, callee: null}
-package archvet.rules.system.unreviewed_dependencies
+package archvet.system.unreviewed_dependencies
 
 import rego.v1
 

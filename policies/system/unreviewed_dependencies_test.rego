@@ -1,8 +1,8 @@
-package archvet.rules.system.unreviewed_dependencies_test
+package archvet.system.unreviewed_dependencies_test
 
 import rego.v1
 
-import data.archvet.rules.system.unreviewed_dependencies
+import data.archvet.system.unreviewed_dependencies
 
 callee_at := {"file": "payments/design.yaml", "line": 8, "column": 9}
 
