@@ -29,6 +29,7 @@ package artefact
 //	              "resource_limits", "zone_spread", "termination_grace_seconds", "pre_stop",
 //	              "run_as_non_root", "read_only_root_filesystem",
 //	              "literal_secret_env"}}],    // value: names of secret-looking env vars with a literal value
+//	                                          // pre_stop: the first hook's sleep in seconds, else true; false with none
 //	  "disruption_budgets": [{"kind", "name", "namespace", "selector": {matchLabels}, "at",
 //	    "facts": {"min_available", "max_unavailable"}}],
 //	  "autoscalers": [{"kind", "name", "namespace", "target": "Deployment/checkout", "at",

@@ -1,6 +1,7 @@
 package kubernetes
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/archvet/archvet/internal/artefact/fact"
@@ -33,7 +34,7 @@ func workload(root fact.Node) map[string]any {
 	set("readiness_probe", every(containers, has("readinessProbe")))
 	set("resource_requests", every(containers, has("resources", "requests")))
 	set("resource_limits", every(containers, has("resources", "limits")))
-	set("pre_stop", every(containers, has("lifecycle", "preStop")))
+	set("pre_stop", preStop(containers))
 	set("run_as_non_root", every(containers, inherited(pod, "runAsNonRoot")))
 	set("read_only_root_filesystem", every(containers, inherited(pod, "readOnlyRootFilesystem")))
 	if pod.Present() {
@@ -52,6 +53,41 @@ func workload(root fact.Node) map[string]any {
 		out["labels"] = labels
 	}
 	return out
+}
+
+// preStop is the first preStop hook of the pod's containers: the seconds
+// it waits when it is a sleep (the sleep action, or a command that runs
+// `sleep N`), else true; false at the first container when none has one.
+// One hook is enough: sidecars rarely need their own delay.
+func preStop(containers []fact.Node) map[string]any {
+	if len(containers) == 0 {
+		return nil
+	}
+	for _, c := range containers {
+		hook := c.Get("lifecycle", "preStop")
+		if hook.Map() == nil || len(hook.Map()) == 0 {
+			continue
+		}
+		if n := hook.Get("sleep", "seconds"); n.Present() {
+			if _, ok := n.Value().(int64); ok {
+				return n.Known(n.Value())
+			}
+		}
+		cmd := hook.Get("exec", "command")
+		var words []string
+		for _, w := range cmd.Items() {
+			words = append(words, strings.Fields(w.String())...)
+		}
+		for i, w := range words {
+			if (w == "sleep" || strings.HasSuffix(w, "/sleep")) && i+1 < len(words) {
+				if secs, err := strconv.ParseInt(strings.Trim(words[i+1], `;&"'`), 10, 64); err == nil && secs >= 0 {
+					return cmd.Known(secs)
+				}
+			}
+		}
+		return hook.Known(true)
+	}
+	return containers[0].Known(false)
 }
 
 // has is a check that a container sets a non-empty value at keys.
