@@ -50,8 +50,8 @@ func TestReadsWorkloadsBudgetsAndAutoscalers(t *testing.T) {
 		fact, want string
 	}{
 		{checkout, "replicas", "6@" + c + ":10:3"},
-		{checkout, "liveness_probe", "true@" + c + ":48:11"},
-		{checkout, "readiness_probe", "true@" + c + ":52:11"},
+		{checkout, "liveness_probe", "/healthz@" + c + ":50:15"},
+		{checkout, "readiness_probe", "/ready@" + c + ":54:15"},
 		{checkout, "resource_requests", "true@" + c + ":43:13"},
 		{checkout, "resource_limits", "true@" + c + ":46:13"},
 		{checkout, "zone_spread", "true@" + c + ":23:11"},
@@ -61,8 +61,8 @@ func TestReadsWorkloadsBudgetsAndAutoscalers(t *testing.T) {
 		{checkout, "read_only_root_filesystem", "true@" + c + ":61:13"},
 		{checkout, "literal_secret_env", "[]@" + c + ":30:11"}, // DB_PASSWORD comes from a Secret
 		{worker, "replicas", "1@" + w + ":5:1 (default)"},
-		{worker, "liveness_probe", "false@" + w + ":16:11"},    // the first container has none
-		{worker, "readiness_probe", "false@" + w + ":32:11"},   // the second has none
+		{worker, "liveness_probe", "false@" + w + ":16:11"},    // the app container has none; the exporter's is not the app's
+		{worker, "readiness_probe", "true@" + w + ":25:11"},    // a TCP probe
 		{worker, "resource_requests", "false@" + w + ":16:11"}, // limits only
 		{worker, "resource_limits", "false@" + w + ":32:11"},
 		{worker, "run_as_non_root", "false@" + w + ":16:11"},
