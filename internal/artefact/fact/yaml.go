@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"maps"
 	"slices"
-	"strings"
 
 	"github.com/archvet/archvet/internal/diag"
 	"github.com/archvet/archvet/internal/document"
@@ -23,10 +22,7 @@ func LoadYAML(path string, src []byte, lim Limits, budget *int) ([]*document.Doc
 			"more than %d YAML documents in the artefacts; this file is not read", lim.MaxDocuments)}
 	}
 	docs, ds := document.LoadYAMLStream(path, src)
-	for i := range ds {
-		ds[i].Summary = strings.Replace(ds[i].Summary, "the top level of a design review", "the top level of a YAML document", 1)
-		ds[i].Detail = strings.Replace(ds[i].Detail, "archvet reads design reviews as UTF-8", "archvet reads artefacts as UTF-8", 1)
-	}
+	Reword(ds)
 	if ds.HasErrors() {
 		return nil, ds
 	}
