@@ -40,6 +40,7 @@ package artefact
 //	  "file", "version": "3.1.0", "api_version": info.version, "at": {...},
 //	  "facts": {"version_in_servers", "version_in_paths"},
 //	  "operations": [{"method": "get", "path": "/orders", "operation_id", "at": {...},
+//	    "operational": true,                  // only on /health, /metrics, /status and the like
 //	    "facts": {"secured", "authentication",  // ["jwt", "api-key"]: apis[].authentication's words
 //	              "list", "pagination_params", "pagination",  // "cursor" | "offset" | "none"
 //	              "max_page_size", "responses", "retry_after_on_429"}}]}]}

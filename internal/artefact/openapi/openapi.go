@@ -204,6 +204,9 @@ func operation(root, item, op fact.Node, path, method string) map[string]any {
 		paging(params, op, facts)
 	}
 	out := map[string]any{"method": method, "path": path, "at": op.At().Value(), "facts": facts}
+	if operational[strings.ToLower(strings.Trim(path, "/"))] {
+		out["operational"] = true // a probe's endpoint, often open on purpose
+	}
 	if id := op.Key("operationId").String(); id != "" {
 		out["operation_id"] = id
 	}

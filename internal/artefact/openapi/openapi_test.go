@@ -75,6 +75,12 @@ func TestReadsOperationsWithTheirPositions(t *testing.T) {
 			t.Errorf("%s %s %s = %s, want %s", c.method, c.path, c.fact, got, c.want)
 		}
 	}
+	for _, o := range web["operations"].([]any) {
+		m := o.(map[string]any)
+		if got, want := m["operational"] == true, m["path"] == "/health"; got != want {
+			t.Errorf("%s operational = %v", m["path"], got)
+		}
+	}
 	for _, c := range []struct {
 		spec       map[string]any
 		fact, want string
