@@ -70,14 +70,21 @@ service_autoscalers := [a |
 ]
 
 # The disruption budgets of the service's workload: named like it, else
-# the only one there is.
+# the only one there is, else none.
+default service_disruption_budgets := []
+
 service_disruption_budgets := [b |
 	some b in disruption_budgets
 	same_name(b.name, service_workload.name)
 ] if {
 	some b in disruption_budgets
 	same_name(b.name, service_workload.name)
-} else := disruption_budgets if count(disruption_budgets) == 1
+} else := disruption_budgets if {
+	count(disruption_budgets) == 1
+}
+
+# How a workload is named in a message: Deployment checkout.
+workload_label(w) := sprintf("%s %s", [w.kind, w.name])
 
 # The OpenAPI spec an API of the review cites as its contract.
 spec_of(api) := [s | some s in openapi_specs; s.ref == api.spec]
