@@ -140,3 +140,12 @@ pending(evidence) := {[e.path, e.fact] |
 	some e in evidence
 	not known(e.fact)
 }
+
+# How an operation is named in a message: GET /orders in api/web.yaml.
+operation_label(spec, op) := sprintf("%s %s in %s", [upper(op.method), op.path, spec.file])
+
+# The operations of the spec an API of the review cites, with their spec.
+api_operations(api) := [[spec, op] |
+	some spec in spec_of(api)
+	some op in spec.operations
+]
