@@ -124,6 +124,9 @@ func ReportRule(cat *rules.Catalogue) string {
 		if r.Questions {
 			sets += fmt.Sprintf(`, "unanswered": %s.unanswered`, ref)
 		}
+		if r.Claims {
+			sets += fmt.Sprintf(`, "claims": %s.claims`, ref)
+		}
 		if !r.Conditional {
 			fmt.Fprintf(&b, "\nr%d := {%s}\n", i, sets)
 			continue
@@ -179,6 +182,9 @@ type RuleResult struct {
 	Rule     *rules.Rule
 	Status   Status
 	Findings []Finding
+	// Claims are the review's statements the rule checked against the
+	// repository's artefacts (rules that define `claims`).
+	Claims []Claim
 }
 
 // Evaluate runs every rule against one document. The time is the moment
@@ -233,6 +239,9 @@ func (e *Engine) Evaluate(ctx context.Context, doc *document.Document, now time.
 			}
 		}
 		sortFindings(res.Findings)
+		if r.Claims {
+			res.Claims = toClaims(doc, r, objectAt(entry, "claims"))
+		}
 		results = append(results, res)
 	}
 	return results, nil

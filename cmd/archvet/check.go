@@ -55,6 +55,10 @@ type checkOptions struct {
 	// strictWaivers and warnWithin: waiver audit and look-ahead (waivers.go).
 	strictWaivers bool
 	warnWithin    string
+	// requireVerified and requireVerifiedSet: the verification gate
+	// (--require-verified, claims.go).
+	requireVerified    []string
+	requireVerifiedSet bool
 }
 
 func newCheckCommand() *cobra.Command {
@@ -92,6 +96,7 @@ input or policy error, 130 interrupted (no report is written).`,
 			o.minScoreSet = cmd.Flags().Changed("min-score")
 			o.minCompletenessSet = cmd.Flags().Changed("min-completeness")
 			o.failOnUnansweredSet = cmd.Flags().Changed("fail-on-unanswered")
+			o.requireVerifiedSet = cmd.Flags().Changed("require-verified")
 			return runCheck(cmd.Context(), cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr(), o, args)
 		},
 	}
@@ -113,6 +118,7 @@ input or policy error, 130 interrupted (no report is written).`,
 	f.Float64Var(&o.minCompleteness, "min-completeness", 0, "fail the gate when a file answers less than `N` percent of the rules that apply to it; default per tier: 50 at tiers 0-2, 0 at tier 3")
 	f.StringVar(&o.baseline, "baseline", "", "fail the gate only on findings not in this baseline `FILE` (see archvet baseline)")
 	registerWaiverFlags(f, &o)
+	registerVerifyFlag(f, &o)
 	return cmd
 }
 
@@ -208,6 +214,8 @@ func (o checkOptions) gate(cfg *config.Config) (g checks.Gate, tierGates map[int
 	if g.FailOnUnanswered, err = config.ParseFailOn(failOnUnanswered); err != nil {
 		return g, nil, usageError("--fail-on-unanswered: %v", err)
 	}
+	required, requiredSet := o.required(cfg)
+	g.RequireVerified = required
 	if failOnSet || unansweredSet {
 		return g, nil, nil
 	}
@@ -216,6 +224,9 @@ func (o checkOptions) gate(cfg *config.Config) (g checks.Gate, tierGates map[int
 		tg.MinScore = minScore
 		if completenessSet {
 			tg.MinCompleteness = minCompleteness
+		}
+		if requiredSet {
+			tg.RequireVerified = required
 		}
 		tierGates[tier] = tg
 	}
@@ -388,6 +399,9 @@ func (b *checkerBuilder) checker(ctx context.Context, path string) (*checks.Chec
 		}
 		if b.o.minCompletenessSet {
 			p.MinCompleteness = nil
+		}
+		if b.o.requireVerifiedSet {
+			p.RequireVerified = nil
 		}
 		profiles[tier] = p
 	}

@@ -13,13 +13,15 @@ import (
 )
 
 func newInputCommand() *cobra.Command {
-	var evidence bool
+	var evidence, artefacts bool
 	cmd := &cobra.Command{
 		Use:   "input FILE",
 		Short: "Print a design review as the JSON input the policies see, for plain OPA",
 		Long: `Print a design review (YAML, HCL or Markdown) as the JSON document archvet's
 policies evaluate: decoded, with its imports merged, validated, and with
-the _evidence archvet finds next to it (the documents it cites). Hand it to
+the _evidence archvet finds next to it (the documents it cites) and the
+_artefacts it reads from the repository (Terraform, Kubernetes manifests,
+OpenAPI specs), with the fields they derive filled in. Hand it to
 opa eval -i, an OPA server or conftest with the bundle from archvet bundle
 to get archvet's answers; only waivers need archvet itself.`,
 		Example: `  archvet input design.hcl > design.json
@@ -39,7 +41,7 @@ to get archvet's answers; only waivers need archvet itself.`,
 			if err != nil {
 				return err
 			}
-			out, ds := bundle.Input(path, src, sch, bundle.InputOptions{Evidence: evidence})
+			out, ds := bundle.Input(path, src, sch, bundle.InputOptions{Evidence: evidence, Artefacts: artefacts})
 			if err := reportDiagnostics(cmd.ErrOrStderr(), ds); err != nil {
 				return err
 			}
@@ -47,6 +49,7 @@ to get archvet's answers; only waivers need archvet itself.`,
 			return err
 		},
 	}
+	cmd.Flags().BoolVar(&artefacts, "artefacts", true, "include the _artefacts field (the facts of the Terraform, manifests and API specs beside the review) and the fields they derive")
 	cmd.Flags().BoolVar(&evidence, "evidence", true, "include the _evidence field (set --evidence=false for the review alone)")
 	return cmd
 }

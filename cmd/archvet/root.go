@@ -64,6 +64,7 @@ func newRootCommand(stdout, stderr io.Writer) *cobra.Command {
 		newTestCommand(),
 		newNewCommand(),
 		newInputCommand(),
+		newClaimsCommand(),
 		newVersionCommand(),
 	)
 	return root

@@ -16,6 +16,12 @@ type InputOptions struct {
 	// Evidence adds the _evidence field archvet computes from the files
 	// next to the review, so plain OPA judges PR600 as archvet does.
 	Evidence bool
+	// Artefacts adds the _artefacts field archvet reads from the
+	// repository's Terraform, manifests and API specs, and fills the
+	// fields they derive, so plain OPA judges the claims as archvet does.
+	Artefacts bool
+	// Reader reads the artefacts; nil means checks.DefaultArtefactReader.
+	Reader checks.ArtefactReader
 }
 
 // Input turns a design review (YAML, HCL or Markdown) into the JSON
@@ -39,6 +45,17 @@ func Input(path string, src []byte, sch *schema.Schema, opts InputOptions) ([]by
 	}
 	if opts.Evidence {
 		checks.AttachEvidence(doc, sch)
+	}
+	if opts.Artefacts {
+		read := opts.Reader
+		if read == nil {
+			read = checks.DefaultArtefactReader
+		}
+		_, as := checks.AttachArtefacts(doc, read)
+		ds = append(ds, as...)
+		if as.HasErrors() {
+			return nil, ds
+		}
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

@@ -176,7 +176,7 @@ func ghFileLine(f checks.FileReport) string {
 	if len(f.GateFailures) > 0 {
 		gate = "gate failed: " + strings.Join(f.GateFailures, "; ")
 	}
-	return clean(fmt.Sprintf("archvet: %s (%s, tier %d): score %.1f/100, %s; %s", serviceName(f), f.Path, f.Tier, f.Scorecard.Overall.Score(), f.Verdict, gate))
+	return clean(fmt.Sprintf("archvet: %s (%s, tier %d): score %.1f/100%s, %s; %s", serviceName(f), f.Path, f.Tier, f.Scorecard.Overall.Score(), trustSuffix(f.Scorecard.Trust, ", "), f.Verdict, gate))
 }
 
 func ghLevel(s rules.Severity) string {

@@ -48,8 +48,12 @@ type htmlFile struct {
 	Waivers      []htmlWaiver
 	Questions    []htmlWaiver
 	Completeness string
-	Findings     int
-	BySeverity   []htmlCount
+	// Trust is the trust figure and Claims the ledger (claims.go).
+	Trust       string
+	TrustCounts string
+	Claims      []htmlClaim
+	Findings    int
+	BySeverity  []htmlCount
 }
 
 type htmlCount struct {
@@ -219,6 +223,7 @@ func (h htmlFormatter) file(i int, f checks.FileReport, jf JSONFile) htmlFile {
 		hf.Frameworks = append(hf.Frameworks, row)
 	}
 	hf.Completeness = fmt.Sprintf("%.1f", sc.Overall.Completeness())
+	hf.Trust, hf.TrustCounts, hf.Claims = htmlClaims(f)
 	hf.Groups, hf.Waivers, hf.Findings = h.findings(f)
 	for _, r := range f.Results {
 		if r.Rule == nil || r.Status != checks.Unanswered {
@@ -525,7 +530,7 @@ a { color: #2b5c9e; }
 <div><div class="label">{{.Verdict}}</div><p>{{.VerdictText}}</p></div>
 </div>
 <p>Gate: {{if .GatePassed}}<span class="gate-passed">passed</span>{{else}}<span class="gate-failed">failed</span> ({{range $i, $r := .GateReasons}}{{if $i}}; {{end}}{{$r}}{{end}}){{end}}.
-{{.Counts.Passed}} rules passed, {{.Counts.Failed}} failed, {{.Counts.Unanswered}} open questions (completeness {{.Completeness}}%), {{.Counts.NotApplicable}} not applicable{{if .Counts.Waived}}, {{.Counts.Waived}} waived{{end}}.
+{{.Counts.Passed}} rules passed, {{.Counts.Failed}} failed, {{.Counts.Unanswered}} open questions (completeness {{.Completeness}}%{{with .Trust}}, trust {{.}}{{end}}), {{.Counts.NotApplicable}} not applicable{{if .Counts.Waived}}, {{.Counts.Waived}} waived{{end}}.
 {{with .Maturity}}Maturity: <strong>{{.Level}}</strong>{{with .Next}}; next level {{.}}{{end}}{{if .Blockers}} ({{len .Blockers}} rule{{if ne (len .Blockers) 1}}s{{end}} to fix){{end}}.{{end}}</p>
 
 <h3>Scores</h3>
@@ -547,7 +552,16 @@ a { color: #2b5c9e; }
 {{end}}</tbody>
 </table>
 
-<h3>Findings ({{.Findings}})</h3>
+{{if .Claims}}<h3>Claims</h3>
+<p>Trust {{.Trust}}: {{.TrustCounts}}.</p>
+<table>
+<thead><tr><th>status</th><th>field</th><th>claimed</th><th>observed</th><th>review</th><th>artefact</th></tr></thead>
+<tbody>
+{{range .Claims}}<tr><td><span class="pill {{.Band}}">{{.Status}}</span></td><td><code>{{.Key}}</code></td><td class="mono">{{.Claimed}}</td><td class="mono">{{.Observed}}</td><td class="mono">{{.Review}}</td><td class="mono">{{.Artefact}}</td></tr>
+{{end}}</tbody>
+</table>
+
+{{end}}<h3>Findings ({{.Findings}})</h3>
 {{with .BySeverity}}<p>{{range $i, $c := .}}{{if $i}} · {{end}}<span class="sev {{$c.Severity}}">{{$c.N}} {{$c.Severity}}</span>{{end}}</p>{{end}}
 {{range .Groups}}<h4>{{.Name}}</h4>
 {{range .Rules}}<article class="finding {{.Severity}}">

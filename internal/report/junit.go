@@ -205,6 +205,7 @@ func junitSuiteOf(f checks.FileReport) junitSuite {
 		{Name: "score", Value: score},
 		{Name: "verdict", Value: string(f.Verdict)},
 		{Name: "gate", Value: gate},
+		{Name: "trust", Value: trustFigure(f.Scorecard.Trust)},
 	}
 	for _, fw := range f.Scorecard.Frameworks {
 		v := "n/a"

@@ -193,7 +193,7 @@ func (m markdownFormatter) file(b *strings.Builder, f checks.FileReport, fold bo
 	} else {
 		fmt.Fprintf(b, "### %s\n\n", title)
 	}
-	fmt.Fprintf(b, "%s · tier %d · completeness %.1f%% · %s · gate %s\n\n", mdCode(f.Path), f.Tier, f.Scorecard.Overall.Completeness(), mdText(f.Verdict.Describe()), mdGate(f))
+	fmt.Fprintf(b, "%s · tier %d · completeness %.1f%%%s · %s · gate %s\n\n", mdCode(f.Path), f.Tier, f.Scorecard.Overall.Completeness(), trustSuffix(f.Scorecard.Trust, " · "), mdText(f.Verdict.Describe()), mdGate(f))
 
 	b.WriteString("| framework | score | passed | failed | n/a |\n|---|--:|--:|--:|--:|\n")
 	for _, fw := range f.Scorecard.Frameworks {

@@ -27,13 +27,18 @@ type JSONFile struct {
 	Score  *float64 `json:"score"`
 	// Completeness is the weighted share of the applicable rules the
 	// design answers, 0 to 100; the rest are open questions.
-	Completeness *float64         `json:"completeness,omitempty"`
-	Verdict      string           `json:"verdict"`
-	Gate         JSONGate         `json:"gate"`
-	Maturity     *JSONMaturity    `json:"maturity,omitempty"`
-	Frameworks   []JSONFramework  `json:"frameworks"`
-	Diagnostics  []JSONDiagnostic `json:"diagnostics"`
-	Results      []JSONResult     `json:"results"`
+	Completeness *float64 `json:"completeness,omitempty"`
+	// Trust is the share of the review's checkable claims that its
+	// artefacts verify (claims.go).
+	Trust       *JSONTrust       `json:"trust,omitempty"`
+	Verdict     string           `json:"verdict"`
+	Gate        JSONGate         `json:"gate"`
+	Maturity    *JSONMaturity    `json:"maturity,omitempty"`
+	Frameworks  []JSONFramework  `json:"frameworks"`
+	Diagnostics []JSONDiagnostic `json:"diagnostics"`
+	// Claims is the claim ledger (claims.go).
+	Claims  []JSONClaim  `json:"claims,omitempty"`
+	Results []JSONResult `json:"results"`
 }
 
 // JSONGate says whether the file passed the CI gate and why not.
@@ -47,6 +52,7 @@ type JSONFramework struct {
 	ID         string         `json:"id"`
 	Score      *float64       `json:"score"`
 	Tally      checks.Tally   `json:"rules"`
+	Trust      *JSONTrust     `json:"trust,omitempty"`
 	Categories []JSONCategory `json:"categories"`
 }
 
@@ -192,6 +198,7 @@ func buildFile(f checks.FileReport) JSONFile {
 		m.Blockers = append(m.Blockers, JSONBlocker{Rule: b.Rule.ID, Title: b.Rule.Title, Points: b.Points, ScoreGain: b.ScoreGain})
 	}
 	jf.Maturity = &m
+	addTrust(&jf, f)
 	for _, r := range f.Results {
 		base := JSONResult{Rule: r.Rule.ID, Title: r.Rule.Title, Severity: r.Rule.Severity, Status: r.Status, Frameworks: r.Rule.Frameworks}
 		if len(r.Findings) == 0 {

@@ -141,6 +141,7 @@ func (s *sarifStream) File(f checks.FileReport) error {
 	for _, fw := range jf.Frameworks {
 		fs.Frameworks[fw.ID] = fw.Score
 	}
+	sarifTrust(&fs, jf)
 	s.element(s.files, &s.nFile, fs, sarifFileIndent)
 	return s.enc.err
 }
@@ -364,6 +365,7 @@ func sarifResult(f checks.FileReport, r checks.RuleResult, fd checks.Finding, ru
 	}
 	status := findingStatus(r, fd)
 	props["status"] = string(status)
+	sarifClaim(props, r, fd)
 	if status == checks.Unanswered {
 		// An open question is not a defect: SARIF's "review" kind is a
 		// result a person must look at, reported at level note.
@@ -470,6 +472,9 @@ type sarifFileScore struct {
 	Verdict    string              `json:"verdict"`
 	Gate       JSONGate            `json:"gate"`
 	Frameworks map[string]*float64 `json:"frameworks"`
+	// Trust and FrameworkTrust are the trust figures (claims.go).
+	Trust          *JSONTrust          `json:"trust,omitempty"`
+	FrameworkTrust map[string]*float64 `json:"framework_trust,omitempty"`
 }
 
 func strPtr(s string) *string { return &s }

@@ -187,12 +187,15 @@ func (t textFormatter) scores(p *printer, f checks.FileReport) {
 	if f.Config != "" {
 		config = ", config " + displayPath(f.Config)
 	}
-	p.line("%s (tier %d%s): score %.1f/100, completeness %.1f%%, %s", t.paint(ansiBold, service), f.Tier, config, sc.Overall.Score(), sc.Overall.Completeness(), t.verdict(f.Verdict))
+	p.line("%s (tier %d%s): score %.1f/100, completeness %.1f%%%s, %s", t.paint(ansiBold, service), f.Tier, config, sc.Overall.Score(), sc.Overall.Completeness(), trustSuffix(sc.Trust, ", "), t.verdict(f.Verdict))
 	counts := fmt.Sprintf("  %d passed, %d failed, %d open questions, %d not applicable", sc.Overall.Passed, sc.Overall.Failed, sc.Overall.Unanswered, sc.Overall.NotApplicable)
 	if sc.Overall.Waived > 0 {
 		counts += fmt.Sprintf(", %d waived (%d points not counted)", sc.Overall.Waived, sc.Overall.WaivedPoints)
 	}
 	p.line("%s", counts)
+	if sc.Trust.Known() {
+		p.line("  %s", trustCounts(sc.Trust))
+	}
 	t.maturity(p, f.Maturity)
 	for _, fw := range sc.Frameworks {
 		if !fw.Applicable() {
@@ -206,6 +209,9 @@ func (t textFormatter) scores(p *printer, f checks.FileReport) {
 			}
 		}
 		line := fmt.Sprintf("  %-24s %5.1f", clean(fw.Name), fw.Score())
+		if fw.Trust.Known() {
+			line += "  trust " + trustFigure(fw.Trust)
+		}
 		if len(weak) > 0 {
 			line += "  " + t.paint(ansiDim, "weakest: "+strings.Join(weak, ", "))
 		}
