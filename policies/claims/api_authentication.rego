@@ -51,31 +51,47 @@ stated contains [sprintf("apis[%d].authentication", [i]), api.authentication] if
 
 applicable if count(stated) > 0
 
-evidence contains {"path": path, "claimed": api.authentication, "spec": spec, "op": op, "fact": op.facts.secured} if {
+# Whether each operation requires credentials, and the kinds of
+# credential (oidc, oauth2, api-key...) its security schemes name.
+evidence contains {"path": path, "key": key, "claimed": api.authentication, "spec": spec, "op": op, "fact": fact} if {
 	some i, api in lib.apis
 	is_string(api.authentication)
 	some [spec, op] in lib.api_operations(api)
+	some key in ["secured", "authentication"]
+	fact := op.facts[key]
 	path := sprintf("apis[%d].authentication", [i])
 }
 
-# The secured fact is true or false, or the list of schemes required.
-secured(value) := value if is_boolean(value)
-
-secured(value) := required if {
-	is_array(value)
-	required := count(value) > 0
+# compared is what the rule compares: [what the operation shows, what
+# the review says], in the same terms.
+compared(e) := [e.fact.value, authenticated] if {
+	e.key == "secured"
+	authenticated := e.claimed != "none"
 }
 
-compared(e) := [secured(e.fact.value), authenticated] if authenticated := e.claimed != "none"
+compared(e) := [accepted, true] if {
+	e.key == "authentication"
+	e.claimed != "none"
+	count(e.fact.value) > 0
+	accepted := e.claimed in e.fact.value
+}
 
-observed(true) := "requires authentication"
+observed(e) := "requires authentication" if {
+	e.key == "secured"
+	e.fact.value == true
+}
 
-observed(false) := "declares no security requirement"
+observed(e) := "declares no security requirement" if {
+	e.key == "secured"
+	e.fact.value == false
+}
+
+observed(e) := sprintf("accepts %s", [concat(", ", e.fact.value)]) if e.key == "authentication"
 
 judged contains {"path": e.path, "fact": e.fact, "compared": compared(e), "msg": msg} if {
 	some e in evidence
 	lib.known(e.fact)
-	msg := sprintf("%s says %s, but %s %s", [e.path, e.claimed, lib.operation_label(e.spec, e.op), observed(secured(e.fact.value))])
+	msg := sprintf("%s says %s, but %s %s", [e.path, e.claimed, lib.operation_label(e.spec, e.op), observed(e)])
 }
 
 claims contains c if some c in lib.ledger(stated, judged, lib.pending(evidence))

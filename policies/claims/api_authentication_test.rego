@@ -23,7 +23,7 @@ with_specs(web, status) := object.union(review, {"_artefacts": {"openapi": {"spe
 status(claims, path) := [c.status | some c in claims; c.path == path][0]
 
 test_secured_operations_verify if {
-	inp := with_specs([op("get", "/orders", 10, true), op("post", "/orders", 20, ["oidc"])], [op("get", "/status", 10, false)])
+	inp := with_specs([op("get", "/orders", 10, true), op("post", "/orders", 20, true)], [op("get", "/status", 10, false)])
 	claims := rule.claims with input as inp
 	count(claims) == 2
 	every c in claims {
@@ -33,13 +33,36 @@ test_secured_operations_verify if {
 }
 
 test_unsecured_operation_contradicts_at_the_first if {
-	inp := with_specs([op("get", "/orders", 10, true), op("delete", "/orders/{id}", 40, []), op("get", "/orders/{id}", 30, false)], [])
+	inp := with_specs([op("get", "/orders", 10, true), op("delete", "/orders/{id}", 40, false), op("get", "/orders/{id}", 30, false)], [])
 	rule.deny == {{
 		"msg": "apis[0].authentication says oidc, but GET /orders/{id} in api/web.openapi.yaml declares no security requirement",
 		"path": "apis[0].authentication",
 		"at": at(31),
 		"related": [],
 	}} with input as inp
+}
+
+schemes(operation, kinds) := object.union(operation, {"facts": {"authentication": {"value": kinds, "at": operation.at}}})
+
+test_scheme_of_the_claimed_kind_verifies if {
+	inp := with_specs([schemes(op("get", "/orders", 10, true), ["api-key", "oidc"])], [])
+	claims := rule.claims with input as inp
+	status(claims, "apis[0].authentication") == "verified"
+}
+
+test_scheme_of_another_kind_contradicts if {
+	inp := with_specs([schemes(op("get", "/orders", 10, true), ["api-key"])], [])
+	some f in rule.deny with input as inp
+	f.msg == "apis[0].authentication says oidc, but GET /orders in api/web.openapi.yaml accepts api-key"
+	f.at == at(10)
+}
+
+test_schemes_of_an_unknown_kind_are_not_compared if {
+	inp := with_specs([schemes(op("get", "/orders", 10, true), [])], [schemes(op("get", "/status", 10, false), ["oidc"])])
+	claims := rule.claims with input as inp
+	every c in claims {
+		c.status == "verified"
+	}
 }
 
 test_open_api_with_a_secured_operation_contradicts if {
@@ -64,4 +87,8 @@ test_without_artefacts_the_claims_are_unverified if {
 
 test_no_authentication_stated_not_applicable if {
 	not rule.applicable with input as {"apis": [{"name": "web"}]}
+}
+
+test_one_claim_is_enough_to_apply if {
+	rule.applicable with input as {"apis": [{"name": "web", "authentication": "mtls"}]}
 }

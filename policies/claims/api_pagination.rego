@@ -51,38 +51,25 @@ applicable if count(stated) > 0
 
 evidence contains {"path": sprintf("apis[%d].%s", [i, field]), "field": field, "claimed": claimed, "spec": spec, "op": op, "fact": fact} if {
 	some i, api in lib.apis
-	some field, key in {"pagination": "pagination_params", "max_page_size": "max_page_size"}
+	some field in ["pagination", "max_page_size"]
 	claimed := api[field]
 	some [spec, op] in lib.api_operations(api)
 	op.facts.list.value == true
-	fact := op.facts[key]
-}
-
-cursor_params := {"cursor", "page-token", "pagetoken", "after", "before", "starting-after", "continuation-token", "next"}
-
-offset_params := {"offset", "page", "skip", "start", "page-number"}
-
-# The styles of paging an operation's parameters offer.
-styles(params) := {style |
-	some p in params
-	some style, names in {"cursor": cursor_params, "offset": offset_params}
-	lib.normal_name(p) in names
+	fact := op.facts[field]
 }
 
 # compared is what the rule compares: [what the operation shows, what
-# the review says], in the same terms.
-compared(e) := [offered, true] if {
+# the review says], in the same terms. The spec's style is cursor when a
+# cursor or page-token parameter is taken, offset for an offset or page
+# number, none without either.
+compared(e) := [e.fact.value, e.claimed] if {
 	e.field == "pagination"
 	e.claimed in {"cursor", "offset"}
-	is_array(e.fact.value)
-	offered := e.claimed in styles(e.fact.value)
 }
 
-compared(e) := [unpaged, true] if {
+compared(e) := [e.fact.value, "none"] if {
 	e.field == "pagination"
 	e.claimed in {"none", "not-needed"}
-	is_array(e.fact.value)
-	unpaged := count(styles(e.fact.value)) == 0
 }
 
 compared(e) := [within, true] if {
@@ -91,7 +78,19 @@ compared(e) := [within, true] if {
 	within := e.fact.value <= e.claimed
 }
 
-observed(e) := sprintf("takes the parameters [%s]", [concat(", ", e.fact.value)]) if e.field == "pagination"
+params(op) := sprintf(" (parameters: %s)", [concat(", ", op.facts.pagination_params.value)]) if {
+	count(op.facts.pagination_params.value) > 0
+} else := ""
+
+observed(e) := sprintf("pages by %s%s", [e.fact.value, params(e.op)]) if {
+	e.field == "pagination"
+	e.fact.value != "none"
+}
+
+observed(e) := "takes no page parameter" if {
+	e.field == "pagination"
+	e.fact.value == "none"
+}
 
 observed(e) := sprintf("accepts pages of up to %v items", [e.fact.value]) if e.field == "max_page_size"
 

@@ -11,8 +11,18 @@ review := {"apis": [{"name": "web", "spec": "api/web.openapi.yaml", "pagination"
 paged_op(path, line, params, maximum) := {"method": "get", "path": path, "at": at(line), "facts": {
 	"list": {"value": true, "at": at(line)},
 	"pagination_params": {"value": params, "at": at(line + 2)},
+	"pagination": {"value": style(params), "at": at(line + 2)},
 	"max_page_size": {"value": maximum, "at": at(line + 5)},
 }}
+
+# The reader's styles, for the parameters these tests use.
+style(params) := "cursor" if {
+	some p in params
+	p in {"cursor", "page_token"}
+} else := "offset" if {
+	some p in params
+	p in {"offset", "Page"}
+} else := "none"
 
 single := {"method": "get", "path": "/orders/{id}", "at": at(80), "facts": {
 	"list": {"value": false, "at": at(80)},
@@ -40,7 +50,7 @@ test_offset_paging_and_larger_pages_contradict if {
 	findings := rule.deny with input as inp
 	count(findings) == 2
 	some f in findings
-	f.msg == "apis[0].pagination says cursor, but list operation GET /orders in api/web.openapi.yaml takes the parameters [offset, limit]"
+	f.msg == "apis[0].pagination says cursor, but list operation GET /orders in api/web.openapi.yaml pages by offset (parameters: offset, limit)"
 	f.at == at(12)
 	some g in findings
 	g.msg == "apis[0].max_page_size says 100, but list operation GET /orders in api/web.openapi.yaml accepts pages of up to 101 items"
@@ -80,4 +90,10 @@ test_one_claim_is_enough_to_apply if {
 
 test_no_pagination_stated_not_applicable if {
 	not rule.applicable with input as {"apis": [{"name": "web"}]}
+}
+
+test_unpaged_list_contradicts_a_cursor_claim if {
+	inp := with_ops([paged_op("/orders", 10, [], 100)])
+	some f in rule.deny with input as inp
+	f.msg == "apis[0].pagination says cursor, but list operation GET /orders in api/web.openapi.yaml takes no page parameter"
 }

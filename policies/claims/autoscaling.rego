@@ -110,7 +110,7 @@ observed(e) := sprintf("no HorizontalPodAutoscaler in the manifests targets %s",
 	e.fact.value == false
 }
 
-observed(e) := sprintf("HorizontalPodAutoscaler %s sets maxReplicas to %v", [e.subject, e.fact.value]) if e.field == "max_replicas"
+observed(e) := sprintf("HorizontalPodAutoscaler %s sets maxReplicas to %v", [e.subject, lib.shown(e.fact)]) if e.field == "max_replicas"
 
 observed(e) := sprintf("HorizontalPodAutoscaler %s scales on %s", [e.subject, concat(", ", e.fact.value)]) if e.field == "autoscaling_metric"
 

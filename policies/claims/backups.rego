@@ -61,12 +61,12 @@ applicable if count(stated) > 0
 
 # The facts that speak to each claim, with the store's resource. Point-in-
 # time recovery of a relational database is read from its retention when
-# the resource says nothing more direct: RDS and Cloud SQL restore to a
-# point in time from retained backups and logs.
+# the resource says nothing more direct: RDS restores to a point in time
+# from retained backups and logs.
 evidence contains {"path": path, "field": field, "claimed": claimed, "resource": r, "key": key, "fact": fact} if {
 	some i, store in lib.data_stores
 	some field, keys in {
-		"enabled": ["backup_retention_days", "versioning"],
+		"enabled": ["backup_retention_days", "backups_enabled", "versioning"],
 		"retention_days": ["backup_retention_days"],
 		"point_in_time": ["point_in_time", "backup_retention_days"],
 	}
@@ -75,16 +75,24 @@ evidence contains {"path": path, "field": field, "claimed": claimed, "resource":
 	some r in lib.store_resources(store)
 	some key in keys
 	fact := r.facts[key]
-	not indirect(field, key, r)
+	not redundant(field, key, r)
 	path := sprintf("data_stores[%d].backups.%s", [i, field])
+}
+
+# A fact the reader derived from the retention (at the retention's
+# position) is read as the retention itself, whose message says why.
+derived(key, r) if r.facts[key].at == r.facts.backup_retention_days.at
+
+redundant(_, key, r) if {
+	key in {"backups_enabled", "point_in_time"}
+	derived(key, r)
 }
 
 # Retention stands in for point-in-time recovery only when the resource
 # has no point-in-time fact of its own.
-indirect(field, key, r) if {
-	field == "point_in_time"
-	key == "backup_retention_days"
+redundant("point_in_time", "backup_retention_days", r) if {
 	r.facts.point_in_time
+	not derived("point_in_time", r)
 }
 
 # compared is what the rule compares: [what the resource shows, what the
@@ -102,13 +110,15 @@ compared(e) := [long_enough, true] if {
 	long_enough := e.fact.value >= e.claimed
 }
 
-compared(e) := [e.fact.value, e.claimed] if e.key in {"versioning", "point_in_time"}
+compared(e) := [e.fact.value, e.claimed] if e.key in {"versioning", "point_in_time", "backups_enabled"}
 
-observed(e) := sprintf("keeps automated backups for %v days", [e.fact.value]) if e.key == "backup_retention_days"
+observed(e) := sprintf("keeps automated backups for %v days", [lib.shown(e.fact)]) if e.key == "backup_retention_days"
 
-observed(e) := sprintf("sets point-in-time recovery to %v", [e.fact.value]) if e.key == "point_in_time"
+observed(e) := sprintf("sets point-in-time recovery to %v", [lib.shown(e.fact)]) if e.key == "point_in_time"
 
-observed(e) := sprintf("sets versioning to %v", [e.fact.value]) if e.key == "versioning"
+observed(e) := sprintf("sets versioning to %v", [lib.shown(e.fact)]) if e.key == "versioning"
+
+observed(e) := sprintf("sets automated backups to %v", [lib.shown(e.fact)]) if e.key == "backups_enabled"
 
 reason(e) := " (point-in-time recovery needs a retention above 0)" if {
 	e.field == "point_in_time"

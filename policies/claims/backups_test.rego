@@ -102,6 +102,29 @@ test_own_point_in_time_fact_wins_over_retention if {
 	f.msg == "data_stores[0].backups.point_in_time says true, but aws_db_instance.orders sets point-in-time recovery to false"
 }
 
+test_facts_derived_from_the_retention_are_read_as_the_retention if {
+	inp := object.union(review, {"_artefacts": orders({
+		"backup_retention_days": {"value": 0, "at": at(7)},
+		"backups_enabled": {"value": false, "at": at(7)},
+		"point_in_time": {"value": false, "at": at(7)},
+	})})
+	findings := rule.deny with input as inp
+	count(findings) == 3
+	every f in findings {
+		contains(f.msg, "keeps automated backups for 0 days")
+	}
+}
+
+test_own_backups_setting_is_read if {
+	inp := {
+		"data_stores": [{"name": "orders-db", "backups": {"enabled": true}}],
+		"_artefacts": orders({"backups_enabled": {"value": false, "at": at(12), "default": true}}),
+	}
+	some f in rule.deny with input as inp
+	f.msg == "data_stores[0].backups.enabled says true, but aws_db_instance.orders sets automated backups to false (the default, as the setting is left out)"
+	f.at == at(12)
+}
+
 test_bucket_versioning_is_its_backup if {
 	inp := {
 		"data_stores": [{"name": "invoices", "kind": "object", "backups": {"enabled": true}}],

@@ -81,7 +81,7 @@ compared(e) := [allowed, claimed] if {
 
 compared(e) := [null, claimed] if e.field == "none"
 
-observed(e) := sprintf("PodDisruptionBudget %s sets maxUnavailable to %v", [e.budget, e.fact.value]) if e.field == "max_unavailable"
+observed(e) := sprintf("PodDisruptionBudget %s sets maxUnavailable to %v", [e.budget, lib.shown(e.fact)]) if e.field == "max_unavailable"
 
 observed(e) := msg if {
 	e.field == "min_available"

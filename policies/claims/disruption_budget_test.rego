@@ -55,6 +55,17 @@ test_budget_named_like_the_workload_is_chosen if {
 	status(rule.claims) == "verified" with input as inp
 }
 
+test_budget_selecting_the_pods_is_chosen if {
+	labelled := object.union(
+		with_budgets([
+			{"name": "web", "selector": {"app": "checkout"}, "at": at(60), "facts": {"max_unavailable": {"value": 1, "at": at(66)}}},
+			{"name": "batch", "selector": {"app": "batch"}, "at": at(70), "facts": {"max_unavailable": {"value": 3, "at": at(76)}}},
+		]),
+		{"_artefacts": {"kubernetes": {"workloads": [object.union(deployment, {"labels": {"app": "checkout", "tier": "web"}})]}}},
+	)
+	status(rule.claims) == "verified" with input as labelled
+}
+
 test_uncovered_workload_contradicts if {
 	inp := with_budgets([pdb("relay", {"max_unavailable": {"value": 1, "at": at(66)}}), pdb("worker", {})])
 	skipped := object.union(inp, {"_artefacts": {"kubernetes": {"skipped": [{"file": "deploy/chart/pdb.yaml", "reason": "Helm template"}]}}})

@@ -59,7 +59,7 @@ evidence contains {"path": path, "claimed": store.encryption_at_rest, "resource"
 judged contains {"path": e.path, "fact": e.fact, "compared": [e.fact.value, e.claimed], "msg": msg} if {
 	some e in evidence
 	lib.known(e.fact)
-	msg := sprintf("%s says %v, but %s sets encryption at rest to %v", [e.path, e.claimed, e.resource.address, e.fact.value])
+	msg := sprintf("%s says %v, but %s sets encryption at rest to %v", [e.path, e.claimed, e.resource.address, lib.shown(e.fact)])
 }
 
 claims contains c if some c in lib.ledger(stated, judged, lib.pending(evidence))

@@ -68,7 +68,7 @@ judged contains {"path": path, "fact": e.fact, "compared": [enough, true], "msg"
 	lib.known(e.fact)
 	is_number(e.fact.value)
 	enough := e.fact.value >= claimed
-	msg := sprintf("%s says %v, but %s sets %s to %v", [path, claimed, e.subject, e.field, e.fact.value])
+	msg := sprintf("%s says %v, but %s sets %s to %v", [path, claimed, e.subject, e.field, lib.shown(e.fact)])
 }
 
 claims contains c if some c in lib.ledger(stated, judged, lib.pending(evidence))

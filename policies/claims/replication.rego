@@ -85,11 +85,11 @@ compared(e) := [replicated, promised] if {
 
 compared(e) := [e.fact.value, e.claimed] if e.field in {"multi_az", "cross_region"}
 
-observed(e) := sprintf("runs %v replicas", [e.fact.value]) if e.field == "mode"
+observed(e) := sprintf("runs %v replicas", [lib.shown(e.fact)]) if e.field == "mode"
 
-observed(e) := sprintf("sets multi-AZ to %v", [e.fact.value]) if e.field == "multi_az"
+observed(e) := sprintf("sets multi-AZ to %v", [lib.shown(e.fact)]) if e.field == "multi_az"
 
-observed(e) := sprintf("has a cross-region replica: %v", [e.fact.value]) if e.field == "cross_region"
+observed(e) := sprintf("has a cross-region replica: %v", [lib.shown(e.fact)]) if e.field == "cross_region"
 
 judged contains {"path": e.path, "fact": e.fact, "compared": compared(e), "msg": msg} if {
 	some e in evidence

@@ -92,12 +92,12 @@ compared(e) := [e.fact.value, delayed] if {
 	delayed := e.claimed > 0
 }
 
-observed(e) := sprintf("sets terminationGracePeriodSeconds to %v", [e.fact.value]) if e.field == "grace_period_seconds"
+observed(e) := sprintf("sets terminationGracePeriodSeconds to %v", [lib.shown(e.fact)]) if e.field == "grace_period_seconds"
 
 observed(e) := msg if {
 	e.field == "drain_seconds"
 	left := e.fact.value - pre_stop
-	msg := sprintf("sets terminationGracePeriodSeconds to %v, which leaves %v s to drain after the %v s pre-stop delay", [e.fact.value, left, pre_stop])
+	msg := sprintf("sets terminationGracePeriodSeconds to %v, which leaves %v s to drain after the %v s pre-stop delay", [lib.shown(e.fact), left, pre_stop])
 }
 
 observed(e) := sprintf("waits %v s in its preStop hook", [e.fact.value]) if {

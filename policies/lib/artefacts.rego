@@ -47,6 +47,12 @@ known(fact) if {
 	"value" in object.keys(fact)
 }
 
+# shown renders a fact's value for a message, saying so when the
+# artefact leaves the setting out and its documented default applies.
+shown(fact) := sprintf("%v (the default, as the setting is left out)", [fact.value]) if {
+	fact["default"] == true
+} else := sprintf("%v", [fact.value])
+
 _deployable := [w | some w in workloads; w.kind in {"Deployment", "StatefulSet"}]
 
 _named_workloads := [w |
@@ -69,19 +75,26 @@ service_autoscalers := [a |
 	normal_name(a.target) == normal_name(sprintf("%s/%s", [service_workload.kind, service_workload.name]))
 ]
 
-# The disruption budgets of the service's workload: named like it, else
-# the only one there is, else none.
+# The disruption budgets of the service's workload: those whose selector
+# its pod labels match, or named like it; else the only one there is,
+# else none.
 default service_disruption_budgets := []
 
-service_disruption_budgets := [b |
-	some b in disruption_budgets
-	same_name(b.name, service_workload.name)
-] if {
-	some b in disruption_budgets
-	same_name(b.name, service_workload.name)
+service_disruption_budgets := covering if {
+	covering := [b | some b in disruption_budgets; covers(b, service_workload)]
+	count(covering) > 0
 } else := disruption_budgets if {
 	count(disruption_budgets) == 1
 }
+
+covers(budget, workload) if {
+	count(budget.selector) > 0
+	every key, value in budget.selector {
+		workload.labels[key] == value
+	}
+}
+
+covers(budget, workload) if same_name(budget.name, workload.name)
 
 # How a workload is named in a message: Deployment checkout.
 workload_label(w) := sprintf("%s %s", [w.kind, w.name])
