@@ -73,19 +73,37 @@ evidence contains {"path": path, "field": field, "claimed": claimed, "resource":
 	path := sprintf("data_stores[%d].replication.%s", [i, field])
 }
 
-# A replication mode other than none promises at least one replica.
 # compared is what the rule compares: [what the resource shows, what the
-# review says], in the same terms.
+# review says], in the same terms. A replication mode other than none
+# promises a copy: a replica, or the synchronous standby of a multi-AZ
+# database.
 compared(e) := [replicated, promised] if {
 	e.field == "mode"
 	is_number(e.fact.value)
+	not standby(e.resource)
 	replicated := e.fact.value > 0
+	promised := e.claimed != "none"
+}
+
+compared(e) := [true, promised] if {
+	e.field == "mode"
+	standby(e.resource)
 	promised := e.claimed != "none"
 }
 
 compared(e) := [e.fact.value, e.claimed] if e.field in {"multi_az", "cross_region"}
 
-observed(e) := sprintf("runs %v replicas", [lib.shown(e.fact)]) if e.field == "mode"
+standby(r) if r.facts.multi_az.value == true
+
+observed(e) := sprintf("runs %v replicas and no multi-AZ standby", [lib.shown(e.fact)]) if {
+	e.field == "mode"
+	not standby(e.resource)
+}
+
+observed(e) := "keeps a synchronous standby in another zone (multi-AZ)" if {
+	e.field == "mode"
+	standby(e.resource)
+}
 
 observed(e) := sprintf("sets multi-AZ to %v", [lib.shown(e.fact)]) if e.field == "multi_az"
 

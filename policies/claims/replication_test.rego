@@ -43,13 +43,33 @@ test_single_zone_cache_without_replicas_contradicts if {
 	some f in findings
 	f.path == "data_stores[1].replication.mode"
 	f.at == at(33)
-	f.msg == "data_stores[1].replication.mode says async, but aws_elasticache_replication_group.prices runs 0 replicas"
+	f.msg == "data_stores[1].replication.mode says async, but aws_elasticache_replication_group.prices runs 0 replicas and no multi-AZ standby"
 	some g in findings
 	g.path == "data_stores[1].replication.multi_az"
 	g.msg == "data_stores[1].replication.multi_az says true, but aws_elasticache_replication_group.prices sets multi-AZ to false"
 	some h in findings
 	h.path == "data_stores[0].replication.cross_region"
 	h.msg == "data_stores[0].replication.cross_region says true, but aws_rds_cluster.orders has a cross-region replica: false"
+}
+
+test_multi_az_standby_is_a_synchronous_copy if {
+	inp := {
+		"data_stores": [{"name": "orders-db", "replication": {"mode": "sync", "multi_az": true}}],
+		"_artefacts": resources({"replicas": fact(0, 5), "multi_az": fact(true, 6)}, {}),
+	}
+	claims := rule.claims with input as inp
+	every c in claims {
+		c.status == "verified"
+	}
+}
+
+test_no_replication_is_contradicted_by_a_standby if {
+	inp := {
+		"data_stores": [{"name": "orders-db", "replication": {"mode": "none"}}],
+		"_artefacts": resources({"replicas": fact(0, 5), "multi_az": fact(true, 6)}, {}),
+	}
+	some f in rule.deny with input as inp
+	f.msg == "data_stores[0].replication.mode says none, but aws_rds_cluster.orders keeps a synchronous standby in another zone (multi-AZ)"
 }
 
 test_no_replication_agrees_with_no_replicas if {
