@@ -166,9 +166,6 @@ func (n Node) Map() map[string]any {
 	return m
 }
 
-// Path is the value's logical path in its document.
-func (n Node) Path() string { return n.path }
-
 // At is where the value is written, or where its nearest present
 // ancestor is when it is missing.
 func (n Node) At() At {
