@@ -297,7 +297,7 @@ func TestHostileMermaid(t *testing.T) {
 	g, o := hostileGraph()
 	out := string(draw(t, "mmd", g, o))
 	// Every statement is one of the drawing's own shapes.
-	statement := regexp.MustCompile(`^(flowchart TB|  subgraph t\d+\["[^"\x60<>\[\]]*"\]|    direction LR|    n\d+\["[^"\x60<>\[\]]*<br/>[^"\x60<>\[\]]*"\]|  end|  n\d+ (-->|==>|-\.->) n\d+|  classDef [a-z]+ [^"\x60<>]*|  class [n\d,]+ [a-z]+|  linkStyle [\d,]+ stroke:#[0-9a-f]+,stroke-width:3px)$`)
+	statement := regexp.MustCompile(`^(flowchart TB|  subgraph t\d+\["[^"\x60<>\[\]]*"\]|    direction LR|    n\d+\["[^"\x60<>\[\]]*<br/>[^"\x60<>\[\]]*"\]|  end|  n\d+ (-->|==>|-\.->) n\d+|  t\d+ ~~~ t\d+|  classDef [a-z]+ [^"\x60<>]*|  class [n\d,]+ [a-z]+|  linkStyle [\d,]+ stroke:#[0-9a-f]+,stroke-width:3px)$`)
 	for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
 		if !statement.MatchString(line) {
 			t.Errorf("unexpected Mermaid line %q", line)

@@ -19,16 +19,16 @@ import (
 // right order the sweeps chose survives the wrap and the drawing stays a
 // page wide at 50 services.
 const (
-	nodeW    = 136
+	nodeW    = 132
 	nodeH    = 42
-	gapX     = 22
+	gapX     = 20
 	rowGap   = 30
 	rankGap  = 70
 	labelW   = 78
 	pad      = 16
-	legendH  = 56
+	legendH  = 90
 	perRow   = 6
-	nameMax  = 18
+	nameMax  = 17
 	minWidth = 720
 )
 
@@ -97,7 +97,7 @@ func (d *drawing) place() (width, height int) {
 	for _, r := range d.ranks {
 		cols = max(cols, min(len(r), perRow))
 	}
-	width = max(minWidth, pad+labelW+cols*(nodeW+gapX)-gapX+pad)
+	width = max(minWidth, pad+labelW+cols*(nodeW+gapX)-gapX+(nodeW+gapX)/2+pad)
 	inner := float64(width - pad - labelW - pad)
 	y := float64(pad + legendH)
 	for _, ranked := range d.ranks {
@@ -107,6 +107,9 @@ func (d *drawing) place() (width, height int) {
 		rows := (len(ranked) + perRow - 1) / perRow
 		ncols := (len(ranked) + rows - 1) / rows
 		rowW := float64(ncols*(nodeW+gapX) - gapX)
+		if rows > 1 {
+			rowW += float64(nodeW+gapX) / 2 // the staggered rows' lean
+		}
 		left := float64(pad+labelW) + (inner-rowW)/2
 		for i, n := range ranked {
 			col, row := i/rows, i%rows
@@ -177,19 +180,19 @@ func (d *drawing) edgeSVG(p func(string, ...any), e edge, rows []row) {
 		x, y := f.x+nodeW, f.y+nodeH/2
 		path = fmt.Sprintf("M%s,%s C%s,%s %s,%s %s,%s", num(x), num(y-8), num(x+34), num(y-26), num(x+34), num(y+26), num(x), num(y+8))
 	case t.y > f.y+1:
-		path = route(f.x+nodeW/2, f.y+nodeH, t.x+nodeW/2, t.y, rows)
+		path = route(f.x+nodeW/2+port(f, t), f.y+nodeH, t.x+nodeW/2+port(t, f), t.y, rows)
 	case t.y < f.y-1:
-		// Upward edges leave and enter off-centre, apart from the
-		// downward ones.
-		path = route(f.x+nodeW/2+14, f.y, t.x+nodeW/2+14, t.y+nodeH, rows)
+		path = route(f.x+nodeW/2+port(f, t), f.y, t.x+nodeW/2+port(t, f), t.y+nodeH, rows)
 	case f.x < t.x:
 		x1, x2, y := f.x+nodeW/2, t.x+nodeW/2-16, f.y+nodeH
-		path = fmt.Sprintf("M%s,%s C%s,%s %s,%s %s,%s", num(x1), num(y), num(x1), num(y+30), num(x2), num(y+30), num(x2), num(y))
+		dy := arcDepth(x2 - x1)
+		path = fmt.Sprintf("M%s,%s C%s,%s %s,%s %s,%s", num(x1), num(y), num(x1), num(y+dy), num(x2), num(y+dy), num(x2), num(y))
 	default:
 		x1, x2, y := f.x+nodeW/2, t.x+nodeW/2+16, f.y
-		path = fmt.Sprintf("M%s,%s C%s,%s %s,%s %s,%s", num(x1), num(y), num(x1), num(y-30), num(x2), num(y-30), num(x2), num(y))
+		dy := arcDepth(x1 - x2)
+		path = fmt.Sprintf("M%s,%s C%s,%s %s,%s %s,%s", num(x1), num(y), num(x1), num(y-dy), num(x2), num(y-dy), num(x2), num(y))
 	}
-	colour, width, marker, opacity := edgeColour, "1.3", arrowID, "0.75"
+	colour, width, marker, opacity := edgeColour, "1.2", arrowID, "0.55"
 	if e.failing {
 		colour, width, marker, opacity = failColour, "3", failArrowID, "1"
 	}
@@ -203,6 +206,20 @@ func (d *drawing) edgeSVG(p func(string, ...any), e edge, rows []row) {
 	}
 	p(`<path d="%s" fill="none" stroke="%s" stroke-width="%s" stroke-opacity="%s"%s marker-end="url(#%s)"><title>%s → %s (%s)%s</title></path>`+"\n",
 		path, colour, width, opacity, dash, marker, xmlText(f.name), xmlText(t.name), xmlText(edgeWhat(e)), state)
+}
+
+// arcDepth is how far an arc within a row bows out: further for boxes
+// further apart, so the arcs of one row do not run on top of each other,
+// and never past the room between ranks.
+func arcDepth(dx float64) float64 {
+	return min(rankGap-8, 20+abs(dx)*0.12)
+}
+
+// port is where on its box's edge a line to other leaves or arrives:
+// off the centre towards the other end, so the lines of a box with many
+// fan out instead of meeting in one point.
+func port(n, other node) float64 {
+	return max(-nodeW*0.4, min(nodeW*0.4, (other.x-n.x)*0.12))
 }
 
 // row is one row of boxes: its top, and the boxes' left edges in order.

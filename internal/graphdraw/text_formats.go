@@ -42,6 +42,11 @@ func Mermaid(w io.Writer, g system.Graph, o Options) error {
 		}
 		p("  %s %s %s\n", d.nodes[e.from].id, arrow, d.nodes[e.to].id)
 	}
+	// Invisible links chain the tiers top to bottom, after the real ones
+	// so that linkStyle's numbers stay theirs.
+	for r := 1; r < len(d.ranks); r++ {
+		p("  t%d ~~~ t%d\n", r-1, r)
+	}
 	classes := map[string][]string{}
 	for _, n := range d.nodes {
 		c := "noverdict"

@@ -52,14 +52,19 @@ func (s *htmlStream) System(sys *checks.SystemReport) error {
 		hs.Cycles = append(hs.Cycles, cycleText(c))
 	}
 	d := m.drawn(htmlGraphNodes, false)
-	var svg bytes.Buffer
-	if err := graphdraw.SVG(&svg, d.graph, m.graphOptions("Dependency graph")); err != nil {
-		return err
-	}
-	hs.Graph = template.HTML(svg.String()) // graphdraw escapes every name
-	if !d.whole {
-		hs.GraphNote = fmt.Sprintf("The system has %d services, too many to draw readably: the graph shows the %d with system findings%s and their neighbours (%d services).",
-			len(j.Services), d.focused, moreNote(d.wanted-d.focused), d.shown)
+	switch {
+	case !d.whole && len(d.graph.Services) == 0:
+		hs.GraphNote = fmt.Sprintf("The system has %d services, too many to draw readably, and no failing system finding to draw the graph around: archvet graph draws it whole.", len(j.Services))
+	default:
+		var svg bytes.Buffer
+		if err := graphdraw.SVG(&svg, d.graph, m.graphOptions("Dependency graph")); err != nil {
+			return err
+		}
+		hs.Graph = template.HTML(svg.String()) // graphdraw escapes every name
+		if !d.whole {
+			hs.GraphNote = fmt.Sprintf("The system has %d services, too many to draw readably: the graph shows the %d with system findings%s and their neighbours (%d services).",
+				len(j.Services), d.focused, moreNote(d.wanted-d.focused), d.shown)
+		}
 	}
 	for _, sv := range m.attention() {
 		row := htmlSystemRow{Name: clean(sv.Name), File: clean(sv.File), Tier: sv.Tier, Reported: sv.Reported, Anchor: s.anchors[sv.File],
@@ -80,10 +85,10 @@ func htmlSystemRules(sys *checks.SystemReport) []htmlRule {
 	var out []htmlRule
 	index := map[string]int{}
 	for _, f := range sys.Findings {
-		if f.Result == nil || f.Result.Rule == nil {
+		if systemRule(f) == nil {
 			continue
 		}
-		r := f.Result.Rule
+		r := systemRule(f)
 		i, ok := index[r.ID]
 		if !ok {
 			i = len(out)
@@ -94,7 +99,7 @@ func htmlSystemRules(sys *checks.SystemReport) []htmlRule {
 		for _, rl := range f.Related {
 			hf.Related = append(hf.Related, htmlRelated{Where: where(f.File, &rl.Location), Message: clean(rl.Message)})
 		}
-		if st := findingStatus(f.Result.RuleResult, f.Finding); st != checks.Fail {
+		if st := systemStatus(f); st != checks.Fail {
 			hf.Status = statusLabel(st)
 		}
 		out[i].Findings = append(out[i].Findings, hf)
@@ -120,7 +125,7 @@ var htmlSystemTemplate = template.Must(htmlTemplate.New("system").Parse(`
 <p>{{.Counts}}; completeness {{.Completeness}}.{{range .Cycles}} Synchronous cycle: {{.}}.{{end}}</p>
 <h3>Dependency graph</h3>
 <figure class="system-graph">
-{{.Graph}}
+{{with .Graph}}{{.}}{{end}}
 <figcaption class="muted">Services ranked by tier, tier 0 on top, coloured by their review's verdict; red lines are dependency entries a system rule fails at. Hover a box or a line for its details.{{with .GraphNote}} {{.}}{{end}}</figcaption>
 </figure>
 <h3>Services</h3>

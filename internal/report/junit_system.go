@@ -32,8 +32,8 @@ func (s *junitStream) System(sys *checks.SystemReport) error {
 	suite.SystemOut = strings.Join(notes, "\n")
 	byRule := map[string][]checks.SystemFinding{}
 	for _, f := range sys.Findings {
-		if f.Result != nil && f.Result.Rule != nil {
-			byRule[f.Result.Rule.ID] = append(byRule[f.Result.Rule.ID], f)
+		if systemRule(f) != nil {
+			byRule[systemRule(f).ID] = append(byRule[systemRule(f).ID], f)
 		}
 	}
 	for _, r := range sys.Results {
@@ -71,7 +71,7 @@ func (s *junitStream) System(sys *checks.SystemReport) error {
 func systemFailureText(fs []checks.SystemFinding, remediation string) string {
 	var lines []string
 	for _, f := range fs {
-		if f.Result != nil && findingStatus(f.Result.RuleResult, f.Finding) == checks.Fail {
+		if systemStatus(f) == checks.Fail {
 			lines = append(lines, where(f.File, &f.Location)+": "+f.Message)
 			for _, rl := range f.Related {
 				lines = append(lines, "    related: "+where(f.File, &rl.Location)+": "+rl.Message)

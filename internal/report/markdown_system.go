@@ -93,13 +93,13 @@ func mdSystemItems(sys *checks.SystemReport) []mdItem {
 	var groups []*group
 	index := map[string]*group{}
 	for _, f := range sys.Findings {
-		if f.Result == nil || f.Result.Rule == nil || findingStatus(f.Result.RuleResult, f.Finding) != checks.Fail {
+		if systemRule(f) == nil || systemStatus(f) != checks.Fail {
 			continue
 		}
-		g, ok := index[f.Result.Rule.ID]
+		g, ok := index[systemRule(f).ID]
 		if !ok {
-			g = &group{rule: f.Result.Rule}
-			index[f.Result.Rule.ID] = g
+			g = &group{rule: systemRule(f)}
+			index[systemRule(f).ID] = g
 			groups = append(groups, g)
 		}
 		g.n++

@@ -11,6 +11,7 @@ import (
 	"github.com/archvet/archvet/checks"
 	"github.com/archvet/archvet/internal/graphdraw"
 	"github.com/archvet/archvet/internal/system"
+	"github.com/archvet/archvet/rules"
 )
 
 // This file is the system section every format writes when a run checks
@@ -154,13 +155,9 @@ func buildSystem(s *checks.SystemReport) *systemModel {
 
 // systemResult is a system finding as a result of the JSON report.
 func systemResult(f checks.SystemFinding) JSONResult {
-	var res JSONResult
-	if f.Result != nil && f.Result.Rule != nil {
-		r := f.Result.Rule
-		res = JSONResult{Rule: r.ID, Title: r.Title, Severity: r.Severity, Frameworks: r.Frameworks, Remediation: r.Remediation}
-		res.Status = findingStatus(f.Result.RuleResult, f.Finding)
-	} else {
-		res.Status = checks.Fail
+	res := JSONResult{Status: systemStatus(f)}
+	if r := systemRule(f); r != nil {
+		res.Rule, res.Title, res.Severity, res.Frameworks, res.Remediation = r.ID, r.Title, r.Severity, r.Frameworks, r.Remediation
 	}
 	res.Waiver = f.Waiver
 	res.Message = f.Message
@@ -339,4 +336,20 @@ func cycleText(c []string) string {
 		names = append(names, fmt.Sprintf("(%d more)", len(c)-cycleNames))
 	}
 	return strings.Join(append(names, clean(c[0])), " → ")
+}
+
+// systemRule is the rule of a system finding, graded for its file's tier.
+func systemRule(f checks.SystemFinding) *rules.Rule {
+	if f.Result == nil {
+		return nil
+	}
+	return f.Result.Rule
+}
+
+// systemStatus is a system finding's outcome: fail, unanswered or waived.
+func systemStatus(f checks.SystemFinding) checks.Status {
+	if f.Result == nil {
+		return checks.Fail
+	}
+	return findingStatus(f.Result.RuleResult, f.Finding)
 }

@@ -247,3 +247,32 @@ func TestSystemHostileNames(t *testing.T) {
 		t.Error("a name's newline survived in the text report")
 	}
 }
+
+// TestSystemLargeGraph grows the fixture to 120 services: the HTML page
+// then draws the neighbourhood of the failing finding and says so, and
+// the Markdown diagram stays within its bound.
+func TestSystemLargeGraph(t *testing.T) {
+	rep, opts := systemFixture(t)
+	s := rep.System
+	for i := range 116 {
+		name := fmt.Sprintf("extra-%03d", i)
+		s.Graph.Services = append(s.Graph.Services, system.Service{Name: name, File: name + ".yaml", Tier: i % 4})
+		s.Services = append(s.Services, checks.SystemService{Name: name, File: name + ".yaml", Tier: i % 4})
+		to := "orders"
+		if i > 0 {
+			to = fmt.Sprintf("extra-%03d", i-1)
+		}
+		s.Graph.Edges = append(s.Graph.Edges, system.Edge{From: name, To: to, Hard: true, Sync: true, Attempts: 1, Reviewed: true})
+	}
+	html := string(render(t, "html", rep, opts))
+	if !strings.Contains(html, "The system has 120 services, too many to draw readably: the graph shows the 1 with system findings and their neighbours (4 services).") {
+		t.Error("the HTML page does not say which part of a large system it draws")
+	}
+	if n := strings.Count(html, `rx="6"`); n != 5 {
+		t.Errorf("the HTML graph has %d boxes, want 5: orders, payments, storefront, extra-000 and the unreviewed fraud", n)
+	}
+	md := string(render(t, "markdown", rep, opts))
+	if !strings.Contains(md, "(4 of 120 services)") {
+		t.Error("the Markdown diagram does not say how much of the system it shows")
+	}
+}

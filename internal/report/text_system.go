@@ -49,9 +49,9 @@ func (s *textStream) System(sys *checks.SystemReport) error {
 	for _, f := range sys.Findings {
 		st := checks.Fail
 		id, sev := "", fmt.Sprintf("%-8s", "")
-		if f.Result != nil && f.Result.Rule != nil {
-			st, id = findingStatus(f.Result.RuleResult, f.Finding), f.Result.Rule.ID
-			sev = t.severity(f.Result.Rule.Severity)
+		if systemRule(f) != nil {
+			st, id = systemStatus(f), systemRule(f).ID
+			sev = t.severity(systemRule(f).Severity)
 		}
 		label, note := sev, ""
 		switch st {
@@ -65,8 +65,8 @@ func (s *textStream) System(sys *checks.SystemReport) error {
 		for _, rl := range f.Related {
 			p.line("    related: %s %s", where(f.File, &rl.Location), clean(rl.Message))
 		}
-		if st == checks.Fail && f.Result != nil && f.Result.Rule != nil {
-			p.line("    %s %s", t.paint(ansiDim, "fix:"), clean(firstSentence(f.Result.Rule.Remediation)))
+		if st == checks.Fail && systemRule(f) != nil {
+			p.line("    %s %s", t.paint(ansiDim, "fix:"), clean(firstSentence(systemRule(f).Remediation)))
 		}
 	}
 	return p.err
