@@ -24,8 +24,8 @@ func (b *checkerBuilder) system(ctx context.Context, segs []segment, files []che
 	if b.o.noSystem && b.o.contextDir != "" {
 		return nil, usageError("--no-system and --context contradict each other: --context checks the reviews as part of a system")
 	}
-	if len(segs) == 0 || b.o.noSystem {
-		return nil, nil
+	if len(segs) == 0 || b.o.noSystem || (len(files) < 2 && b.o.contextDir == "") {
+		return nil, nil // one review alone: no pass 1 to pay for
 	}
 	all := files
 	var extra []checks.Input
