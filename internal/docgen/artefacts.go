@@ -43,7 +43,12 @@ what the artefacts say. Each claim is *verified* (an artefact agrees),
 *contradicted* (an artefact disagrees: the rule fails at the artefact's
 line, with the review's field as a related location, and says both
 values) or *unverified* (no artefact speaks to it). A fact imported from
-Score, OpenSLO or Backstage is verified at the file it came from.
+Score, OpenSLO or Backstage is verified at the file it came from. Every
+document the review cites is a claim too: a runbook, a threat model or a
+plan that is a non-empty regular file inside the repository is verified
+there; a path outside the repository, a directory, an empty or a missing
+file contradicts it (and fails PR600); a URL is unverified, since archvet
+never fetches one.
 ‘archvet claims FILE‘ lists the ledger; every report shows the *trust*
 figure, verified ÷ checkable claims, beside the score and completeness.
 
