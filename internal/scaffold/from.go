@@ -389,8 +389,8 @@ func (d *drafter) entries() {
 		res := asMap(r)
 		name, kind := str(res["name"]), storeKinds[str(res["kind"])]
 		at := rangeOf(asMap(res["at"]))
-		if name == "" || kind == "" || at.Filename == "" {
-			continue
+		if name == "" || kind == "" || at.Filename == "" || str(res["replica_of"]) != "" {
+			continue // a read replica is a copy of its source's store, not a store
 		}
 		i, fresh := d.entry("data_stores", name, at)
 		if i < 0 {
