@@ -91,3 +91,16 @@ _param_value(id, name, spec) := spec.value if {
 	not _overrides[id][name]
 	not spec.tiers
 }
+
+# claim builds one entry of a claim rule's ledger: the review field at
+# path states claimed; an artefact at position at (or none, null) shows
+# observed (or nothing, null); status is verified, contradicted or
+# unverified. archvet collects every rule's claims into the ledger and
+# the trust figure.
+claim(path, status, claimed, observed, at) := {
+	"path": path,
+	"status": status,
+	"claimed": claimed,
+	"observed": observed,
+	"at": at,
+}
