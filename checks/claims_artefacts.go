@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/archvet/archvet/internal/artefact"
 	"github.com/archvet/archvet/internal/diag"
 	"github.com/archvet/archvet/internal/document"
 	"github.com/archvet/archvet/internal/repo"
@@ -136,24 +137,34 @@ func rangeOf(doc *document.Document, path string) *diag.Range {
 	return &r
 }
 
-// AttachArtefacts reads the review's artefacts with read and sets
+// AttachArtefacts reads the review's artefacts (ReadArtefacts), then
+// derives the fields the review leaves out and an artefact states (see
+// Derive).
+func AttachArtefacts(doc *document.Document, read ArtefactReader) ([]Derived, diag.Diagnostics) {
+	facts, ds := ReadArtefacts(doc, read)
+	if ds.HasErrors() {
+		return nil, ds
+	}
+	return Derive(doc, facts), ds
+}
+
+// ReadArtefacts reads the review's artefacts with read and sets
 // doc.Value[ArtefactsKey]: one entry per kind that has paths. It is always
 // set (an empty object when nothing was read), so a policy can tell
 // "archvet read nothing" from a plain OPA run, which has no _artefacts at
-// all. Then the fields the review leaves out and an artefact states are
-// derived (see Derive). A review's own _artefacts never survives
-// (StripComputed ran before). A nil read reads nothing.
-func AttachArtefacts(doc *document.Document, read ArtefactReader) ([]Derived, diag.Diagnostics) {
+// all. A review's own _artefacts never survives (StripComputed ran
+// before). A nil read reads nothing.
+func ReadArtefacts(doc *document.Document, read ArtefactReader) (map[string]any, diag.Diagnostics) {
 	facts := map[string]any{}
 	doc.Value[ArtefactsKey] = facts
 	sources, root, ds := ResolveArtefacts(doc)
 	if ds.HasErrors() || len(sources) == 0 || read == nil {
-		return nil, ds
+		return facts, ds
 	}
 	v, rds := read(filepath.Dir(doc.Path), sources, root)
 	ds = append(ds, rds...)
 	if ds.HasErrors() {
-		return nil, ds
+		return facts, ds
 	}
 	for _, kind := range ArtefactKinds {
 		if v[kind] == nil {
@@ -161,20 +172,36 @@ func AttachArtefacts(doc *document.Document, read ArtefactReader) ([]Derived, di
 		}
 		plain, err := normalise(v[kind])
 		if err != nil {
-			return nil, append(ds, diag.Errorf(&diag.Range{Filename: doc.Path}, "internal error: the %s facts are not plain data: %v", kind, err))
+			return facts, append(ds, diag.Errorf(&diag.Range{Filename: doc.Path}, "internal error: the %s facts are not plain data: %v", kind, err))
 		}
 		facts[kind] = plain
 	}
-	return Derive(doc, facts), ds
+	return facts, ds
 }
 
 // DefaultArtefactReader is what a Checker reads artefacts with when it
-// names no reader.
-var DefaultArtefactReader ArtefactReader
+// names no reader: internal/artefact, under its default limits.
+var DefaultArtefactReader ArtefactReader = readArtefacts
 
 func (c *Checker) artefactReader() ArtefactReader {
 	if c.Artefacts != nil {
 		return c.Artefacts
 	}
 	return DefaultArtefactReader
+}
+
+// readArtefacts adapts internal/artefact.Read to ArtefactReader.
+func readArtefacts(baseDir string, sources ArtefactSources, repoRoot string) (map[string]any, diag.Diagnostics) {
+	conv := func(kind string) []artefact.Source {
+		var out []artefact.Source
+		for _, s := range sources[kind] {
+			out = append(out, artefact.Source{Path: s.Path, At: s.At})
+		}
+		return out
+	}
+	return artefact.Read(baseDir, artefact.Sources{
+		Terraform:  conv(KindTerraform),
+		Kubernetes: conv(KindKubernetes),
+		OpenAPI:    conv(KindOpenAPI),
+	}, repoRoot)
 }

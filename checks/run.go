@@ -16,6 +16,7 @@ import (
 	"github.com/archvet/archvet/internal/imports"
 	"github.com/archvet/archvet/internal/regularfile"
 	"github.com/archvet/archvet/internal/schema"
+	"github.com/archvet/archvet/internal/system"
 )
 
 // DefaultMaxFileSize bounds what archvet reads into memory for one design
@@ -47,6 +48,9 @@ type Checker struct {
 	// Progress, if set, is told after each file how many of the inputs are
 	// done. CheckAll calls it from one goroutine at a time.
 	Progress func(done, total int)
+	// System, when set, is the system the run's reviews form: each review
+	// part of it is evaluated with its _system input (system_pass.go).
+	System *system.System
 	// Artefacts reads the repository's Terraform, manifests and API specs
 	// into the _artefacts input; nil means DefaultArtefactReader.
 	Artefacts ArtefactReader
@@ -199,6 +203,10 @@ func (c *Checker) CheckFile(ctx context.Context, in Input) FileReport {
 		return rep
 	}
 	rep.Derived = derived
+	if c.System != nil {
+		c.attachSystem(in.Path, doc.Value)
+		rep.Diagnostics = append(rep.Diagnostics, c.System.Diagnostics(in.Path)...)
+	}
 	results, err := c.Engine.Evaluate(ctx, doc, c.Now)
 	if err != nil {
 		return broken(diag.Errorf(&diag.Range{Filename: in.Path}, "%v", err))

@@ -34,7 +34,9 @@ type SystemResult struct {
 	RuleResult
 }
 
-// SystemFinding is one finding of a system rule, with its file.
+// SystemFinding is one finding of a system rule, with its file and the
+// rule's result in that file (the rule as graded for the file's tier,
+// its status there and all its findings there).
 type SystemFinding struct {
 	File   string
 	Result *SystemResult

@@ -55,6 +55,9 @@ type checkOptions struct {
 	// strictWaivers and warnWithin: waiver audit and look-ahead (waivers.go).
 	strictWaivers bool
 	warnWithin    string
+	// contextDir holds the reviews the checked ones are judged among
+	// (--context): part of the system, not reported (system.go).
+	contextDir string
 	// requireVerified and requireVerifiedSet: the verification gate
 	// (--require-verified, claims.go).
 	requireVerified    []string
@@ -82,6 +85,13 @@ every review. Reports say which configuration applied to each file.
 --framework, --rule and --severity choose which rules run, as a linter's
 rule selection does: the others are not evaluated, scored or gated on.
 
+Two design reviews or more checked together form one system: services
+match by service.name, dependencies by the callee's name, events by name
+and topic, data stores by name. Each review is then also judged by its
+place among the others (the system rules), and the report gains a
+system section. --context DIR checks the given reviews against every
+review below DIR and reports only the given ones.
+
 Exit codes: 0 the gate passed, 1 the gate failed, 2 a usage,
 input or policy error, 130 interrupted (no report is written).`,
 		Example: `  archvet check examples/checkout/design.yaml
@@ -89,6 +99,8 @@ input or policy error, 130 interrupted (no report is written).`,
   archvet check --format text --format json=archvet.json examples/
   archvet check --exclude 'testdata/' --quiet .
   archvet check --framework ideals --severity high examples/
+  archvet check examples/system/
+  archvet check --context designs/ designs/orders/design.yaml
   cat design.hcl | archvet check --stdin-format hcl -`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -106,6 +118,7 @@ input or policy error, 130 interrupted (no report is written).`,
 	// Output.
 	f.StringArrayVar(&o.formats, "format", []string{"text"}, "output `FORMAT` or FORMAT=FILE, repeatable; formats: "+strings.Join(report.Names(), ", "))
 	f.StringVar(&o.color, "color", "auto", "colour the text report: auto, always or never (auto honours NO_COLOR)")
+	f.StringVar(&o.contextDir, "context", "", "judge the given reviews as part of the system of every review below `DIR`, and report only the given ones")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "text report: print failures only (failed rules, errors, gate failures), no passing files, scores or summary")
 	// Rule selection.
 	f.StringArrayVar(&o.frameworks, "framework", nil, "run only the rules of framework `ID`, scored under it alone (repeatable)")
@@ -298,16 +311,26 @@ func runCheck(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, o 
 	if err != nil {
 		return err
 	}
+	sys, err := b.system(ctx, segs, files)
+	if err != nil {
+		return err
+	}
 	opts := report.Options{Color: o.useColor(stdout), Catalogue: b.catalogue(), Version: version.String(), Quiet: o.quiet, StepSummary: os.Getenv("GITHUB_STEP_SUMMARY")}
 	progress, stopProgress := showProgress(stderr, len(files))
 	if streamable(o, outs) {
 		defer stopProgress()
 		gcForStreaming()
-		return streamCheck(ctx, stdout, segs, progress, outs, opts, args)
+		return streamCheck(ctx, stdout, segs, progress, outs, opts, args, sys)
 	}
 	gcForCollecting()
 	rep := checkSegments(ctx, segs, progress)
 	stopProgress()
+	if sys != nil {
+		for _, f := range rep.Files {
+			sys.Add(f)
+		}
+		rep.System = sys.Report()
+	}
 	// An interrupted run writes no report: a partial one would look like
 	// a complete run that found less.
 	if err := ctx.Err(); err != nil {

@@ -65,6 +65,7 @@ func newRootCommand(stdout, stderr io.Writer) *cobra.Command {
 		newNewCommand(),
 		newInputCommand(),
 		newClaimsCommand(),
+		newGraphCommand(),
 		newVersionCommand(),
 	)
 	return root

@@ -161,3 +161,31 @@ func TestWalksAreBounded(t *testing.T) {
 		t.Errorf("read %v files, want the first 3", got)
 	}
 }
+
+func TestLinksInsideTheRepositoryAreFollowedAndLoopsEnd(t *testing.T) {
+	root := repoWith(t, map[string]string{
+		"shared/db.tf":   "resource \"aws_db_instance\" \"shared\" {}\n",
+		"svc/infra/a.tf": queue,
+	})
+	if err := os.Symlink(filepath.Join(root, "shared", "db.tf"), filepath.Join(root, "svc", "infra", "b.tf")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("..", filepath.Join(root, "svc", "infra", "loop")); err != nil {
+		t.Fatal(err)
+	}
+	in(t, root)
+	lim := fact.DefaultLimits()
+	lim.MaxDepth = 4
+	out, ds := ReadWith("svc", Sources{Terraform: []Source{{Path: "infra", At: at(9)}}}, root, lim)
+	// The loop is walked until the depth bound, each file read once.
+	if len(ds) != 1 || !strings.HasPrefix(ds[0].Error(), "svc/design.yaml:9:5: error: the artefact directory") || !strings.Contains(ds[0].Error(), "nests deeper than 4 levels") {
+		t.Fatalf("got %v", ds)
+	}
+	var got []string
+	for _, r := range out["terraform"].(map[string]any)["resources"].([]any) {
+		got = append(got, r.(map[string]any)["address"].(string))
+	}
+	if strings.Join(got, " ") != "aws_sqs_queue.q aws_db_instance.shared" {
+		t.Errorf("read %v", got)
+	}
+}

@@ -53,6 +53,8 @@ type githubStream struct {
 	// summary renders the job summary when the step has one.
 	summary    Stream
 	summaryBuf bytes.Buffer
+	// systemLine is the system's summary line (System), logged last.
+	systemLine string
 }
 
 // annotate writes one workflow command, or a plain log line once the
@@ -139,6 +141,9 @@ func (s *githubStream) Close() error {
 		line += "; " + b.Describe()
 	}
 	s.p.line("%s", line)
+	if s.systemLine != "" {
+		s.p.line("%s", s.systemLine)
+	}
 	if s.p.err != nil {
 		return s.p.err
 	}

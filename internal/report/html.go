@@ -146,11 +146,19 @@ type htmlStream struct {
 	first    string // the first file's name, the title of a one-file page
 	rows     *spool
 	sections *spool
+	// anchors maps each file's path to its section's anchor, and system
+	// is the system section (html_system.go), written first.
+	anchors map[string]string
+	system  *htmlSystem
 }
 
 func (s *htmlStream) File(f checks.FileReport) error {
 	jf := buildFile(f)
 	hf := s.h.file(s.n, f, jf)
+	if s.anchors == nil {
+		s.anchors = map[string]string{}
+	}
+	s.anchors[f.Path] = hf.Anchor
 	if s.n == 0 {
 		s.first = hf.Service
 	}
@@ -171,6 +179,11 @@ func (s *htmlStream) Close() error {
 	}
 	if err := htmlTemplate.ExecuteTemplate(s.w, "head", page); err != nil {
 		return err
+	}
+	if s.system != nil {
+		if err := htmlSystemTemplate.Execute(s.w, s.system); err != nil {
+			return err
+		}
 	}
 	if page.Many {
 		if err := htmlTemplate.ExecuteTemplate(s.w, "navhead", page); err != nil {
@@ -487,6 +500,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .gate-passed { color: var(--ready); font-weight: 700; } .gate-failed { color: var(--notready); font-weight: 700; }
 .none { color: var(--muted); font-style: italic; }
 a { color: #2b5c9e; }
+section.system figure.system-graph { overflow-x: auto; margin: 0 -12px; }
+svg.system-graph { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 @page { margin: 14mm; }
 @media print {
   body { background: #fff; font-size: 11pt; }

@@ -97,7 +97,11 @@ type junitStream struct {
 var junitSuiteElement = xml.StartElement{Name: xml.Name{Local: "testsuite"}}
 
 func (s *junitStream) File(f checks.FileReport) error {
-	suite := junitFileSuite(f)
+	return s.suite(junitFileSuite(f))
+}
+
+// suite writes one testsuite and counts it in the root's totals.
+func (s *junitStream) suite(suite junitSuite) error {
 	s.root.Tests += suite.Tests
 	s.root.Failures += suite.Failures
 	s.root.Errors += suite.Errors

@@ -67,6 +67,10 @@ type markdownStream struct {
 	body     strings.Builder
 	shown    int
 	full     bool
+	// ends records where each shown section ends in body, so that a
+	// system section (markdown_system.go) can take the room of the last.
+	ends   []int
+	system *checks.SystemReport
 }
 
 func (s *markdownStream) File(f checks.FileReport) error {
@@ -106,6 +110,7 @@ func (s *markdownStream) section(f checks.FileReport, fold bool) {
 	}
 	s.body.WriteString(sec.String())
 	s.shown++
+	s.ends = append(s.ends, s.body.Len())
 }
 
 func (s *markdownStream) Close() error {
@@ -136,6 +141,23 @@ func (s *markdownStream) Close() error {
 			fmt.Fprintf(&head, "\n%s that passed the gate not listed.\n", plural(hidden, "more design review", "more design reviews"))
 		}
 		head.WriteString("\n")
+	}
+	if s.system != nil {
+		sys := s.m.systemSection(s.system)
+		head.WriteString(sys)
+		// The files' sections give way to the system's, last first.
+		body := s.body.String()
+		for s.shown > 0 && head.Len()+len(body) > mdCommentBudget-mdHeadReserve/4 {
+			s.shown--
+			s.ends = s.ends[:s.shown]
+			end := 0
+			if s.shown > 0 {
+				end = s.ends[s.shown-1]
+			}
+			body = body[:end]
+		}
+		s.body.Reset()
+		s.body.WriteString(body)
 	}
 	if rest := s.files - s.shown; rest > 0 {
 		fmt.Fprintf(&s.body, "_%s not shown, to keep this comment under GitHub's size limit: see the SARIF or JUnit report for every finding._\n", plural(rest, "more design review", "more design reviews"))

@@ -12,7 +12,10 @@ import (
 
 // JSONReport is the top level of `archvet check --format json`.
 type JSONReport struct {
-	Files   []JSONFile  `json:"files"`
+	Files []JSONFile `json:"files"`
+	// System is present when the run checked its reviews as one system
+	// (system.go).
+	System  *JSONSystem `json:"system,omitempty"`
 	Summary JSONSummary `json:"summary"`
 }
 
@@ -157,6 +160,9 @@ func Build(rep checks.Report) JSONReport {
 	for _, f := range rep.Files {
 		out.Files = append(out.Files, buildFile(f))
 		out.Summary.add(f)
+	}
+	if rep.System != nil {
+		out.System = &buildSystem(rep.System).json
 	}
 	return out
 }

@@ -78,6 +78,9 @@ type sarifStream struct {
 	nNote   int
 	nFile   int
 	dropped map[string]int // results past sarifMaxResults, by level
+	// system is the system summary of run.properties.archvet.system
+	// (sarif_system.go); its findings are results like any other.
+	system *sarifSystem
 }
 
 // Indentation of the elements of results, of notifications and of the
@@ -195,6 +198,10 @@ func (s *sarifStream) Close() error {
 	s.array(&out, s.files, s.nFile, "          ")
 	out.raw(",\n          \"summary\": ")
 	out.value(summaryWith(s.sum, s.opts), "          ")
+	if s.system != nil {
+		out.raw(",\n          \"system\": ")
+		out.value(s.system, "          ")
+	}
 	out.raw("\n        }\n      }\n    }\n  ]\n}\n")
 	if s.enc.err != nil {
 		return s.enc.err

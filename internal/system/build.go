@@ -43,7 +43,20 @@ type System struct {
 	// Graph.Services), or -1 for a review whose name another took.
 	nodeOf []int
 	ix     indexes
-	paths  amplification
+	// cycleList are the cycles, by the node that reports them; amp and
+	// depth the worst synchronous paths by attempts and by hops.
+	cycleList  []cycle
+	amp, depth *worstPaths
+	// notes are Build's diagnostics, by file.
+	notes map[string]diag.Diagnostics
+}
+
+// Diagnostics are Build's warnings about one review.
+func (s *System) Diagnostics(file string) diag.Diagnostics {
+	if s == nil {
+		return nil
+	}
+	return s.notes[file]
 }
 
 // EdgeKey names an edge in Derived.Amplification: the caller's service
@@ -115,6 +128,10 @@ func Build(all []Facts) (*System, diag.Diagnostics) {
 	}
 	s.derive()
 	s.ix = buildIndexes(s)
+	s.notes = map[string]diag.Diagnostics{}
+	for _, d := range ds {
+		s.notes[d.Subject.Filename] = append(s.notes[d.Subject.Filename], d)
+	}
 	return s, ds
 }
 

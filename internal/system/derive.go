@@ -12,17 +12,19 @@ import (
 type graphIndex struct {
 	start  []int
 	target []int
+	from   []int // edge e's caller node
 }
 
 func (s *System) index() graphIndex {
 	n := len(s.Graph.Services)
-	g := graphIndex{start: make([]int, n+1), target: make([]int, len(s.Graph.Edges))}
+	g := graphIndex{start: make([]int, n+1), target: make([]int, len(s.Graph.Edges)), from: make([]int, len(s.Graph.Edges))}
 	node := 0
 	for e, edge := range s.Graph.Edges {
 		for s.Graph.Services[node].Name != edge.From {
 			node++
 			g.start[node] = e
 		}
+		g.from[e] = node
 		g.target[e] = -1
 		if i, ok := s.node[edge.To]; ok {
 			g.target[e] = s.nodeOf[i]
@@ -141,9 +143,9 @@ func (s *System) derive() {
 	hard := func(e int) bool { return s.hardSync(g, e) }
 	comp, count := components(g, hard)
 	groups := members(comp, count)
-	s.paths.cycles = s.cycles(g, comp, groups, hard)
-	s.Derived.Cycles = make([][]string, len(s.paths.cycles))
-	for i, c := range s.paths.cycles {
+	s.cycleList = s.cycles(g, comp, groups, hard)
+	s.Derived.Cycles = make([][]string, len(s.cycleList))
+	for i, c := range s.cycleList {
 		names := make([]string, len(c.edges))
 		for k, e := range c.edges {
 			names[k] = s.Graph.Edges[e].From
@@ -156,10 +158,12 @@ func (s *System) derive() {
 	if !sameEdges(g, hard, func(e int) bool { return s.sync(g, e) }) {
 		syncComp, syncCount = components(g, func(e int) bool { return s.sync(g, e) })
 	}
-	s.paths.amplify(s, g, syncComp, members(syncComp, syncCount))
+	syncGroups := members(syncComp, syncCount)
+	s.amp = worst(s, g, syncComp, syncGroups, s.amplification())
+	s.depth = worst(s, g, syncComp, syncGroups, depth())
 	s.Derived.Amplification = make(map[string]int, len(s.Graph.Edges))
 	for e, edge := range s.Graph.Edges {
-		s.Derived.Amplification[EdgeKey(edge.From, edge.Index)] = s.paths.edge[e]
+		s.Derived.Amplification[EdgeKey(edge.From, edge.Index)] = s.amp.edge[e]
 	}
 }
 
@@ -244,8 +248,7 @@ func (s *System) cycles(g graphIndex, comp []int, groups [][]int, keep func(e in
 		var back []int
 		for e := found; e >= 0; {
 			back = append(back, e)
-			from := s.node[s.Graph.Edges[e].From]
-			v := s.nodeOf[from]
+			v := g.from[e]
 			if v == start {
 				break
 			}
@@ -371,43 +374,49 @@ func (s *System) blast(g graphIndex, comp []int, groups [][]int, keep func(e int
 	return out
 }
 
-// amplification holds, per edge, the attempts product of the worst path
-// starting with it, and the choices that rebuild that path.
-type amplification struct {
-	edge   []int // per edge
-	cycles []cycle
-	comp   []int
-	// best[v] is the worst product of a path from v, and bestNext[v] its
+// worstPaths holds, per edge, the value of the worst synchronous path
+// starting with it (the product of the attempts for amplification, the
+// number of hops for call depth), and the choices that rebuild that path.
+type worstPaths struct {
+	edge []int // per edge
+	comp []int
+	// best[v] is the worst value of a path from v, and bestNext[v] its
 	// first edge (-1: v calls nothing synchronously); exit and exitNext
 	// are the same over the paths whose first edge leaves v's component.
 	best, exit         []int
 	bestNext, exitNext []int
 }
 
-// amplify computes the products from the callees up. A path crosses each
-// component it enters by at most one edge inside it, so that a cycle
+// pathValue says how a path is valued: weight is an edge's own value,
+// join adds an edge's value to the rest of the path's, and none is the
+// value of the empty path.
+type pathValue struct {
+	weight func(e int) int
+	join   func(edge, rest int) int
+	none   int
+}
+
+// worst computes the paths' values from the callees up. A path crosses
+// each component it enters by at most one edge inside it, so that a cycle
 // counts once rather than without end (the cycle rule reports it).
-func (a *amplification) amplify(s *System, g graphIndex, comp []int, groups [][]int) {
+func worst(s *System, g graphIndex, comp []int, groups [][]int, pv pathValue) *worstPaths {
 	n := len(comp)
-	a.comp = comp
-	a.best, a.exit = make([]int, n), make([]int, n)
-	a.bestNext, a.exitNext = make([]int, n), make([]int, n)
+	a := &worstPaths{comp: comp, best: make([]int, n), exit: make([]int, n), bestNext: make([]int, n), exitNext: make([]int, n)}
 	for _, nodes := range groups {
 		for _, v := range nodes {
-			a.exit[v], a.exitNext[v] = 1, -1
+			a.exit[v], a.exitNext[v] = pv.none, -1
 			for e := g.start[v]; e < g.start[v+1]; e++ {
-				edge := &s.Graph.Edges[e]
-				if !edge.Sync {
+				if !s.Graph.Edges[e].Sync {
 					continue
 				}
-				p := edge.Attempts
+				p := pv.join(pv.weight(e), pv.none)
 				if w := g.target[e]; w >= 0 {
 					if comp[w] == comp[v] {
 						continue
 					}
-					p = mulCap(p, a.best[w])
+					p = pv.join(pv.weight(e), a.best[w])
 				}
-				if p > a.exit[v] || a.exitNext[v] < 0 {
+				if a.exitNext[v] < 0 || p > a.exit[v] {
 					a.exit[v], a.exitNext[v] = p, e
 				}
 			}
@@ -419,7 +428,7 @@ func (a *amplification) amplify(s *System, g graphIndex, comp []int, groups [][]
 				if !s.Graph.Edges[e].Sync || w < 0 || comp[w] != comp[v] {
 					continue
 				}
-				if p := mulCap(s.Graph.Edges[e].Attempts, a.exit[w]); p > a.best[v] {
+				if p := pv.join(pv.weight(e), a.exit[w]); a.bestNext[v] < 0 || p > a.best[v] {
 					a.best[v], a.bestNext[v] = p, e
 				}
 			}
@@ -427,21 +436,22 @@ func (a *amplification) amplify(s *System, g graphIndex, comp []int, groups [][]
 	}
 	a.edge = make([]int, len(s.Graph.Edges))
 	for e, edge := range s.Graph.Edges {
-		a.edge[e] = edge.Attempts
+		a.edge[e] = pv.join(pv.weight(e), pv.none)
 		if w := g.target[e]; edge.Sync && w >= 0 {
-			v := s.nodeOf[s.node[edge.From]]
-			if comp[w] == comp[v] {
-				a.edge[e] = mulCap(edge.Attempts, a.exit[w])
+			if v := g.from[e]; comp[w] == comp[v] {
+				a.edge[e] = pv.join(pv.weight(e), a.exit[w])
 			} else {
-				a.edge[e] = mulCap(edge.Attempts, a.best[w])
+				a.edge[e] = pv.join(pv.weight(e), a.best[w])
 			}
 		}
 	}
+	return a
 }
 
 // path lists the edges of the worst path starting with edge e, at most
-// MaxPathSteps of them.
-func (a *amplification) path(s *System, g graphIndex, e int) []int {
+// MaxPathSteps of them, and none after the last that retries: those
+// multiply by one and only lengthen every input.
+func (a *worstPaths) path(s *System, g graphIndex, e int) []int {
 	out := []int{e}
 	for len(out) < MaxPathSteps {
 		edge := &s.Graph.Edges[e]
@@ -449,9 +459,8 @@ func (a *amplification) path(s *System, g graphIndex, e int) []int {
 		if !edge.Sync || w < 0 {
 			break
 		}
-		v := s.nodeOf[s.node[edge.From]]
 		next := a.bestNext[w]
-		if a.comp[w] == a.comp[v] {
+		if a.comp[w] == a.comp[g.from[e]] {
 			next = a.exitNext[w]
 		}
 		if next < 0 {
@@ -460,7 +469,23 @@ func (a *amplification) path(s *System, g graphIndex, e int) []int {
 		out = append(out, next)
 		e = next
 	}
-	return out
+	keep := 1
+	for k, e := range out {
+		if s.Graph.Edges[e].Attempts > 1 {
+			keep = k + 1
+		}
+	}
+	return out[:keep]
+}
+
+// amplification values a path by the product of its attempts; depth by
+// its number of hops.
+func (s *System) amplification() pathValue {
+	return pathValue{weight: func(e int) int { return s.Graph.Edges[e].Attempts }, join: mulCap, none: 1}
+}
+
+func depth() pathValue {
+	return pathValue{weight: func(int) int { return 1 }, join: func(a, b int) int { return a + b }, none: 0}
 }
 
 func mulCap(a, b int) int {

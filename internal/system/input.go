@@ -138,7 +138,7 @@ func (s *System) Input(file string) map[string]any {
 	node := s.nodeOf[i]
 	self := map[string]any{
 		"name": f.Service.Name, "file": f.File, "tier": int64(f.Service.Tier),
-		"owner": f.Service.Owner, "rotation": f.Service.Rotation,
+		"owner": optional(f.Service.Owner), "rotation": optional(f.Service.Rotation),
 		"composed_availability_percent": nil, "blast_radius": []any{},
 	}
 	if node >= 0 {
@@ -183,20 +183,28 @@ func (s *System) dependencies(i int) []any {
 			entry["callee"] = calleeValue(callee, d)
 		}
 		var path []int
-		amp := d.Attempts
+		amp, hops := d.Attempts, 1
 		if node >= 0 {
 			e := g.start[node] + k
-			amp = s.paths.edge[e]
-			path = s.paths.path(s, g, e)
+			amp, hops = s.amp.edge[e], s.depth.edge[e]
+			path = s.amp.path(s, g, e)
 		} else if d.Sync && reviewed && w >= 0 {
 			// A second review of a service is not in the graph: its own
 			// entry, then the worst path from the callee.
-			amp = mulCap(d.Attempts, s.paths.best[w])
-			if next := s.paths.bestNext[w]; next >= 0 {
-				path = s.paths.path(s, g, next)
+			amp, hops = mulCap(d.Attempts, s.amp.best[w]), 1+s.depth.best[w]
+			if next := s.amp.bestNext[w]; next >= 0 {
+				path = s.amp.path(s, g, next)
 			}
 		}
 		entry["amplification"] = int64(amp)
+		// Derived from the graph, for the hand-typed fields of the same
+		// names: the hops of the longest synchronous path this entry
+		// starts (itself included; a cycle counted once), and whether the
+		// callee depends on this service.
+		entry["call_depth"], entry["calls_back"] = nil, nil
+		if reviewed {
+			entry["call_depth"], entry["calls_back"] = int64(hops), callsBack(callee, s.facts[i].Service.Name)
+		}
 		steps := make([]any, 0, len(path)+1)
 		if node < 0 {
 			steps = append(steps, step(f.Service.Name, k, d.Attempts, d.At))
@@ -212,6 +220,17 @@ func (s *System) dependencies(i int) []any {
 		out[k] = entry
 	}
 	return out
+}
+
+// callsBack reports whether a callee's review names caller among its
+// dependencies.
+func callsBack(callee *Facts, caller string) bool {
+	for _, d := range callee.Dependencies {
+		if d.Name == caller {
+			return true
+		}
+	}
+	return false
 }
 
 func step(service string, index, attempts int, at At) map[string]any {
@@ -273,9 +292,9 @@ func (s *System) cyclesAt(node int) []any {
 	if node < 0 {
 		return out
 	}
-	k := sort.Search(len(s.paths.cycles), func(i int) bool { return s.paths.cycles[i].at >= node })
-	for ; k < len(s.paths.cycles) && s.paths.cycles[k].at == node; k++ {
-		c := s.paths.cycles[k]
+	k := sort.Search(len(s.cycleList), func(i int) bool { return s.cycleList[i].at >= node })
+	for ; k < len(s.cycleList) && s.cycleList[k].at == node; k++ {
+		c := s.cycleList[k]
 		path := make([]any, len(c.edges))
 		for j, e := range c.edges {
 			edge := &s.Graph.Edges[e]

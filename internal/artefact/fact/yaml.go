@@ -171,6 +171,9 @@ func (n Node) Path() string { return n.path }
 // At is where the value is written, or where its nearest present
 // ancestor is when it is missing.
 func (n Node) At() At {
+	if n.doc == nil {
+		return At{Line: 1, Column: 1}
+	}
 	r, _, ok := n.doc.Index.Resolve(n.path)
 	if !ok {
 		return At{File: n.doc.Path, Line: 1, Column: 1}
@@ -190,4 +193,9 @@ func (n Node) Fact() map[string]any {
 }
 
 // Top is the root of the value's document.
-func (n Node) Top() Node { return Root(n.doc) }
+func (n Node) Top() Node {
+	if n.doc == nil {
+		return n
+	}
+	return Root(n.doc)
+}

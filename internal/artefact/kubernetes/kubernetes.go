@@ -27,44 +27,72 @@ func (Reader) Kind() string { return "kubernetes" }
 // Read returns {"documents", "skipped", "workloads", "disruption_budgets",
 // "autoscalers"}, in the order of the files and of the documents in them.
 func (Reader) Read(paths []string, lim fact.Limits) (any, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	budget := lim.MaxDocuments
-	documents := 0
-	skipped, workloads, budgets, scalers := []any{}, []any{}, []any{}, []any{}
+	m := newManifests(lim)
 	for _, p := range paths {
 		src, bad := fact.ReadFile(p, lim)
 		if bad != nil {
-			diags = append(diags, *bad)
+			m.diags = append(m.diags, *bad)
 			continue
 		}
-		if line, col, ok := template(src); ok {
-			at := fact.At{File: p, Line: line, Column: col}
-			diags = append(diags, diag.Warningf(at.Range(), "the manifest is a Helm template ({{ … }}); archvet does not render templates, so it is not read"))
-			skipped = append(skipped, map[string]any{"file": p, "reason": "Helm template", "at": at.Value()})
-			continue
-		}
-		docs, ds := fact.LoadYAML(p, src, lim, &budget)
-		diags = append(diags, ds...)
-		documents += len(docs)
-		for _, d := range docs {
-			root := fact.Root(d)
-			switch root.Key("kind").String() {
-			case "Deployment", "StatefulSet":
-				workloads = append(workloads, workload(root))
-			case "PodDisruptionBudget":
-				budgets = append(budgets, disruptionBudget(root))
-			case "HorizontalPodAutoscaler":
-				scalers = append(scalers, autoscaler(root))
-			}
-		}
+		m.add(p, src)
 	}
+	return m.result(), m.diags
+}
+
+// manifests gathers what the files hold.
+type manifests struct {
+	lim                                  fact.Limits
+	budget, documents                    int
+	skipped, workloads, budgets, scalers []any
+	diags                                diag.Diagnostics
+}
+
+func newManifests(lim fact.Limits) *manifests {
+	return &manifests{lim: lim, budget: lim.MaxDocuments, skipped: []any{}, workloads: []any{}, budgets: []any{}, scalers: []any{}}
+}
+
+// add reads one file.
+func (m *manifests) add(p string, src []byte) {
+	if line, col, ok := template(src); ok {
+		at := fact.At{File: p, Line: line, Column: col}
+		m.diags = append(m.diags, diag.Warningf(at.Range(), "the manifest is a Helm template ({{ … }}); archvet does not render templates, so it is not read"))
+		m.skipped = append(m.skipped, map[string]any{"file": p, "reason": "Helm template", "at": at.Value()})
+		return
+	}
+	docs, ds := fact.LoadYAML(p, src, m.lim, &m.budget)
+	m.diags = append(m.diags, ds...)
+	m.documents += len(docs)
+	for _, d := range docs {
+		root := fact.Root(d)
+		if root.Key("kind").String() == "List" { // kubectl get -o yaml
+			for _, item := range root.Key("items").Items() {
+				m.object(item)
+			}
+			continue
+		}
+		m.object(root)
+	}
+}
+
+func (m *manifests) object(obj fact.Node) {
+	switch obj.Key("kind").String() {
+	case "Deployment", "StatefulSet":
+		m.workloads = append(m.workloads, workload(obj))
+	case "PodDisruptionBudget":
+		m.budgets = append(m.budgets, disruptionBudget(obj))
+	case "HorizontalPodAutoscaler":
+		m.scalers = append(m.scalers, autoscaler(obj))
+	}
+}
+
+func (m *manifests) result() map[string]any {
 	return map[string]any{
-		"documents":          documents,
-		"skipped":            skipped,
-		"workloads":          workloads,
-		"disruption_budgets": budgets,
-		"autoscalers":        scalers,
-	}, diags
+		"documents":          m.documents,
+		"skipped":            m.skipped,
+		"workloads":          m.workloads,
+		"disruption_budgets": m.budgets,
+		"autoscalers":        m.scalers,
+	}
 }
 
 // template finds the first `{{` of a Helm template, outside comments.

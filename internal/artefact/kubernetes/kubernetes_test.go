@@ -148,3 +148,18 @@ func TestSecretLookingNames(t *testing.T) {
 		}
 	}
 }
+
+func TestAListOfObjectsIsReadItemByItem(t *testing.T) {
+	path := write(t, "list.yaml", "apiVersion: v1\nkind: List\nitems:\n  - apiVersion: apps/v1\n    kind: Deployment\n    metadata: {name: a}\n    spec:\n      replicas: 3\n  - apiVersion: policy/v1\n    kind: PodDisruptionBudget\n    metadata: {name: a}\n    spec: {maxUnavailable: 1}\n")
+	out, ds := readFiles(t, fact.DefaultLimits(), path)
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	a := entry(t, out, "workloads", "a")
+	if got, want := fact.Format(a["facts"].(map[string]any)["replicas"]), "3@"+path+":8:7"; got != want {
+		t.Errorf("replicas = %s, want %s", got, want)
+	}
+	if got, want := fact.Format(entry(t, out, "disruption_budgets", "a")["facts"].(map[string]any)["max_unavailable"]), "1@"+path+":12:12"; got != want {
+		t.Errorf("max_unavailable = %s, want %s", got, want)
+	}
+}

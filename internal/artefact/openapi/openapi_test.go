@@ -123,3 +123,32 @@ func TestExternalRefsAreNotFollowed(t *testing.T) {
 		t.Error("max_page_size read from another file")
 	}
 }
+
+func TestHostileSpecsAreErrorsAtTheirPosition(t *testing.T) {
+	bomb := "openapi: 3.0.0\nx-a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+	prev := "a"
+	for _, c := range "bcdefghij" {
+		refs := strings.TrimSuffix(strings.Repeat("*"+prev+", ", 10), ", ")
+		bomb += "x-" + string(c) + ": &" + string(c) + " [" + refs + "]\n"
+		prev = string(c)
+	}
+	for _, c := range []struct{ name, src, want string }{
+		{"bomb.yaml", bomb, ":6:38: error: aliases expand to more than 100000 values"},
+		{"deep.json", `{"openapi": "3.1.0", "paths": ` + strings.Repeat(`{"a": `, 200) + "1" + strings.Repeat("}", 200) + "}", ":1:620: error: the document nests deeper than 100 levels"},
+		{"binary.yaml", "openapi: 3.0.0\ninfo: \xff\xfe\n", ":2:7: error: file is not valid UTF-8 text"},
+		{"two.yaml", "openapi: 3.0.0\npaths: {}\npaths: {}\n", ":3:1: error: duplicate key \"paths\""},
+	} {
+		dir := t.TempDir()
+		path := filepath.Join(dir, c.name)
+		if err := os.WriteFile(path, []byte(c.src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		specs, ds := readSpecs(t, path, "testdata/partner.json")
+		if !ds.HasErrors() || !strings.HasPrefix(ds[0].Error(), path+c.want) {
+			t.Errorf("%s: want an error at %s%s…, got %v", c.name, path, c.want, ds)
+		}
+		if len(specs) != 1 {
+			t.Errorf("%s: the other spec was not read", c.name)
+		}
+	}
+}

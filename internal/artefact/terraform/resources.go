@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/archvet/archvet/internal/artefact/fact"
 )
@@ -66,6 +67,13 @@ func (t *tree) awsDBInstance(r *resource) {
 	r.set("encrypted_at_rest", f.read(b, "storage_encrypted", asBool))
 	r.set("deletion_protection", f.read(b, "deletion_protection", asBool))
 	t.replicas(r, "aws_db_instance", "replicate_source_db")
+	if r.attr("replicate_source_db") == nil {
+		// RDS keeps automated backups for one day unless told otherwise
+		// (a read replica keeps none).
+		r.byDefault("backup_retention_days", int64(1))
+		r.byDefault("backups_enabled", true)
+		r.byDefault("point_in_time", true)
+	}
 	r.byDefault("multi_az", false)
 	r.byDefault("encrypted_at_rest", false)
 	r.byDefault("deletion_protection", false)
@@ -86,6 +94,10 @@ func (t *tree) awsRDSCluster(r *resource) {
 	if g := r.attr("global_cluster_identifier"); g != nil {
 		r.set("cross_region_replica", t.globalMembers(r, g))
 	}
+	// Aurora cannot turn automated backups off: one day unless set.
+	r.byDefault("backup_retention_days", int64(1))
+	r.byDefault("backups_enabled", true)
+	r.byDefault("point_in_time", true)
 	r.byDefault("deletion_protection", false)
 }
 
@@ -174,6 +186,16 @@ func (t *tree) awsSQSQueue(r *resource) {
 // to jsonencode (read from the syntax; the function is not called).
 func redrive(f *file, a *hclsyntax.Attribute) map[string]any {
 	at := f.at(a.SrcRange.Start)
+	if tpl, isTpl := a.Expr.(*hclsyntax.TemplateExpr); isTpl && !literal(tpl) {
+		// A heredoc of JSON that interpolates the queue's ARN: the key
+		// is in its literal text.
+		for _, p := range tpl.Parts {
+			if lit, isLit := p.(*hclsyntax.LiteralValueExpr); isLit && lit.Val.Type() == cty.String &&
+				strings.Contains(lit.Val.AsString(), `"deadLetterTargetArn"`) {
+				return fact.Known(true, at)
+			}
+		}
+	}
 	keys, ok := jsonKeys(a.Expr)
 	if !ok {
 		return fact.Unknown(f.source(a.Expr), at)
@@ -357,12 +379,11 @@ func (t *tree) sum(refs []ref) map[string]any {
 func (t *tree) globalMembers(r *resource, g *hclsyntax.Attribute) map[string]any {
 	at := r.f.at(g.SrcRange.Start)
 	want := r.f.source(g.Expr)
-	for _, o := range t.order {
-		if o == r || o.typ != r.typ {
-			continue
-		}
-		if a := o.attr("global_cluster_identifier"); a != nil && o.f.source(a.Expr) == want {
-			return t.crossRegion(r, o, at)
+	if to, ok := reference(g.Expr); ok {
+		for _, x := range t.refs[to] {
+			if x.from != r && x.from.typ == r.typ && x.attr.Name == g.Name {
+				return t.crossRegion(r, x.from, at)
+			}
 		}
 	}
 	return fact.Unknown(want, at)

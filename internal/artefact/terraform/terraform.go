@@ -36,10 +36,24 @@ func (Reader) Kind() string { return "terraform" }
 // returns {"files": n, "resources": [...]}, the resources in the order the
 // files and blocks come.
 func (Reader) Read(paths []string, lim fact.Limits) (any, diag.Diagnostics) {
-	t := &tree{byAddr: map[string]*resource{}, providers: map[string]*provider{}, refs: map[string][]ref{}}
+	t := newTree()
 	for _, p := range paths {
-		t.parse(p, lim)
+		src, bad := fact.ReadFile(p, lim)
+		if bad != nil {
+			t.diags = append(t.diags, *bad)
+			continue
+		}
+		t.parse(p, src, lim)
 	}
+	return t.result()
+}
+
+func newTree() *tree {
+	return &tree{byAddr: map[string]*resource{}, providers: map[string]*provider{}, refs: map[string][]ref{}, named: map[string][]ref{}}
+}
+
+// result joins and reads the resources of every file parsed.
+func (t *tree) result() (any, diag.Diagnostics) {
 	t.index()
 	out := []any{}
 	for _, r := range t.order {
@@ -60,8 +74,11 @@ type tree struct {
 	byAddr    map[string]*resource
 	providers map[string]*provider // "aws", or "aws.west" for an alias
 	// refs holds, by the address a top-level attribute refers to, every
-	// resource attribute that refers to it.
+	// resource attribute that refers to it; named, by the literal string
+	// a top-level attribute holds, every attribute that holds it (a
+	// bucket joined by its name).
 	refs  map[string][]ref
+	named map[string][]ref
 	diags diag.Diagnostics
 }
 
@@ -83,12 +100,8 @@ type provider struct {
 	region *hclsyntax.Attribute
 }
 
-func (t *tree) parse(path string, lim fact.Limits) {
-	src, bad := fact.ReadFile(path, lim)
-	if bad != nil {
-		t.diags = append(t.diags, *bad)
-		return
-	}
+// parse takes in the blocks of one file.
+func (t *tree) parse(path string, src []byte, lim fact.Limits) {
 	body, ds := document.ParseForeignHCL(path, src)
 	t.diags = append(t.diags, ds...)
 	if body == nil {
@@ -146,6 +159,10 @@ func (t *tree) index() {
 		for _, a := range sortedAttrs(r.block.Body) {
 			if to, ok := reference(a.Expr); ok {
 				t.refs[to] = append(t.refs[to], ref{from: r, attr: a})
+			} else if v, ok := value(a.Expr); ok {
+				if s, isStr := v.(string); isStr && s != "" {
+					t.named[s] = append(t.named[s], ref{from: r, attr: a})
+				}
 			}
 		}
 	}
@@ -164,16 +181,9 @@ func (t *tree) referrers(r *resource, typ, attr string) []ref {
 	if !literalName {
 		return out
 	}
-	for _, o := range t.order {
-		if o.typ != typ {
-			continue
-		}
-		a := o.block.Body.Attributes[attr]
-		if a == nil {
-			continue
-		}
-		if v, ok := value(a.Expr); ok && v == name {
-			out = append(out, ref{from: o, attr: a})
+	for _, x := range t.named[name] {
+		if x.from.typ == typ && x.attr.Name == attr && x.from != r {
+			out = append(out, x)
 		}
 	}
 	return out

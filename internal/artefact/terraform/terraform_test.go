@@ -3,8 +3,8 @@ package terraform
 import (
 	"fmt"
 	"os"
-	"regexp"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -57,12 +57,17 @@ func TestReadsTheFactsOfEachResourceTypeAtTheirAttributes(t *testing.T) {
 		{"aws_db_instance.orders", "replicas", "1@orders_db.tf:19:3"},
 		{"aws_db_instance.orders", "cross_region_replica", "true@orders_db.tf:19:3"},
 		{"aws_db_instance.orders_replica", "multi_az", "false@orders_db.tf:16:1 (default)"},
+		{"aws_db_instance.orders_replica", "backups_enabled", "absent"}, // a replica keeps none
+		{"aws_rds_cluster.payments_primary", "backup_retention_days", "1@global.tf:6:1 (default)"},
 		{"aws_elasticache_replication_group.sessions", "replicas", "2@sessions.tf:6:3"},
 		{"aws_elasticache_replication_group.sessions", "multi_az", "true@sessions.tf:8:3"},
 		{"aws_elasticache_replication_group.sessions", "backups_enabled", "false@sessions.tf:10:3"},
 		{"aws_rds_cluster.ledger", "replicas", "1@sessions.tf:22:3"},
 		{"aws_rds_cluster.ledger", "multi_az", "true@sessions.tf:22:3"},
 		{"aws_rds_cluster.ledger", "deletion_protection", "false@sessions.tf:13:1 (default)"},
+		// Two clusters of one global database, in two provider regions.
+		{"aws_rds_cluster.payments_primary", "cross_region_replica", "true@global.tf:8:3"},
+		{"aws_rds_cluster.payments_primary", "deletion_protection", "true@global.tf:10:3"},
 		{"aws_s3_bucket.receipts", "versioning", "true@storage.tf:8:5"},
 		{"aws_s3_bucket.receipts", "encrypted_at_rest", "true@storage.tf:12:1"},
 		// Joined by its literal name, not a reference.
@@ -87,7 +92,20 @@ func TestReadsTheFactsOfEachResourceTypeAtTheirAttributes(t *testing.T) {
 		{"azurerm_postgresql_flexible_server.billing", "cross_region_backup", "true@azure.tf:8:3"},
 		{"azurerm_postgresql_flexible_server.billing", "multi_az", "true@azure.tf:11:5"},
 		{"azurerm_postgresql_flexible_server.billing", "point_in_time", "true@azure.tf:1:1 (default)"},
+		{"azurerm_postgresql_flexible_server.billing", "replicas", "1@azure_replica.tf:6:3"},
+		{"azurerm_postgresql_flexible_server.billing", "cross_region_replica", "true@azure_replica.tf:6:3"},
 		{"azurerm_storage_account.invoices", "multi_az", "true@azure.tf:20:3"},
+		// A replication configuration to a bucket in the DR provider's region.
+		{"aws_s3_bucket.ledger_exports", "cross_region_replica", "true@replication.tf:18:7"},
+		{"aws_sqs_queue.refunds", "dead_letter", "true@replication.tf:30:3"},
+		{"aws_sqs_queue.legacy", "dead_letter", "true@replication.tf:56:3"}, // a heredoc that interpolates the ARN
+		{"aws_elasticache_replication_group.rates", "cross_region_replica", "true@replication.tf:39:3"},
+		{"aws_elasticache_replication_group.rates", "replicas", "1@replication.tf:40:3"},
+		// Retention 0 turns backups off; a provider with no configuration
+		// in the tree leaves the replica's region unknown.
+		{"aws_db_instance.reporting", "backups_enabled", "false@replication.tf:46:3"},
+		{"aws_db_instance.reporting", "point_in_time", "false@replication.tf:46:3"},
+		{"aws_db_instance.reporting", "cross_region_replica", "?provider aws.reporting@replication.tf:51:3"},
 		{"azurerm_storage_account.invoices", "cross_region_replica", "true@azure.tf:20:3"},
 		{"azurerm_storage_account.invoices", "versioning", "true@azure.tf:23:5"},
 	} {
