@@ -113,24 +113,27 @@ func ParamsData(params map[string]any) map[string]any {
 func ReportRule(cat *rules.Catalogue) string {
 	var b strings.Builder
 	b.WriteString("report := {\n")
-	for i, r := range cat.Rules {
+	for _, r := range cat.Rules {
 		id, _ := json.Marshal(r.ID)
-		fmt.Fprintf(&b, "\t%s: r%d,\n", id, i)
-	}
-	b.WriteString("}\n")
-	for i, r := range cat.Rules {
-		ref := "data." + r.Package
-		sets := fmt.Sprintf(`"deny": %s.deny`, ref)
-		if r.Questions {
-			sets += fmt.Sprintf(`, "unanswered": %s.unanswered`, ref)
-		}
 		if !r.Conditional {
-			fmt.Fprintf(&b, "\nr%d := {%s}\n", i, sets)
+			fmt.Fprintf(&b, "\t%s: {%s},\n", id, ruleSets(r))
 			continue
 		}
-		fmt.Fprintf(&b, "\nr%d := {\"applicable\": true, %s} if {\n\t%s.applicable\n} else := {\"applicable\": false}\n", i, sets, ref)
+		fmt.Fprintf(&b, "\t%s: object.union({\"applicable\": false}, {k: v | data.%s.applicable; some k, v in {\"applicable\": true, %s}}),\n", id, r.Package, ruleSets(r))
 	}
+	b.WriteString("}\n")
 	return b.String()
+}
+
+// ruleSets lists a rule's deny set and, when it asks questions, its
+// unanswered set, as members of the rule's report entry.
+func ruleSets(r *rules.Rule) string {
+	ref := "data." + r.Package
+	sets := fmt.Sprintf(`"deny": %s.deny`, ref)
+	if r.Questions {
+		sets += fmt.Sprintf(`, "unanswered": %s.unanswered`, ref)
+	}
+	return sets
 }
 
 // Status is the outcome of one rule on one file.
