@@ -109,7 +109,10 @@ func ParamsData(params map[string]any) map[string]any {
 // applicability condition, whether it holds. A rule whose condition does
 // not hold is reported as {"applicable": false} and its deny and
 // unanswered sets are never evaluated, so an inapplicable rule costs only
-// its condition.
+// its condition: the entry is a comprehension whose first expression is
+// the condition, merged over {"applicable": false}. Entries are written in
+// place rather than as a rule each, since every rule costs a complete
+// rule's evaluation (bindings, a cache entry) of its own.
 func ReportRule(cat *rules.Catalogue) string {
 	var b strings.Builder
 	b.WriteString("report := {\n")
@@ -132,6 +135,9 @@ func ruleSets(r *rules.Rule) string {
 	sets := fmt.Sprintf(`"deny": %s.deny`, ref)
 	if r.Questions {
 		sets += fmt.Sprintf(`, "unanswered": %s.unanswered`, ref)
+	}
+	if r.Claims {
+		sets += fmt.Sprintf(`, "claims": %s.claims`, ref)
 	}
 	return sets
 }
@@ -165,6 +171,16 @@ type Finding struct {
 	Waiver *Waiver
 	// WaiverExpired is true when Waiver has expired: the finding counts.
 	WaiverExpired bool
+	// Related are the other places that explain the finding: the other
+	// review of a system rule, the review's own claim of a finding shown
+	// at an artefact. Capped at MaxRelated.
+	Related []Related
+}
+
+// Related is one related location of a finding, with what it shows.
+type Related struct {
+	Message  string
+	Location diag.Range
 }
 
 // RuleResult is one rule's outcome on one file.
@@ -172,6 +188,9 @@ type RuleResult struct {
 	Rule     *rules.Rule
 	Status   Status
 	Findings []Finding
+	// Claims are the review's statements the rule checked against the
+	// repository's artefacts (rules that define `claims`).
+	Claims []Claim
 }
 
 // Evaluate runs every rule against one document. The time is the moment
@@ -226,6 +245,9 @@ func (e *Engine) Evaluate(ctx context.Context, doc *document.Document, now time.
 			}
 		}
 		sortFindings(res.Findings)
+		if r.Claims {
+			res.Claims = toClaims(doc, r, objectAt(entry, "claims"))
+		}
 		results = append(results, res)
 	}
 	return results, nil

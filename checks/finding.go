@@ -29,11 +29,109 @@ func toFinding(doc *document.Document, r *rules.Rule, v ast.Value) Finding {
 		f.Message = r.Title
 	}
 	f.Key = doc.Key(f.Field)
-	if loc, ok := doc.Index.Locate(f.Field); ok {
+	loc, located := doc.Index.Locate(f.Field)
+	d, _ := v.(ast.Object)
+	if at, ok := positionAt(d, "at"); ok {
+		// Shown where the rule points (an artefact, another review); the
+		// review's own field is then the first related location.
+		f.Location, f.Exact = at, true
+		if located {
+			f.Related = append(f.Related, Related{Message: "the design's claim: " + f.Field + absentNote(loc), Location: loc.Range})
+		}
+	} else if located {
 		f.Location, f.Exact = loc.Range, loc.Exact
 		f.Message += absentNote(loc)
 	}
+	f.Related = append(f.Related, relatedOf(doc, d)...)
+	if len(f.Related) > MaxRelated {
+		f.Related = f.Related[:MaxRelated]
+	}
 	return f
+}
+
+// MaxRelated bounds the related locations of one finding: a policy (or
+// a system with a thousand-hop cycle) cannot flood a report.
+const MaxRelated = 16
+
+// relatedOf reads a finding's "related" array: each entry names a field
+// of this review ("path") or any position ("at"), with a message.
+func relatedOf(doc *document.Document, d ast.Object) []Related {
+	if d == nil {
+		return nil
+	}
+	t := d.Get(ast.StringTerm("related"))
+	if t == nil {
+		return nil
+	}
+	arr, ok := t.Value.(*ast.Array)
+	if !ok {
+		return nil
+	}
+	var out []Related
+	for i := 0; i < arr.Len() && len(out) < MaxRelated; i++ {
+		e, ok := arr.Elem(i).Value.(ast.Object)
+		if !ok {
+			continue
+		}
+		r := Related{Message: stringAt(e, "msg")}
+		if at, ok := positionAt(e, "at"); ok {
+			r.Location = at
+		} else if p := stringAt(e, "path"); p != "" {
+			loc, ok := doc.Index.Locate(p)
+			if !ok || !loc.Exact {
+				continue // a missing field's parent would only mislead here
+			}
+			r.Location = loc.Range
+			if r.Message == "" {
+				r.Message = p
+			}
+		} else {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// positionAt reads {"file", "line", "column"} under key; a position
+// without a file or with a line below 1 is no position.
+func positionAt(d ast.Object, key string) (diag.Range, bool) {
+	if d == nil {
+		return diag.Range{}, false
+	}
+	t := d.Get(ast.StringTerm(key))
+	if t == nil {
+		return diag.Range{}, false
+	}
+	o, ok := t.Value.(ast.Object)
+	if !ok {
+		return diag.Range{}, false
+	}
+	file := stringAt(o, "file")
+	line, col := intAt(o, "line"), intAt(o, "column")
+	if file == "" || line < 1 {
+		return diag.Range{}, false
+	}
+	col = max(col, 1)
+	p := diag.Pos{Line: line, Column: col}
+	return diag.Range{Filename: file, Start: p, End: p}, true
+}
+
+// intAt reads a small positive integer; anything else is 0.
+func intAt(o ast.Object, key string) int {
+	t := o.Get(ast.StringTerm(key))
+	if t == nil {
+		return 0
+	}
+	n, ok := t.Value.(ast.Number)
+	if !ok {
+		return 0
+	}
+	i, ok := n.Int()
+	if !ok || i < 0 || i > 1<<30 {
+		return 0
+	}
+	return i
 }
 
 // absentNote is what a message adds when its section is missing, in the

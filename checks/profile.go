@@ -15,6 +15,9 @@ type Profile struct {
 	FailOnUnanswered *rules.Severity
 	MinScore         *float64
 	MinCompleteness  *float64
+	// RequireVerified, when not nil, replaces the gate's claim categories
+	// that must be verified (an empty list requires none).
+	RequireVerified []string
 }
 
 // apply filters and re-grades results for a tier. Rules are copied before
@@ -52,6 +55,9 @@ func (p Profile) gate(g Gate) Gate {
 	}
 	if p.MinScore != nil {
 		g.MinScore = *p.MinScore
+	}
+	if p.RequireVerified != nil {
+		g.RequireVerified = p.RequireVerified
 	}
 	return g
 }

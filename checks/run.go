@@ -16,6 +16,7 @@ import (
 	"github.com/archvet/archvet/internal/imports"
 	"github.com/archvet/archvet/internal/regularfile"
 	"github.com/archvet/archvet/internal/schema"
+	"github.com/archvet/archvet/internal/system"
 )
 
 // DefaultMaxFileSize bounds what archvet reads into memory for one design
@@ -47,6 +48,12 @@ type Checker struct {
 	// Progress, if set, is told after each file how many of the inputs are
 	// done. CheckAll calls it from one goroutine at a time.
 	Progress func(done, total int)
+	// System, when set, is the system the run's reviews form: each review
+	// part of it is evaluated with its _system input (system_pass.go).
+	System *system.System
+	// Artefacts reads the repository's Terraform, manifests and API specs
+	// into the _artefacts input; nil means DefaultArtefactReader.
+	Artefacts ArtefactReader
 }
 
 // Input is one file to check. Discovered files (found by walking a
@@ -78,6 +85,11 @@ type FileReport struct {
 	Scorecard   Scorecard
 	Verdict     Verdict
 	Maturity    Maturity
+	// Claims is the claim ledger: the review's statements checked
+	// against its artefacts, one per field (see Ledger).
+	Claims []Claim
+	// Derived lists the fields filled from the artefacts.
+	Derived []Derived
 	// GateFailures says why the file fails the gate; empty means it passed.
 	GateFailures []string
 	// Broken is true when the file could not be evaluated at all.
@@ -89,6 +101,9 @@ type FileReport struct {
 // Report is the outcome of one run, files sorted by path.
 type Report struct {
 	Files []FileReport
+	// System is the system section (see SystemReport); nil when the run
+	// checked one review alone.
+	System *SystemReport
 }
 
 // ExitCode maps a run to archvet's exit codes: 2 when any file was broken
@@ -181,6 +196,17 @@ func (c *Checker) CheckFile(ctx context.Context, in Input) FileReport {
 		return rep
 	}
 	AttachEvidence(doc, c.Schema)
+	derived, as := AttachArtefacts(doc, c.artefactReader())
+	rep.Diagnostics = append(rep.Diagnostics, as...)
+	if as.HasErrors() {
+		rep.Broken = true
+		return rep
+	}
+	rep.Derived = derived
+	if c.System != nil {
+		c.attachSystem(in.Path, doc.Value)
+		rep.Diagnostics = append(rep.Diagnostics, c.System.Diagnostics(in.Path)...)
+	}
 	results, err := c.Engine.Evaluate(ctx, doc, c.Now)
 	if err != nil {
 		return broken(diag.Errorf(&diag.Range{Filename: in.Path}, "%v", err))
@@ -199,9 +225,13 @@ func (c *Checker) CheckFile(ctx context.Context, in Input) FileReport {
 	}
 	rep.Results = results
 	rep.Scorecard = ScoreResultsAt(results, rep.Tier)
+	rep.Claims = Ledger(results, derived)
+	rep.Scorecard.AddTrust(results, rep.Claims)
 	rep.Verdict = Judge(rep.Scorecard)
 	rep.Maturity = Assess(results, rep.Scorecard)
-	rep.GateFailures = append(c.GateFor(rep.Tier).Check(rep.Scorecard), audit.gate...)
+	gate := c.GateFor(rep.Tier)
+	rep.GateFailures = append(gate.Check(rep.Scorecard), audit.gate...)
+	rep.GateFailures = append(rep.GateFailures, gate.CheckClaims(rep.Claims)...)
 	if vacuous(rep.Scorecard) {
 		rep.Verdict = NotReady
 		rep.GateFailures = append(rep.GateFailures, NoRuleEvaluated)

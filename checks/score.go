@@ -106,6 +106,8 @@ type FrameworkScore struct {
 	Name       string
 	Categories []CategoryScore
 	Tally
+	// Trust counts the claims of the framework's rules (see Trust).
+	Trust Trust
 }
 
 // Scorecard is a file's scores at every level.
@@ -118,6 +120,9 @@ type Scorecard struct {
 	Failures map[rules.Severity]int
 	// Questions counts unanswered rules by severity.
 	Questions map[rules.Severity]int
+	// Trust counts the file's claims checked against its artefacts:
+	// verified, contradicted and all (AddTrust fills it).
+	Trust Trust
 }
 
 // ScoreResults computes the scorecard of a tier-0 service: the strictest

@@ -90,6 +90,11 @@ type Gate struct {
 	// MinCompleteness fails the gate when a file answers less than this
 	// share (percent) of the applicable rules.
 	MinCompleteness float64
+	// RequireVerified lists claim categories (backups, replicas,
+	// authentication...) whose every claim must be verified by an
+	// artefact: an unverified or contradicted one fails the gate (see
+	// ClaimMatches).
+	RequireVerified []string
 }
 
 // DefaultTierGates are the gates a run uses when neither the command line
@@ -101,7 +106,7 @@ type Gate struct {
 // (docs/scoring.md).
 func DefaultTierGates() map[int]Gate {
 	return map[int]Gate{
-		0: {FailOn: rules.Medium, FailOnUnanswered: rules.High, MinCompleteness: conditionalCompleteness},
+		0: {FailOn: rules.Medium, FailOnUnanswered: rules.High, MinCompleteness: conditionalCompleteness, RequireVerified: DefaultTier0Verified},
 		1: {FailOn: rules.High, FailOnUnanswered: rules.High, MinCompleteness: conditionalCompleteness},
 		2: {FailOn: rules.High, MinCompleteness: conditionalCompleteness},
 		3: {FailOn: rules.High},
@@ -124,6 +129,12 @@ func (g Gate) Check(sc Scorecard) []string {
 		why = append(why, fmt.Sprintf("score %.1f is below the minimum %.1f", score, g.MinScore))
 	}
 	return why
+}
+
+// CheckClaims returns the reasons a file's claim ledger fails the gate's
+// verification requirement; none means it passed.
+func (g Gate) CheckClaims(ledger []Claim) []string {
+	return checkVerified(g.RequireVerified, ledger)
 }
 
 // atOrAbove counts the rules at severity floor or above; a zero floor (the

@@ -59,15 +59,21 @@ func DefaultWaiverPolicy() WaiverPolicy {
 }
 
 // covers reports whether the waiver applies to a finding of its rule: no
-// path means every finding; a path matches that field or anything below.
-func (w Waiver) covers(ruleID, field string) bool {
+// path means every finding; a path matches that field or anything below,
+// written either with list indexes (dependencies[1].timeout_ms) or with
+// entries by name, as the finding's identity key spells them
+// (dependencies[payments].timeout_ms). The name form survives entries
+// inserted or reordered above, as baselines and fingerprints do.
+func (w Waiver) covers(ruleID string, f *Finding) bool {
 	if !strings.EqualFold(w.Rule, ruleID) {
 		return false
 	}
-	if w.Path == "" || w.Path == field {
-		return true
-	}
-	return strings.HasPrefix(field, w.Path+".") || strings.HasPrefix(field, w.Path+"[")
+	return w.Path == "" || under(f.Field, w.Path) || (f.Key != "" && under(f.Key, w.Path))
+}
+
+// under reports whether field is path or lies below it.
+func under(field, path string) bool {
+	return field == path || strings.HasPrefix(field, path+".") || strings.HasPrefix(field, path+"[")
 }
 
 // expiry is the waiver's last day; ok is false when the date is invalid
@@ -175,7 +181,7 @@ func applyWaivers(doc *document.Document, results []RuleResult, now time.Time, p
 		for fi := range res.Findings {
 			f := &res.Findings[fi]
 			for wi, w := range waivers {
-				if invalid[wi] || !w.covers(res.Rule.ID, f.Field) {
+				if invalid[wi] || !w.covers(res.Rule.ID, f) {
 					continue
 				}
 				// A current waiver wins over an expired one; otherwise

@@ -119,21 +119,9 @@ func checkPin(t *testing.T, c *checks.Checker, path string) {
 	}
 	assertPositionsExist(t, f)
 	got := pinOf(f, rep.ExitCode())
-	pinPath := filepath.Join(filepath.Dir(path), "expected.json")
-	if *update {
-		b, _ := json.MarshalIndent(got, "", "  ")
-		if err := os.WriteFile(pinPath, append(b, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	b, err := os.ReadFile(pinPath)
-	if err != nil {
-		t.Fatalf("%v (run go test ./examples -update)", err)
-	}
 	var want pin
-	if err := json.Unmarshal(b, &want); err != nil {
-		t.Fatal(err)
+	if !readPin(t, filepath.Join(filepath.Dir(path), "expected.json"), got, &want) {
+		return
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("%s changed:\n got  %+v\n want %+v", path, got, want)

@@ -22,6 +22,19 @@ import (
 // RulesPrefix is the package prefix every checklist item lives under.
 const RulesPrefix = "archvet.rules."
 
+// SystemPrefix is the package prefix of the system rules, which judge a
+// review by its place among the others (the _system input).
+const SystemPrefix = "archvet.system."
+
+// ScopeSystem is the Scope of a system rule (METADATA custom.scope).
+const ScopeSystem = "system"
+
+// IsRulePackage reports whether a Rego package (without "data.") holds a
+// rule of the catalogue: a checklist item or a system rule.
+func IsRulePackage(pkg string) bool {
+	return strings.HasPrefix(pkg, RulesPrefix) || strings.HasPrefix(pkg, SystemPrefix)
+}
+
 // Mapping places a rule in one framework category.
 type Mapping struct {
 	Framework string `json:"id"`
@@ -102,9 +115,20 @@ type Rule struct {
 	// Questions is true when the package defines `unanswered`, so the rule
 	// can come out unanswered: the design does not say what it needs.
 	Questions bool `json:"-"`
+	// Claims is true when the package defines `claims`: the review's
+	// statements it checked against the repository's artefacts, each
+	// verified, contradicted or unverified.
+	Claims bool `json:"-"`
 	// Builtin is false for an organisation's own policies.
 	Builtin bool `json:"builtin"`
+	// Scope is "system" for a system rule (custom.scope), which judges a
+	// review by its place in the system and applies only when the run is
+	// one; "" for a rule that judges one review on its own.
+	Scope string `json:"scope,omitempty"`
 }
+
+// System reports whether the rule is a system rule.
+func (r *Rule) System() bool { return r.Scope == ScopeSystem }
 
 // Slug is the last segment of the package: a readable name for the rule.
 func (r *Rule) Slug() string { return r.Package[strings.LastIndex(r.Package, ".")+1:] }
@@ -187,7 +211,7 @@ func Parse(sources []Source) (*Catalogue, diag.Diagnostics) {
 		}
 		cat.Modules = append(cat.Modules, mod)
 		pkg := strings.TrimPrefix(mod.Package.Path.String(), "data.")
-		if !strings.HasPrefix(pkg, RulesPrefix) {
+		if !IsRulePackage(pkg) {
 			continue
 		}
 		rule, ds := readRule(src, mod, pkg)
@@ -319,6 +343,13 @@ func readRule(src Source, mod *ast.Module, pkg string) (*Rule, diag.Diagnostics)
 	r.Applicability = str("applicability")
 	r.Example = str("example")
 	r.Level = str("level")
+	r.Scope = str("scope")
+	switch {
+	case r.Scope != "" && r.Scope != ScopeSystem:
+		problems = append(problems, fmt.Sprintf("custom.scope %q is not %q (leave it out for a rule that judges one review)", r.Scope, ScopeSystem))
+	case strings.HasPrefix(pkg, SystemPrefix) && r.Scope != ScopeSystem:
+		problems = append(problems, "custom.scope: a rule under "+SystemPrefix+" is a system rule: set custom.scope: "+ScopeSystem)
+	}
 	sev, err := ParseSeverity(str("severity"))
 	if err != nil {
 		problems = append(problems, "custom.severity: "+err.Error())
@@ -350,6 +381,7 @@ func readRule(src Source, mod *ast.Module, pkg string) (*Rule, diag.Diagnostics)
 	problems = append(problems, readJudgement(r, custom)...)
 	r.Conditional = defines(mod, "applicable")
 	r.Questions = defines(mod, "unanswered")
+	r.Claims = defines(mod, "claims")
 	problems = append(problems, missing(r)...)
 	if !defines(mod, "deny") {
 		problems = append(problems, "the package defines no deny rule")

@@ -9,6 +9,7 @@
 // checking, not error reporting. The output is the same for the same N.
 //
 //	go run ./bench/gen -n 1000 -o bench/out/designs/1000
+//	go run ./bench/gen -system -n 1000 -o bench/out/system/1000
 package main
 
 import (
@@ -39,23 +40,21 @@ func main() {
 	out := flag.String("o", "bench/out/designs", "output `DIR` (created; existing files are overwritten)")
 	root := flag.String("root", ".", "repository root, where examples/ is")
 	flip := flag.Float64("flip", 0.08, "share of boolean fields flipped in each file")
+	system := flag.Bool("system", false, "write one system: services named svc-NNNNN whose dependencies and events name each other (system.go)")
 	flag.Parse()
-	if err := generate(*root, *out, *n, *flip); err != nil {
+	gen := generate
+	if *system {
+		gen = generateSystem
+	}
+	if err := gen(*root, *out, *n, *flip); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 }
 
 func generate(root, out string, n int, flip float64) error {
-	srcs := make([][]byte, len(bases))
-	for i, b := range bases {
-		src, err := os.ReadFile(filepath.Join(root, b))
-		if err != nil {
-			return err
-		}
-		srcs[i] = src
-	}
-	if err := os.MkdirAll(out, 0o755); err != nil {
+	srcs, err := readBases(root, out)
+	if err != nil {
 		return err
 	}
 	for i := range n {
@@ -93,4 +92,17 @@ func vary(src []byte, i int, flip float64) []byte {
 		return []byte(": true")
 	})
 	return doc
+}
+
+// readBases reads the examples varied and creates the output directory.
+func readBases(root, out string) ([][]byte, error) {
+	srcs := make([][]byte, len(bases))
+	for i, b := range bases {
+		src, err := os.ReadFile(filepath.Join(root, b))
+		if err != nil {
+			return nil, err
+		}
+		srcs[i] = src
+	}
+	return srcs, os.MkdirAll(out, 0o755)
 }

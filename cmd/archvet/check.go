@@ -55,6 +55,13 @@ type checkOptions struct {
 	// strictWaivers and warnWithin: waiver audit and look-ahead (waivers.go).
 	strictWaivers bool
 	warnWithin    string
+	// contextDir holds the reviews the checked ones are judged among
+	// (--context): part of the system, not reported (system.go).
+	contextDir string
+	// requireVerified and requireVerifiedSet: the verification gate
+	// (--require-verified, claims.go).
+	requireVerified    []string
+	requireVerifiedSet bool
 }
 
 func newCheckCommand() *cobra.Command {
@@ -78,6 +85,13 @@ every review. Reports say which configuration applied to each file.
 --framework, --rule and --severity choose which rules run, as a linter's
 rule selection does: the others are not evaluated, scored or gated on.
 
+Two design reviews or more checked together form one system: services
+match by service.name, dependencies by the callee's name, events by name
+and topic, data stores by name. Each review is then also judged by its
+place among the others (the system rules), and the report gains a
+system section. --context DIR checks the given reviews against every
+review below DIR and reports only the given ones.
+
 Exit codes: 0 the gate passed, 1 the gate failed, 2 a usage,
 input or policy error, 130 interrupted (no report is written).`,
 		Example: `  archvet check examples/checkout/design.yaml
@@ -85,6 +99,8 @@ input or policy error, 130 interrupted (no report is written).`,
   archvet check --format text --format json=archvet.json examples/
   archvet check --exclude 'testdata/' --quiet .
   archvet check --framework ideals --severity high examples/
+  archvet check examples/system/
+  archvet check --context designs/ designs/orders/design.yaml
   cat design.hcl | archvet check --stdin-format hcl -`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -92,6 +108,7 @@ input or policy error, 130 interrupted (no report is written).`,
 			o.minScoreSet = cmd.Flags().Changed("min-score")
 			o.minCompletenessSet = cmd.Flags().Changed("min-completeness")
 			o.failOnUnansweredSet = cmd.Flags().Changed("fail-on-unanswered")
+			o.requireVerifiedSet = cmd.Flags().Changed("require-verified")
 			return runCheck(cmd.Context(), cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr(), o, args)
 		},
 	}
@@ -101,6 +118,7 @@ input or policy error, 130 interrupted (no report is written).`,
 	// Output.
 	f.StringArrayVar(&o.formats, "format", []string{"text"}, "output `FORMAT` or FORMAT=FILE, repeatable; formats: "+strings.Join(report.Names(), ", "))
 	f.StringVar(&o.color, "color", "auto", "colour the text report: auto, always or never (auto honours NO_COLOR)")
+	f.StringVar(&o.contextDir, "context", "", "judge the given reviews as part of the system of every review below `DIR`, and report only the given ones")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "text report: print failures only (failed rules, errors, gate failures), no passing files, scores or summary")
 	// Rule selection.
 	f.StringArrayVar(&o.frameworks, "framework", nil, "run only the rules of framework `ID`, scored under it alone (repeatable)")
@@ -113,6 +131,7 @@ input or policy error, 130 interrupted (no report is written).`,
 	f.Float64Var(&o.minCompleteness, "min-completeness", 0, "fail the gate when a file answers less than `N` percent of the rules that apply to it; default per tier: 50 at tiers 0-2, 0 at tier 3")
 	f.StringVar(&o.baseline, "baseline", "", "fail the gate only on findings not in this baseline `FILE` (see archvet baseline)")
 	registerWaiverFlags(f, &o)
+	registerVerifyFlag(f, &o)
 	return cmd
 }
 
@@ -208,6 +227,8 @@ func (o checkOptions) gate(cfg *config.Config) (g checks.Gate, tierGates map[int
 	if g.FailOnUnanswered, err = config.ParseFailOn(failOnUnanswered); err != nil {
 		return g, nil, usageError("--fail-on-unanswered: %v", err)
 	}
+	required, requiredSet := o.required(cfg)
+	g.RequireVerified = required
 	if failOnSet || unansweredSet {
 		return g, nil, nil
 	}
@@ -216,6 +237,9 @@ func (o checkOptions) gate(cfg *config.Config) (g checks.Gate, tierGates map[int
 		tg.MinScore = minScore
 		if completenessSet {
 			tg.MinCompleteness = minCompleteness
+		}
+		if requiredSet {
+			tg.RequireVerified = required
 		}
 		tierGates[tier] = tg
 	}
@@ -287,16 +311,26 @@ func runCheck(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, o 
 	if err != nil {
 		return err
 	}
+	sys, err := b.system(ctx, segs, files)
+	if err != nil {
+		return err
+	}
 	opts := report.Options{Color: o.useColor(stdout), Catalogue: b.catalogue(), Version: version.String(), Quiet: o.quiet, StepSummary: os.Getenv("GITHUB_STEP_SUMMARY")}
 	progress, stopProgress := showProgress(stderr, len(files))
 	if streamable(o, outs) {
 		defer stopProgress()
 		gcForStreaming()
-		return streamCheck(ctx, stdout, segs, progress, outs, opts, args)
+		return streamCheck(ctx, stdout, segs, progress, outs, opts, args, sys)
 	}
 	gcForCollecting()
 	rep := checkSegments(ctx, segs, progress)
 	stopProgress()
+	if sys != nil {
+		for _, f := range rep.Files {
+			sys.Add(f)
+		}
+		rep.System = sys.Report()
+	}
 	// An interrupted run writes no report: a partial one would look like
 	// a complete run that found less.
 	if err := ctx.Err(); err != nil {
@@ -388,6 +422,9 @@ func (b *checkerBuilder) checker(ctx context.Context, path string) (*checks.Chec
 		}
 		if b.o.minCompletenessSet {
 			p.MinCompleteness = nil
+		}
+		if b.o.requireVerifiedSet {
+			p.RequireVerified = nil
 		}
 		profiles[tier] = p
 	}

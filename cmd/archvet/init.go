@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/archvet/archvet/checks"
 	"github.com/archvet/archvet/internal/atomicfile"
 	"github.com/archvet/archvet/internal/document"
 	"github.com/archvet/archvet/internal/scaffold"
@@ -22,6 +23,8 @@ type initOptions struct {
 	name   string
 	owner  string
 	force  bool
+	// from is the directory a draft is made from (--from).
+	from string
 }
 
 func newInitCommand() *cobra.Command {
@@ -37,9 +40,19 @@ exactly what the team still has to decide.
 FILE defaults to design.yaml, design.hcl or design.md by --format; its
 extension picks the format when --format is not given. --format md writes a
 design-doc skeleton with the review in its YAML front matter. An existing
-file is never overwritten unless --force is given.`,
+file is never overwritten unless --force is given.
+
+--from DIR drafts the review from what DIR holds instead: a Backstage
+catalog-info.yaml, a Score workload, OpenSLO objectives, Terraform (infra/,
+terraform/), Kubernetes manifests (deploy/, k8s/, manifests/), OpenAPI specs
+and the documents under docs/ (runbooks, a threat model, recovery and
+capacity plans). Each field it fills carries a comment naming the file and
+line it came from; only what no file answers is left commented out, for the
+team to decide. The draft is written as YAML or Markdown (FILE defaults to
+DIR/design.yaml) and never replaces a file, --force or not.`,
 		Example: `  archvet init --name checkout --tier 0
-  archvet init --format md --name checkout docs/checkout-design.md`,
+  archvet init --format md --name checkout docs/checkout-design.md
+  archvet init --from services/checkout --tier 0`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runInit(cmd, o, args)
@@ -51,6 +64,7 @@ file is never overwritten unless --force is given.`,
 	f.StringVar(&o.name, "name", "", "the service's `NAME` (default: the name of FILE's directory)")
 	f.StringVar(&o.owner, "owner", "", "the `TEAM` that owns the service (default: team-NAME)")
 	f.BoolVar(&o.force, "force", false, "replace FILE if it exists")
+	f.StringVar(&o.from, "from", "", "draft the review from the Backstage, Score, OpenSLO, Terraform, Kubernetes and OpenAPI files in `DIR`")
 	return cmd
 }
 
@@ -78,6 +92,15 @@ func runInit(cmd *cobra.Command, o initOptions, args []string) error {
 		format = f
 	}
 	file := scaffold.DefaultFile(format)
+	if o.from != "" {
+		if o.force {
+			return usageError("--from never replaces a file; leave out --force, or name another FILE")
+		}
+		if format == document.HCL {
+			return usageError("--from writes YAML or Markdown; use --format yaml or md")
+		}
+		file = filepath.Join(o.from, file)
+	}
 	if len(args) == 1 {
 		file = args[0]
 		ext, ok := document.FormatOf(file)
@@ -92,6 +115,12 @@ func runInit(cmd *cobra.Command, o initOptions, args []string) error {
 	}
 	if o.tier < 0 || o.tier > 3 {
 		return usageError("--tier must be 0, 1, 2 or 3")
+	}
+	if o.from != "" {
+		if format == document.HCL {
+			return usageError("--from writes YAML or Markdown, not %s", file)
+		}
+		return runInitFrom(cmd, o, format, file)
 	}
 	name := o.name
 	if name == "" {
@@ -171,4 +200,50 @@ func kebab(s string) string {
 	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}), "-")
+}
+
+// runInitFrom writes a draft made from the files in o.from.
+func runInitFrom(cmd *cobra.Command, o initOptions, format document.Format, file string) error {
+	if o.tier < 0 || o.tier > 3 {
+		return usageError("--tier must be 0, 1, 2 or 3")
+	}
+	if strings.ContainsAny(o.name+o.owner, "\n\r") {
+		return usageError("--name and --owner: want one line each")
+	}
+	if _, err := os.Lstat(file); err == nil {
+		return usageError("%s already exists; archvet init never overwrites a file (name another FILE)", file)
+	}
+	draft, ds := scaffold.FromDir(scaffold.FromOptions{Dir: o.from, File: file, Name: o.name, Owner: o.owner, Tier: o.tier, Read: checks.DefaultArtefactReader})
+	if err := reportDiagnostics(cmd.ErrOrStderr(), ds); err != nil {
+		return err
+	}
+	cat, err := loadCatalogue(cmd.ErrOrStderr())
+	if err != nil {
+		return err
+	}
+	readers, err := scaffold.Readers(cat)
+	if err != nil {
+		return err
+	}
+	name, _ := draft.Value["service"].(map[string]any)["name"].(string)
+	owner, _ := draft.Value["service"].(map[string]any)["owner"].(string)
+	out, err := scaffold.RenderDraft(scaffold.Options{Format: format, Name: name, Owner: owner, Tier: o.tier, File: filepath.Base(file), Readers: readers}, draft)
+	if err != nil {
+		return err
+	}
+	if dir := filepath.Dir(file); dir != "." {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return &exitError{code: exitBadInput, err: err}
+		}
+	}
+	err = atomicfile.WriteNew(file, out, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return usageError("%s already exists; archvet init never overwrites a file (name another FILE)", file)
+	}
+	if err != nil {
+		return &exitError{code: exitBadInput, err: fmt.Errorf("writing %s: %w", file, err)}
+	}
+	fmt.Fprintf(cmd.OutOrStdout(), "wrote %s: a draft of %s's design review from %d fields found in %s\n", file, name, len(draft.Sources), o.from)
+	fmt.Fprintf(cmd.OutOrStdout(), "next: check the filled fields, answer the commented ones, then run `archvet check %s`\n", file)
+	return nil
 }

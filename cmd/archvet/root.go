@@ -64,6 +64,8 @@ func newRootCommand(stdout, stderr io.Writer) *cobra.Command {
 		newTestCommand(),
 		newNewCommand(),
 		newInputCommand(),
+		newClaimsCommand(),
+		newGraphCommand(),
 		newVersionCommand(),
 	)
 	return root

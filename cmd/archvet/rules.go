@@ -14,7 +14,7 @@ import (
 )
 
 func newRulesCommand() *cobra.Command {
-	var format, framework string
+	var format, framework, scope string
 	var src policySource
 	cmd := &cobra.Command{
 		Use:   "rules",
@@ -37,6 +37,19 @@ func newRulesCommand() *cobra.Command {
 					}
 				}
 			}
+			switch scope {
+			case "":
+			case "review", rules.ScopeSystem:
+				var kept []*rules.Rule
+				for _, r := range list {
+					if r.System() == (scope == rules.ScopeSystem) {
+						kept = append(kept, r)
+					}
+				}
+				list = kept
+			default:
+				return usageError("--scope: want review or system, got %q", scope)
+			}
 			switch format {
 			case "json":
 				return writeRulesJSON(cmd.OutOrStdout(), list)
@@ -52,6 +65,7 @@ func newRulesCommand() *cobra.Command {
 	src.register(cmd.Flags())
 	cmd.Flags().StringVar(&format, "format", "text", "output `FORMAT`: text, json or markdown")
 	cmd.Flags().StringVar(&framework, "framework", "", "only rules mapped to this framework `ID`")
+	cmd.Flags().StringVar(&scope, "scope", "", "only rules of this `SCOPE`: review (judge one review alone) or system (judge a review among the others of the run)")
 	return cmd
 }
 
@@ -72,6 +86,9 @@ type ruleJSON struct {
 	TierSeverity  []rules.Severity `json:"tier_severity,omitempty"`
 	Params        []rules.Param    `json:"params,omitempty"`
 	Builtin       bool             `json:"builtin"`
+	// Scope is "system" for a system rule, absent for one that judges a
+	// review alone.
+	Scope string `json:"scope,omitempty"`
 }
 
 func writeRulesJSON(w io.Writer, list []*rules.Rule) error {
@@ -79,7 +96,7 @@ func writeRulesJSON(w io.Writer, list []*rules.Rule) error {
 	for _, r := range list {
 		out = append(out, ruleJSON{ID: r.ID, Title: r.Title, Severity: r.Severity, Level: r.Level, Frameworks: r.Frameworks,
 			Description: r.Description, Remediation: r.Remediation, References: r.References,
-			Check: r.Check, BestPractices: r.BestPractices, TierSeverity: r.TierSeverity, Params: r.Params, Builtin: r.Builtin})
+			Check: r.Check, BestPractices: r.BestPractices, TierSeverity: r.TierSeverity, Params: r.Params, Builtin: r.Builtin, Scope: r.Scope})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -95,7 +112,13 @@ func writeRulesTable(w io.Writer, list []*rules.Rule) error {
 		for _, m := range r.Frameworks {
 			fws = append(fws, m.Framework+":"+m.Category)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, strings.Join(fws, " "), r.Title)
+		title := r.Title
+		if r.System() {
+			// A system rule applies only when several reviews are checked
+			// together; the table says so where a reader looks.
+			title += " [system]"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, strings.Join(fws, " "), title)
 	}
 	fmt.Fprintf(tw, "\n%d rules\n", len(list))
 	return tw.Flush()

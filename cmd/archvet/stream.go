@@ -40,7 +40,7 @@ func streamable(o checkOptions, outs []output) bool {
 // the outputs. Every output is spooled until the run has finished, so an
 // interrupted or failed run writes no report, as the collecting path does
 // not.
-func streamCheck(ctx context.Context, stdout io.Writer, segs []segment, progress func(done, total int), outs []output, opts report.Options, args []string) error {
+func streamCheck(ctx context.Context, stdout io.Writer, segs []segment, progress func(done, total int), outs []output, opts report.Options, args []string, sys *checks.SystemCollector) error {
 	spools := make([]*spool, len(outs))
 	streams := make([]report.Stream, len(outs))
 	defer discardAll(spools)
@@ -68,6 +68,7 @@ func streamCheck(ctx context.Context, stdout io.Writer, segs []segment, progress
 		seg.checker.Progress = offsetProgress(progress, checked, total)
 		err := seg.checker.Stream(ctx, seg.files, func(f checks.FileReport) error {
 			checked++
+			sys.Add(f)
 			switch {
 			case f.Broken:
 				code = exitBadInput
@@ -92,6 +93,16 @@ func streamCheck(ctx context.Context, stdout io.Writer, segs []segment, progress
 	}
 	if checked == 0 {
 		return usageError("no design reviews found in %s", strings.Join(args, ", "))
+	}
+	if sys != nil {
+		section := sys.Report()
+		for i, s := range streams {
+			if ss, ok := s.(checks.SystemStream); ok {
+				if err := ss.System(section); err != nil {
+					return &exitError{code: exitBadInput, err: fmt.Errorf("writing %s report: %w", outs[i].format, err)}
+				}
+			}
+		}
 	}
 	for i, out := range outs {
 		if err := streams[i].Close(); err != nil {

@@ -64,7 +64,7 @@ func Build(cat *rules.Catalogue, opts Options) (*opabundle.Bundle, error) {
 	perPackage := map[string]int{}
 	for _, m := range cat.Modules {
 		pkg := strings.TrimPrefix(m.Package.Path.String(), "data.")
-		if strings.HasPrefix(pkg, rules.RulesPrefix) && !enabled[pkg] {
+		if rules.IsRulePackage(pkg) && !enabled[pkg] {
 			continue
 		}
 		if pkg == EnginePackage {

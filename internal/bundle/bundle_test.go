@@ -84,7 +84,7 @@ func inputOf(t *testing.T, sch *schema.Schema, path string, evidence bool) any {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, ds := bundle.Input(path, src, sch, bundle.InputOptions{Evidence: evidence})
+	b, ds := bundle.Input(path, src, sch, bundle.InputOptions{Evidence: evidence, Artefacts: evidence})
 	if ds.HasErrors() {
 		t.Fatal(ds)
 	}
@@ -120,6 +120,8 @@ type opaResult struct {
 	// named by data.archvet.engine.deny, with their number of findings.
 	Failed        []string
 	ConftestRules map[string]int
+	// Claims are each claim rule's claims, "path status", sorted.
+	Claims map[string][]string
 }
 
 func evalBundle(t *testing.T, pq rego.PreparedEvalQuery, input any) opaResult {
@@ -131,10 +133,19 @@ func evalBundle(t *testing.T, pq rego.PreparedEvalQuery, input any) opaResult {
 	if len(rs) != 1 || len(rs[0].Expressions) != 3 {
 		t.Fatalf("unexpected result set %v", rs)
 	}
-	res := opaResult{Status: map[string]checks.Status{}, ConftestRules: map[string]int{}}
+	res := opaResult{Status: map[string]checks.Status{}, ConftestRules: map[string]int{}, Claims: map[string][]string{}}
 	report := rs[0].Expressions[0].Value.(map[string]any)
 	for id, v := range report {
 		entry := v.(map[string]any)
+		if claims, ok := entry["claims"].([]any); ok {
+			list := []string{}
+			for _, c := range claims {
+				m := c.(map[string]any)
+				list = append(list, m["path"].(string)+" "+m["status"].(string))
+			}
+			sort.Strings(list)
+			res.Claims[id] = list
+		}
 		deny, _ := entry["deny"].([]any)
 		questions, _ := entry["unanswered"].([]any)
 		switch {
@@ -252,6 +263,26 @@ func TestBundleGivesArchvetsResults(t *testing.T) {
 			t.Logf("%d rules failed", len(got.Failed))
 			if !reflect.DeepEqual(got.Failed, archvetFailed) {
 				t.Errorf("archvet check and the bundle disagree\n bundle  %v\n archvet %v", got.Failed, archvetFailed)
+			}
+			// And the claim rules make the same claims. archvet alone
+			// verifies an imported fact at its source; the bundle leaves it
+			// unverified, which is what its policy said.
+			for _, r := range rep.Files[0].Results {
+				if !r.Rule.Claims {
+					continue
+				}
+				want := []string{}
+				for _, c := range r.Claims {
+					status := c.Status
+					if c.Source == checks.SourceImport {
+						status = checks.Unverified
+					}
+					want = append(want, c.Path+" "+status)
+				}
+				sort.Strings(want)
+				if !reflect.DeepEqual(got.Claims[r.Rule.ID], want) {
+					t.Errorf("%s: the bundle claims %v, archvet %v", r.Rule.ID, got.Claims[r.Rule.ID], want)
+				}
 			}
 		})
 	}

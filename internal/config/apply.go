@@ -81,6 +81,9 @@ func (c *Config) TierProfiles() map[int]checks.Profile {
 			g, _ := ParseFailOn(*p.Gate.FailOnUnanswered)
 			prof.FailOnUnanswered = &g
 		}
+		if p.Gate.RequireVerified != nil {
+			prof.RequireVerified = append([]string{}, *p.Gate.RequireVerified...)
+		}
 		prof.MinScore = p.Gate.MinScore
 		prof.MinCompleteness = p.Gate.MinCompleteness
 		out[tier] = prof

@@ -40,6 +40,10 @@ type Gate struct {
 	FailOnUnanswered *string  `json:"fail_on_unanswered"`
 	MinScore         *float64 `json:"min_score"`
 	MinCompleteness  *float64 `json:"min_completeness"`
+	// RequireVerified lists claim categories whose claims must be
+	// verified by an artefact (gate.require_verified); nil is not set,
+	// an empty list requires none.
+	RequireVerified *[]string `json:"require_verified"`
 }
 
 // Rules holds per-rule settings.

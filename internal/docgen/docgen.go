@@ -162,7 +162,7 @@ one without ` + "`params.workload`" + ` is a warning. Other resource types (` + 
 ` + "`route`" + `, ` + "`volume`" + `...) are not data stores and are skipped, and container resource requests and limits have no
 field in the format.
 
-## Fields
+` + artefactsSection() + `## Fields
 
 | field | type | HCL block | description |
 |---|---|---|---|

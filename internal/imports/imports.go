@@ -12,7 +12,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -101,8 +100,8 @@ func (m *merger) load(rel, field, what string) (path string, docs []*document.Do
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(m.base, rel)
 	}
-	real, err := confine(m.root, path)
-	if errors.Is(err, errOutside) {
+	real, err := repo.Confine(m.root, path)
+	if errors.Is(err, repo.ErrOutside) {
 		m.errorf(at(m.doc, field), "the imported %s %s is outside the repository, or a link that leads out of it; archvet reads imports only from files inside the repository", what, rel)
 		return path, nil, false
 	}
@@ -128,9 +127,6 @@ func (m *merger) load(rel, field, what string) (path string, docs []*document.Do
 	return path, docs, !ds.HasErrors()
 }
 
-// errOutside is an import that leaves the repository.
-var errOutside = errors.New("outside the repository")
-
 // reviewRoot is the directory imports are confined to: the repository of
 // the review, else the review's own directory.
 func reviewRoot(base string) string {
@@ -142,43 +138,6 @@ func reviewRoot(base string) string {
 		return root
 	}
 	return abs
-}
-
-// confine returns the real path of an import inside root, following its
-// symlinks one component at a time, or errOutside. It only ever looks at
-// the metadata of what lies outside root (to see where a link leads), and
-// says nothing about it: a link that leads out and a broken link are the
-// same error. A component missing inside the repository is reported as
-// missing.
-func confine(root, path string) (string, error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return "", err
-	}
-	inside, err := filepath.Rel(root, abs)
-	if err != nil || inside == ".." || strings.HasPrefix(inside, ".."+string(filepath.Separator)) {
-		return "", errOutside
-	}
-	cur := root
-	if inside == "." {
-		return cur, nil
-	}
-	for _, part := range strings.Split(inside, string(filepath.Separator)) {
-		cur = filepath.Join(cur, part)
-		info, err := os.Lstat(cur)
-		if err != nil {
-			return "", err
-		}
-		if info.Mode()&fs.ModeSymlink == 0 {
-			continue
-		}
-		real, err := filepath.EvalSymlinks(cur)
-		if err != nil || !repo.Within(root, real) {
-			return "", errOutside
-		}
-		cur = real
-	}
-	return cur, nil
 }
 
 // --- reading imported values with their positions --------------------------

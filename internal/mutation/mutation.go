@@ -105,7 +105,7 @@ func Run(ctx context.Context, sources []rules.Source, opts Options) (Report, err
 	}
 	var helpers []*ast.Module
 	for _, m := range cat.Modules {
-		if !strings.HasPrefix(strings.TrimPrefix(m.Package.Path.String(), "data."), rules.RulesPrefix) {
+		if !rules.IsRulePackage(strings.TrimPrefix(m.Package.Path.String(), "data.")) {
 			helpers = append(helpers, m)
 		}
 	}

@@ -5,6 +5,8 @@
 package repo
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -76,4 +78,45 @@ func resolve(path string) (string, error) {
 		dir = filepath.Dir(dir)
 	}
 	return abs, nil
+}
+
+// ErrOutside is a path that leaves the repository, or a link that leads
+// out of it.
+var ErrOutside = errors.New("outside the repository")
+
+// Confine returns the real path of a file inside root, following its
+// symlinks one component at a time, or ErrOutside. It only ever looks at
+// the metadata of what lies outside root (to see where a link leads), and
+// says nothing about it: a link that leads out and a broken link are the
+// same error. A component missing inside the repository is reported as
+// missing (an fs error). Imports and artefacts are read through it.
+func Confine(root, path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	inside, err := filepath.Rel(root, abs)
+	if err != nil || inside == ".." || strings.HasPrefix(inside, ".."+string(filepath.Separator)) {
+		return "", ErrOutside
+	}
+	cur := root
+	if inside == "." {
+		return cur, nil
+	}
+	for _, part := range strings.Split(inside, string(filepath.Separator)) {
+		cur = filepath.Join(cur, part)
+		info, err := os.Lstat(cur)
+		if err != nil {
+			return "", err
+		}
+		if info.Mode()&fs.ModeSymlink == 0 {
+			continue
+		}
+		real, err := filepath.EvalSymlinks(cur)
+		if err != nil || !Within(root, real) {
+			return "", ErrOutside
+		}
+		cur = real
+	}
+	return cur, nil
 }

@@ -53,6 +53,8 @@ type githubStream struct {
 	// summary renders the job summary when the step has one.
 	summary    Stream
 	summaryBuf bytes.Buffer
+	// systemLine is the system's summary line (System), logged last.
+	systemLine string
 }
 
 // annotate writes one workflow command, or a plain log line once the
@@ -139,6 +141,9 @@ func (s *githubStream) Close() error {
 		line += "; " + b.Describe()
 	}
 	s.p.line("%s", line)
+	if s.systemLine != "" {
+		s.p.line("%s", s.systemLine)
+	}
 	if s.p.err != nil {
 		return s.p.err
 	}
@@ -176,7 +181,7 @@ func ghFileLine(f checks.FileReport) string {
 	if len(f.GateFailures) > 0 {
 		gate = "gate failed: " + strings.Join(f.GateFailures, "; ")
 	}
-	return clean(fmt.Sprintf("archvet: %s (%s, tier %d): score %.1f/100, %s; %s", serviceName(f), f.Path, f.Tier, f.Scorecard.Overall.Score(), f.Verdict, gate))
+	return clean(fmt.Sprintf("archvet: %s (%s, tier %d): score %.1f/100%s, %s; %s", serviceName(f), f.Path, f.Tier, f.Scorecard.Overall.Score(), trustSuffix(f.Scorecard.Trust, ", "), f.Verdict, gate))
 }
 
 func ghLevel(s rules.Severity) string {

@@ -48,8 +48,12 @@ type htmlFile struct {
 	Waivers      []htmlWaiver
 	Questions    []htmlWaiver
 	Completeness string
-	Findings     int
-	BySeverity   []htmlCount
+	// Trust is the trust figure and Claims the ledger (claims.go).
+	Trust       string
+	TrustCounts string
+	Claims      []htmlClaim
+	Findings    int
+	BySeverity  []htmlCount
 }
 
 type htmlCount struct {
@@ -78,6 +82,13 @@ type htmlRule struct {
 type htmlFinding struct {
 	Where, Message, Status string
 	New                    bool
+	Related                []htmlRelated
+}
+
+// htmlRelated is a related location of a finding: the other review, the
+// design's claim.
+type htmlRelated struct {
+	Where, Message string
 }
 
 type htmlWaiver struct {
@@ -135,11 +146,19 @@ type htmlStream struct {
 	first    string // the first file's name, the title of a one-file page
 	rows     *spool
 	sections *spool
+	// anchors maps each file's path to its section's anchor, and system
+	// is the system section (html_system.go), written first.
+	anchors map[string]string
+	system  *htmlSystem
 }
 
 func (s *htmlStream) File(f checks.FileReport) error {
 	jf := buildFile(f)
 	hf := s.h.file(s.n, f, jf)
+	if s.anchors == nil {
+		s.anchors = map[string]string{}
+	}
+	s.anchors[f.Path] = hf.Anchor
 	if s.n == 0 {
 		s.first = hf.Service
 	}
@@ -160,6 +179,11 @@ func (s *htmlStream) Close() error {
 	}
 	if err := htmlTemplate.ExecuteTemplate(s.w, "head", page); err != nil {
 		return err
+	}
+	if s.system != nil {
+		if err := htmlSystemTemplate.Execute(s.w, s.system); err != nil {
+			return err
+		}
 	}
 	if page.Many {
 		if err := htmlTemplate.ExecuteTemplate(s.w, "navhead", page); err != nil {
@@ -212,6 +236,7 @@ func (h htmlFormatter) file(i int, f checks.FileReport, jf JSONFile) htmlFile {
 		hf.Frameworks = append(hf.Frameworks, row)
 	}
 	hf.Completeness = fmt.Sprintf("%.1f", sc.Overall.Completeness())
+	hf.Trust, hf.TrustCounts, hf.Claims = htmlClaims(f)
 	hf.Groups, hf.Waivers, hf.Findings = h.findings(f)
 	for _, r := range f.Results {
 		if r.Rule == nil || r.Status != checks.Unanswered {
@@ -263,6 +288,9 @@ func (h htmlFormatter) findings(f checks.FileReport) ([]htmlGroup, []htmlWaiver,
 				continue // listed under Open questions
 			}
 			hf := htmlFinding{Where: at, Message: clean(fd.Message), New: h.opts.Baseline.state(f, r, i) == baselineNew}
+			for _, rl := range fd.Related {
+				hf.Related = append(hf.Related, htmlRelated{Where: where(f.Path, &rl.Location), Message: clean(rl.Message)})
+			}
 			if st != checks.Fail {
 				hf.Status = statusLabel(st)
 			}
@@ -472,6 +500,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .gate-passed { color: var(--ready); font-weight: 700; } .gate-failed { color: var(--notready); font-weight: 700; }
 .none { color: var(--muted); font-style: italic; }
 a { color: #2b5c9e; }
+section.system figure.system-graph { overflow-x: auto; margin: 0 -12px; }
+svg.system-graph { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 @page { margin: 14mm; }
 @media print {
   body { background: #fff; font-size: 11pt; }
@@ -515,7 +545,7 @@ a { color: #2b5c9e; }
 <div><div class="label">{{.Verdict}}</div><p>{{.VerdictText}}</p></div>
 </div>
 <p>Gate: {{if .GatePassed}}<span class="gate-passed">passed</span>{{else}}<span class="gate-failed">failed</span> ({{range $i, $r := .GateReasons}}{{if $i}}; {{end}}{{$r}}{{end}}){{end}}.
-{{.Counts.Passed}} rules passed, {{.Counts.Failed}} failed, {{.Counts.Unanswered}} open questions (completeness {{.Completeness}}%), {{.Counts.NotApplicable}} not applicable{{if .Counts.Waived}}, {{.Counts.Waived}} waived{{end}}.
+{{.Counts.Passed}} rules passed, {{.Counts.Failed}} failed, {{.Counts.Unanswered}} open questions (completeness {{.Completeness}}%{{with .Trust}}, trust {{.}}{{end}}), {{.Counts.NotApplicable}} not applicable{{if .Counts.Waived}}, {{.Counts.Waived}} waived{{end}}.
 {{with .Maturity}}Maturity: <strong>{{.Level}}</strong>{{with .Next}}; next level {{.}}{{end}}{{if .Blockers}} ({{len .Blockers}} rule{{if ne (len .Blockers) 1}}s{{end}} to fix){{end}}.{{end}}</p>
 
 <h3>Scores</h3>
@@ -537,12 +567,21 @@ a { color: #2b5c9e; }
 {{end}}</tbody>
 </table>
 
-<h3>Findings ({{.Findings}})</h3>
+{{if .Claims}}<h3>Claims</h3>
+<p>Trust {{.Trust}}: {{.TrustCounts}}.</p>
+<table>
+<thead><tr><th>status</th><th>field</th><th>claimed</th><th>observed</th><th>review</th><th>artefact</th></tr></thead>
+<tbody>
+{{range .Claims}}<tr><td><span class="pill {{.Band}}">{{.Status}}</span></td><td><code>{{.Key}}</code></td><td class="mono">{{.Claimed}}</td><td class="mono">{{.Observed}}</td><td class="mono">{{.Review}}</td><td class="mono">{{.Artefact}}</td></tr>
+{{end}}</tbody>
+</table>
+
+{{end}}<h3>Findings ({{.Findings}})</h3>
 {{with .BySeverity}}<p>{{range $i, $c := .}}{{if $i}} · {{end}}<span class="sev {{$c.Severity}}">{{$c.N}} {{$c.Severity}}</span>{{end}}</p>{{end}}
 {{range .Groups}}<h4>{{.Name}}</h4>
 {{range .Rules}}<article class="finding {{.Severity}}">
 <header><span class="sev {{.Severity}}">{{.Severity}}</span><strong>{{.ID}}</strong><span>{{.Title}}</span></header>
-<ul>{{range .Findings}}<li><code>{{.Where}}</code> {{.Message}}{{with .Status}} <em>({{.}})</em>{{end}}{{if .New}}<span class="new">new</span>{{end}}</li>{{end}}</ul>
+<ul>{{range .Findings}}<li><code>{{.Where}}</code> {{.Message}}{{with .Status}} <em>({{.}})</em>{{end}}{{if .New}}<span class="new">new</span>{{end}}{{with .Related}}<ul class="related">{{range .}}<li>related: <code>{{.Where}}</code> {{.Message}}</li>{{end}}</ul>{{end}}</li>{{end}}</ul>
 <p class="fix"><strong>Fix:</strong> {{.Remediation}}</p>
 {{with .Also}}<p class="also">{{.}}</p>{{end}}
 {{with .References}}<p class="refs">See {{range $i, $r := .}}{{if $i}}, {{end}}<a href="{{$r.URL}}">{{if $r.Description}}{{$r.Description}}{{else}}{{$r.URL}}{{end}}</a>{{end}}</p>{{end}}

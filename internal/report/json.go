@@ -30,6 +30,14 @@ type jsonStream struct {
 	// same holds, indented, the results that read the same on every file
 	// (a rule that passed or does not apply): most of a file's results.
 	same map[sameResult][]byte
+	// system is the system section, written before the summary.
+	system *JSONSystem
+}
+
+// System keeps the system section for Close.
+func (s *jsonStream) System(sys *checks.SystemReport) error {
+	s.system = &buildSystem(sys).json
+	return nil
 }
 
 // Indentation of a file's object, of the lines of its results array, and
@@ -109,7 +117,7 @@ type sameResult struct {
 }
 
 func sameResultOf(r JSONResult) (sameResult, bool) {
-	if r.Message != "" || r.Remediation != "" || r.Location != nil || r.Waiver != nil || r.Fingerprint != "" || r.Baseline != "" {
+	if r.Message != "" || r.Remediation != "" || r.Location != nil || r.Waiver != nil || r.Fingerprint != "" || r.Baseline != "" || r.Related != nil {
 		return sameResult{}, false
 	}
 	k := sameResult{rule: r.Rule, title: r.Title, severity: r.Severity, status: r.Status, n: len(r.Frameworks), null: r.Frameworks == nil}
@@ -121,10 +129,16 @@ func sameResultOf(r JSONResult) (sameResult, bool) {
 
 func (s *jsonStream) Close() error {
 	if s.files == 0 {
-		s.out.raw("{\n  \"files\": [],\n  \"summary\": ")
+		s.out.raw("{\n  \"files\": [],\n  ")
 	} else {
-		s.out.raw("\n  ],\n  \"summary\": ")
+		s.out.raw("\n  ],\n  ")
 	}
+	if s.system != nil {
+		s.out.raw("\"system\": ")
+		s.out.value(s.system, "  ")
+		s.out.raw(",\n  ")
+	}
+	s.out.raw("\"summary\": ")
 	s.out.value(summaryWith(s.sum, s.opts), "  ")
 	s.out.raw("\n}\n")
 	return s.out.err

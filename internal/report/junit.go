@@ -97,7 +97,11 @@ type junitStream struct {
 var junitSuiteElement = xml.StartElement{Name: xml.Name{Local: "testsuite"}}
 
 func (s *junitStream) File(f checks.FileReport) error {
-	suite := junitFileSuite(f)
+	return s.suite(junitFileSuite(f))
+}
+
+// suite writes one testsuite and counts it in the root's totals.
+func (s *junitStream) suite(suite junitSuite) error {
 	s.root.Tests += suite.Tests
 	s.root.Failures += suite.Failures
 	s.root.Errors += suite.Errors
@@ -205,6 +209,7 @@ func junitSuiteOf(f checks.FileReport) junitSuite {
 		{Name: "score", Value: score},
 		{Name: "verdict", Value: string(f.Verdict)},
 		{Name: "gate", Value: gate},
+		{Name: "trust", Value: trustFigure(f.Scorecard.Trust)},
 	}
 	for _, fw := range f.Scorecard.Frameworks {
 		v := "n/a"

@@ -67,6 +67,10 @@ type markdownStream struct {
 	body     strings.Builder
 	shown    int
 	full     bool
+	// ends records where each shown section ends in body, so that a
+	// system section (markdown_system.go) can take the room of the last.
+	ends   []int
+	system *checks.SystemReport
 }
 
 func (s *markdownStream) File(f checks.FileReport) error {
@@ -106,6 +110,7 @@ func (s *markdownStream) section(f checks.FileReport, fold bool) {
 	}
 	s.body.WriteString(sec.String())
 	s.shown++
+	s.ends = append(s.ends, s.body.Len())
 }
 
 func (s *markdownStream) Close() error {
@@ -136,6 +141,23 @@ func (s *markdownStream) Close() error {
 			fmt.Fprintf(&head, "\n%s that passed the gate not listed.\n", plural(hidden, "more design review", "more design reviews"))
 		}
 		head.WriteString("\n")
+	}
+	if s.system != nil {
+		sys := s.m.systemSection(s.system)
+		head.WriteString(sys)
+		// The files' sections give way to the system's, last first.
+		body := s.body.String()
+		for s.shown > 0 && head.Len()+len(body) > mdCommentBudget-mdHeadReserve/4 {
+			s.shown--
+			s.ends = s.ends[:s.shown]
+			end := 0
+			if s.shown > 0 {
+				end = s.ends[s.shown-1]
+			}
+			body = body[:end]
+		}
+		s.body.Reset()
+		s.body.WriteString(body)
 	}
 	if rest := s.files - s.shown; rest > 0 {
 		fmt.Fprintf(&s.body, "_%s not shown, to keep this comment under GitHub's size limit: see the SARIF or JUnit report for every finding._\n", plural(rest, "more design review", "more design reviews"))
@@ -193,7 +215,7 @@ func (m markdownFormatter) file(b *strings.Builder, f checks.FileReport, fold bo
 	} else {
 		fmt.Fprintf(b, "### %s\n\n", title)
 	}
-	fmt.Fprintf(b, "%s · tier %d · completeness %.1f%% · %s · gate %s\n\n", mdCode(f.Path), f.Tier, f.Scorecard.Overall.Completeness(), mdText(f.Verdict.Describe()), mdGate(f))
+	fmt.Fprintf(b, "%s · tier %d · completeness %.1f%%%s · %s · gate %s\n\n", mdCode(f.Path), f.Tier, f.Scorecard.Overall.Completeness(), trustSuffix(f.Scorecard.Trust, " · "), mdText(f.Verdict.Describe()), mdGate(f))
 
 	b.WriteString("| framework | score | passed | failed | n/a |\n|---|--:|--:|--:|--:|\n")
 	for _, fw := range f.Scorecard.Frameworks {
@@ -249,6 +271,19 @@ func fitItems(items []mdItem, room int) ([]mdItem, int) {
 	return items, 0
 }
 
+// mdRelated lists a finding's related locations after it, on the same
+// line: the list item stays one finding.
+func mdRelated(f checks.FileReport, fd checks.Finding) string {
+	if len(fd.Related) == 0 {
+		return ""
+	}
+	parts := make([]string, 0, len(fd.Related))
+	for _, rl := range fd.Related {
+		parts = append(parts, mdCode(where(f.Path, &rl.Location))+" "+mdText(rl.Message))
+	}
+	return " (related: " + strings.Join(parts, "; ") + ")"
+}
+
 // ruleItems renders a failed rule as one list item with its findings and
 // fix (the first mdRuleFindings of them), and each finding that is not a
 // failure (a waiver) as its own item.
@@ -271,7 +306,7 @@ func (m markdownFormatter) ruleItems(f checks.FileReport, r checks.RuleResult) (
 			if m.opts.Baseline.state(f, r, i) == baselineNew {
 				mark = " **new**"
 			}
-			fails = append(fails, fmt.Sprintf("  - %s %s%s", at, mdText(fd.Message), mark))
+			fails = append(fails, fmt.Sprintf("  - %s %s%s%s", at, mdText(fd.Message), mark, mdRelated(f, fd)))
 			continue
 		}
 		item := fmt.Sprintf("- %s **%s** %s: %s %s", statusLabel(st), mdText(r.Rule.ID), mdProse(r.Rule.Title), at, mdText(fd.Message))

@@ -12,7 +12,10 @@ import (
 
 // JSONReport is the top level of `archvet check --format json`.
 type JSONReport struct {
-	Files   []JSONFile  `json:"files"`
+	Files []JSONFile `json:"files"`
+	// System is present when the run checked its reviews as one system
+	// (system.go).
+	System  *JSONSystem `json:"system,omitempty"`
 	Summary JSONSummary `json:"summary"`
 }
 
@@ -27,13 +30,18 @@ type JSONFile struct {
 	Score  *float64 `json:"score"`
 	// Completeness is the weighted share of the applicable rules the
 	// design answers, 0 to 100; the rest are open questions.
-	Completeness *float64         `json:"completeness,omitempty"`
-	Verdict      string           `json:"verdict"`
-	Gate         JSONGate         `json:"gate"`
-	Maturity     *JSONMaturity    `json:"maturity,omitempty"`
-	Frameworks   []JSONFramework  `json:"frameworks"`
-	Diagnostics  []JSONDiagnostic `json:"diagnostics"`
-	Results      []JSONResult     `json:"results"`
+	Completeness *float64 `json:"completeness,omitempty"`
+	// Trust is the share of the review's checkable claims that its
+	// artefacts verify (claims.go).
+	Trust       *JSONTrust       `json:"trust,omitempty"`
+	Verdict     string           `json:"verdict"`
+	Gate        JSONGate         `json:"gate"`
+	Maturity    *JSONMaturity    `json:"maturity,omitempty"`
+	Frameworks  []JSONFramework  `json:"frameworks"`
+	Diagnostics []JSONDiagnostic `json:"diagnostics"`
+	// Claims is the claim ledger (claims.go).
+	Claims  []JSONClaim  `json:"claims,omitempty"`
+	Results []JSONResult `json:"results"`
 }
 
 // JSONGate says whether the file passed the CI gate and why not.
@@ -47,6 +55,7 @@ type JSONFramework struct {
 	ID         string         `json:"id"`
 	Score      *float64       `json:"score"`
 	Tally      checks.Tally   `json:"rules"`
+	Trust      *JSONTrust     `json:"trust,omitempty"`
 	Categories []JSONCategory `json:"categories"`
 }
 
@@ -81,6 +90,16 @@ type JSONResult struct {
 	Fingerprint string `json:"fingerprint,omitempty"`
 	// Baseline is "new" or "unchanged" when the run has a baseline.
 	Baseline string `json:"baseline,omitempty"`
+	// Related are the other places that explain the finding: the other
+	// review of a system finding, the design's claim of a finding shown
+	// at an artefact.
+	Related []JSONRelated `json:"related,omitempty"`
+}
+
+// JSONRelated is one related location of a finding.
+type JSONRelated struct {
+	Message  string       `json:"message"`
+	Location JSONLocation `json:"location"`
 }
 
 // JSONMaturity is the highest maturity level whose rules all pass, and
@@ -142,6 +161,9 @@ func Build(rep checks.Report) JSONReport {
 		out.Files = append(out.Files, buildFile(f))
 		out.Summary.add(f)
 	}
+	if rep.System != nil {
+		out.System = &buildSystem(rep.System).json
+	}
 	return out
 }
 
@@ -182,6 +204,7 @@ func buildFile(f checks.FileReport) JSONFile {
 		m.Blockers = append(m.Blockers, JSONBlocker{Rule: b.Rule.ID, Title: b.Rule.Title, Points: b.Points, ScoreGain: b.ScoreGain})
 	}
 	jf.Maturity = &m
+	addTrust(&jf, f)
 	for _, r := range f.Results {
 		base := JSONResult{Rule: r.Rule.ID, Title: r.Rule.Title, Severity: r.Rule.Severity, Status: r.Status, Frameworks: r.Rule.Frameworks}
 		if len(r.Findings) == 0 {
@@ -205,6 +228,9 @@ func buildFile(f checks.FileReport) JSONFile {
 			exact := fd.Exact
 			loc.Exact = &exact
 			res.Location = &loc
+			for _, rl := range fd.Related {
+				res.Related = append(res.Related, JSONRelated{Message: rl.Message, Location: locationOf(f.Path, &rl.Location)})
+			}
 			jf.Results = append(jf.Results, res)
 		}
 	}

@@ -176,21 +176,30 @@ func TestGolden(t *testing.T) {
 			if again := render(t, name, rep, opts); !bytes.Equal(got, again) {
 				t.Fatalf("%s output differs between two renderings of the same report", name)
 			}
-			path := filepath.Join("testdata", "golden", name+"."+ext)
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./internal/report -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s output differs from %s (run go test ./internal/report -update if the change is intended):\n%s", name, path, firstDiff(string(want), string(got)))
-			}
+			compareGolden(t, name, filepath.Join("testdata", "golden", name+"."+ext), got)
 		})
+	}
+}
+
+// compareGolden compares a format's output with its golden file, or
+// rewrites the file with -update.
+func compareGolden(t *testing.T, name, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/report -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s output differs from %s (run go test ./internal/report -update if the change is intended):\n%s", name, path, firstDiff(string(want), string(got)))
 	}
 }
 

@@ -78,6 +78,9 @@ type sarifStream struct {
 	nNote   int
 	nFile   int
 	dropped map[string]int // results past sarifMaxResults, by level
+	// system is the system summary of run.properties.archvet.system
+	// (sarif_system.go); its findings are results like any other.
+	system *sarifSystem
 }
 
 // Indentation of the elements of results, of notifications and of the
@@ -141,6 +144,7 @@ func (s *sarifStream) File(f checks.FileReport) error {
 	for _, fw := range jf.Frameworks {
 		fs.Frameworks[fw.ID] = fw.Score
 	}
+	sarifTrust(&fs, jf)
 	s.element(s.files, &s.nFile, fs, sarifFileIndent)
 	return s.enc.err
 }
@@ -194,6 +198,10 @@ func (s *sarifStream) Close() error {
 	s.array(&out, s.files, s.nFile, "          ")
 	out.raw(",\n          \"summary\": ")
 	out.value(summaryWith(s.sum, s.opts), "          ")
+	if s.system != nil {
+		out.raw(",\n          \"system\": ")
+		out.value(s.system, "          ")
+	}
 	out.raw("\n        }\n      }\n    }\n  ]\n}\n")
 	if s.enc.err != nil {
 		return s.enc.err
@@ -351,6 +359,9 @@ func sarifResult(f checks.FileReport, r checks.RuleResult, fd checks.Finding, ru
 		loc.LogicalLocations = []*sarif.LogicalLocation{{FullyQualifiedName: &fd.Field, Kind: strPtr("member")}}
 	}
 	res.AddLocation(loc)
+	for i, rl := range fd.Related {
+		res.RelatedLocations = append(res.RelatedLocations, sarifRelated(f, rl, i))
+	}
 	fp := FindingFingerprint(f, r, fd)
 	res.PartialFingerprints = map[string]interface{}{FingerprintKey: fp}
 	props := sarif.Properties{"severity": r.Rule.Severity.String()}
@@ -361,6 +372,7 @@ func sarifResult(f checks.FileReport, r checks.RuleResult, fd checks.Finding, ru
 	}
 	status := findingStatus(r, fd)
 	props["status"] = string(status)
+	sarifClaim(props, r, fd)
 	if status == checks.Unanswered {
 		// An open question is not a defect: SARIF's "review" kind is a
 		// result a person must look at, reported at level note.
@@ -372,6 +384,21 @@ func sarifResult(f checks.FileReport, r checks.RuleResult, fd checks.Finding, ru
 	}
 	res.Properties = props
 	return res
+}
+
+// sarifRelated is one of a finding's related locations: the other review
+// of a system finding, the design's own claim of a finding shown at an
+// artefact. Code scanning links them from the alert.
+func sarifRelated(f checks.FileReport, rl checks.Related, i int) *sarif.Location {
+	phys := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(sarifURI(RelativePath(diagPath(f.Path, &rl.Location)))))
+	if rl.Location.Start.Known() {
+		region := sarif.NewRegion().WithStartLine(rl.Location.Start.Line)
+		if rl.Location.Start.Column > 0 {
+			region.WithStartColumn(rl.Location.Start.Column)
+		}
+		phys.WithRegion(region)
+	}
+	return sarif.NewLocationWithPhysicalLocation(phys).WithId(i).WithMessage(sarif.NewTextMessage(rl.Message))
 }
 
 // sarifSuppression records an accepted finding. The schema wants every
@@ -452,6 +479,9 @@ type sarifFileScore struct {
 	Verdict    string              `json:"verdict"`
 	Gate       JSONGate            `json:"gate"`
 	Frameworks map[string]*float64 `json:"frameworks"`
+	// Trust and FrameworkTrust are the trust figures (claims.go).
+	Trust          *JSONTrust          `json:"trust,omitempty"`
+	FrameworkTrust map[string]*float64 `json:"framework_trust,omitempty"`
 }
 
 func strPtr(s string) *string { return &s }

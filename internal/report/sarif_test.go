@@ -84,6 +84,8 @@ func TestSARIFValidatesAgainstTheSchema(t *testing.T) {
 	validateSARIF(t, sch, "golden report", render(t, "sarif", rep, opts))
 	opts.Baseline = &Baseline{Path: "archvet-baseline.json", New: 1, NewFindings: map[FindingRef]bool{{Path: "testdata/orders.yaml", Rule: "PR201", Index: 1}: true}}
 	validateSARIF(t, sch, "golden report with a baseline", render(t, "sarif", rep, opts))
+	sys, sysOpts := systemFixture(t)
+	validateSARIF(t, sch, "system report", render(t, "sarif", sys, sysOpts))
 
 	// The schema is really applied: a log without its version is refused.
 	bad, err := jsonschema.UnmarshalJSON(strings.NewReader(`{"runs": []}`))

@@ -63,10 +63,17 @@ func Streams(name string) bool {
 	return ok
 }
 
-// formatAll writes a whole report through a stream.
+// formatAll writes a whole report through a stream: the files, then the
+// system section when the run is a system and the format writes one, as
+// a streaming run does.
 func formatAll(s Stream, rep checks.Report) error {
 	for _, f := range rep.Files {
 		if err := s.File(f); err != nil {
+			return err
+		}
+	}
+	if ss, ok := s.(checks.SystemStream); ok && rep.System != nil {
+		if err := ss.System(rep.System); err != nil {
 			return err
 		}
 	}

@@ -104,7 +104,7 @@ func TestSameResultFields(t *testing.T) {
 	for i := range rt.NumField() {
 		got = append(got, rt.Field(i).Name)
 	}
-	want := []string{"Rule", "Title", "Severity", "Status", "Frameworks", "Message", "Remediation", "Location", "Waiver", "Fingerprint", "Baseline"}
+	want := []string{"Rule", "Title", "Severity", "Status", "Frameworks", "Message", "Remediation", "Location", "Waiver", "Fingerprint", "Baseline", "Related"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("JSONResult's fields are %v, were %v: update sameResult and sameResultOf in json.go, then this list", got, want)
 	}

@@ -154,6 +154,9 @@ func (t textFormatter) problems(p *printer, f checks.FileReport, errorsOnly bool
 			}
 			failing++
 			p.line("%s %s %s %s", whereFinding(f.Path, fd), t.severity(r.Rule.Severity), clean(r.Rule.ID), clean(fd.Message))
+			for _, rl := range fd.Related {
+				p.line("    related: %s %s", where(f.Path, &rl.Location), clean(rl.Message))
+			}
 		}
 		if failing > 0 {
 			p.line("    %s %s", t.paint(ansiDim, "fix:"), clean(firstSentence(r.Rule.Remediation)))
@@ -184,12 +187,15 @@ func (t textFormatter) scores(p *printer, f checks.FileReport) {
 	if f.Config != "" {
 		config = ", config " + displayPath(f.Config)
 	}
-	p.line("%s (tier %d%s): score %.1f/100, completeness %.1f%%, %s", t.paint(ansiBold, service), f.Tier, config, sc.Overall.Score(), sc.Overall.Completeness(), t.verdict(f.Verdict))
+	p.line("%s (tier %d%s): score %.1f/100, completeness %.1f%%%s, %s", t.paint(ansiBold, service), f.Tier, config, sc.Overall.Score(), sc.Overall.Completeness(), trustSuffix(sc.Trust, ", "), t.verdict(f.Verdict))
 	counts := fmt.Sprintf("  %d passed, %d failed, %d open questions, %d not applicable", sc.Overall.Passed, sc.Overall.Failed, sc.Overall.Unanswered, sc.Overall.NotApplicable)
 	if sc.Overall.Waived > 0 {
 		counts += fmt.Sprintf(", %d waived (%d points not counted)", sc.Overall.Waived, sc.Overall.WaivedPoints)
 	}
 	p.line("%s", counts)
+	if sc.Trust.Known() {
+		p.line("  %s", trustCounts(sc.Trust))
+	}
 	t.maturity(p, f.Maturity)
 	for _, fw := range sc.Frameworks {
 		if !fw.Applicable() {
@@ -203,6 +209,9 @@ func (t textFormatter) scores(p *printer, f checks.FileReport) {
 			}
 		}
 		line := fmt.Sprintf("  %-24s %5.1f", clean(fw.Name), fw.Score())
+		if fw.Trust.Known() {
+			line += "  trust " + trustFigure(fw.Trust)
+		}
 		if len(weak) > 0 {
 			line += "  " + t.paint(ansiDim, "weakest: "+strings.Join(weak, ", "))
 		}

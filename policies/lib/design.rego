@@ -52,6 +52,16 @@ get(obj, path, default_value) := object.get(obj, path, default_value)
 # finding builds the one result shape every rule returns.
 finding(msg, path) := {"msg": msg, "path": path}
 
+# finding_related is a finding with related locations: each entry is
+# {"msg": m, "path": p} for a field of this review, or {"msg": m, "at": pos}
+# for a position in another file ({"file", "line", "column"}).
+finding_related(msg, path, related) := {"msg": msg, "path": path, "related": related}
+
+# finding_at is a finding shown at another file's position (an artefact's,
+# another review's): path stays its identity, and archvet adds the review's
+# field at path as the first related location.
+finding_at(msg, path, at, related) := {"msg": msg, "path": path, "at": at, "related": related}
+
 # params reads a rule's thresholds. Call it from the rule's own package
 # as `params := lib.params(rego.metadata.chain())`, so that it sees the
 # package's METADATA: custom.params declares each parameter with either
@@ -83,4 +93,17 @@ _param_value(id, name, spec) := value if {
 } else := spec.value if {
 	not _overrides[id][name]
 	not spec.tiers
+}
+
+# claim builds one entry of a claim rule's ledger: the review field at
+# path states claimed; an artefact at position at (or none, null) shows
+# observed (or nothing, null); status is verified, contradicted or
+# unverified. archvet collects every rule's claims into the ledger and
+# the trust figure.
+claim(path, status, claimed, observed, at) := {
+	"path": path,
+	"status": status,
+	"claimed": claimed,
+	"observed": observed,
+	"at": at,
 }

@@ -1,0 +1,174 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// exampleRepo copies an example's artefacts, without its review, into a
+// fresh repository: what a team has before it writes a design review.
+func exampleRepo(t *testing.T, example string) string {
+	t.Helper()
+	root := t.TempDir()
+	if err := os.Mkdir(filepath.Join(root, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(root, example)
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "..", "examples", example))); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"design.yaml", "design.hcl", "design.md", "expected.json"} {
+		if err := os.Remove(filepath.Join(dir, name)); err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// liveField is a line of the draft that sets a value (not a comment,
+// not a section or list heading).
+var liveField = regexp.MustCompile(`^\s*(- )?[a-z_]+: \S`)
+
+// completenessOf checks a review with archvet and returns its completeness.
+func completenessOf(t *testing.T, file string) float64 {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"check", "--date", "2026-11-23", "--format", "json", file}, &stdout, &stderr); code != exitOK && code != exitGateFail {
+		t.Fatalf("archvet check on the draft exited %d:\n%s%s", code, stderr.String(), tail(stdout.String(), 20))
+	}
+	var rep struct {
+		Files []struct {
+			Completeness float64          `json:"completeness"`
+			Diagnostics  []map[string]any `json:"diagnostics"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil || len(rep.Files) != 1 {
+		t.Fatalf("the report does not parse (%v):\n%s", err, stdout.String())
+	}
+	if len(rep.Files[0].Diagnostics) > 0 {
+		t.Errorf("the draft has diagnostics: %v", rep.Files[0].Diagnostics)
+	}
+	return rep.Files[0].Completeness
+}
+
+// TestInitFromCheckout drafts checkout's review from its repository: its
+// OpenAPI specs, Terraform, manifests and documents. Every value the draft
+// sets, beyond the service's name, owner and tier the command line gives
+// and the artefacts it lists, names the file and line it came from; the
+// draft is a valid review; and a second run never replaces it.
+func TestInitFromCheckout(t *testing.T) {
+	dir := exampleRepo(t, "checkout")
+	var stdout, stderr bytes.Buffer
+	args := []string{"init", "--from", dir, "--tier", "0", "--name", "checkout", "--owner", "team-checkout"}
+	if code := run(args, &stdout, &stderr); code != exitOK {
+		t.Fatalf("init --from exited %d: %s", code, stderr.String())
+	}
+	file := filepath.Join(dir, "design.yaml")
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(src)
+	sourced := 0
+	section := ""
+	for _, line := range strings.Split(text, "\n") {
+		if !strings.HasPrefix(line, " ") && strings.HasSuffix(line, ":") {
+			section = strings.TrimSuffix(line, ":")
+		}
+		if !liveField.MatchString(line) || strings.HasPrefix(line, "format_version:") || section == "artefacts" || section == "imports" {
+			continue
+		}
+		if m := regexp.MustCompile(`^  (name|owner|tier): `).MatchString(line); m && section == "service" {
+			continue
+		}
+		if !regexp.MustCompile(`  # from [^ ]+:\d+$`).MatchString(line) {
+			t.Errorf("a filled field names no source: %q", line)
+		}
+		sourced++
+	}
+	for _, want := range []string{
+		"spec: api/checkout-web.openapi.yaml  # from api/checkout-web.openapi.yaml:",
+		"threat_model: docs/threat-model.md  # from docs/threat-model.md:1",
+		"runbooks: [docs/runbooks/availability.md, docs/runbooks/latency.md, docs/runbooks/orders-db.md]",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the draft lacks %q", want)
+		}
+	}
+	if sourced < 10 {
+		t.Errorf("the draft fills %d fields from checkout's files, want at least 10", sourced)
+	}
+	c := completenessOf(t, file)
+	t.Logf("the draft fills %d fields; completeness %.1f%%", sourced, c)
+	if c <= 5 {
+		t.Errorf("the draft's completeness is %.1f%%: the files answered almost nothing", c)
+	}
+
+	// Never replaced, with or without --force.
+	stdout.Reset()
+	stderr.Reset()
+	if code := run(args, &stdout, &stderr); code != exitBadInput || !strings.Contains(stderr.String(), "already exists; archvet init never overwrites a file") {
+		t.Errorf("a second init --from exited %d: %s", code, stderr.String())
+	}
+	if code := run(append(args, "--force"), &stdout, &stderr); code != exitBadInput {
+		t.Errorf("init --from --force exited %d, want a usage error", code)
+	}
+	if again, _ := os.ReadFile(file); !bytes.Equal(again, src) {
+		t.Error("the draft was changed by a second run")
+	}
+}
+
+// TestInitFromImports drafts a review from a Backstage entity, OpenSLO
+// objectives and a Score workload, written to another directory of the
+// repository: the paths it names are relative to the draft, and the
+// service's name and owner come from Backstage.
+func TestInitFromImports(t *testing.T) {
+	dir := exampleRepo(t, "imports")
+	file := filepath.Join(filepath.Dir(dir), "reviews", "invoicing.md")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"init", "--from", dir, "--tier", "1", file}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("init --from exited %d: %s", code, stderr.String())
+	}
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(src)
+	for _, want := range []string{
+		"---\n",
+		"  backstage: ../imports/catalog-info.yaml\n",
+		"  name: invoicing  # from ../imports/catalog-info.yaml:",
+		"  owner: team-billing  # from ../imports/catalog-info.yaml:",
+		"    objective_percent: 99.9  # from ../imports/slo.yaml:",
+		"    readiness: /readyz  # from ../imports/score.yaml:",
+		"\n# invoicing\n",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the draft lacks %q", want)
+		}
+	}
+	if c := completenessOf(t, file); c <= 0 {
+		t.Errorf("completeness %.1f%%", c)
+	}
+}
+
+func TestInitFromRefusesHCLAndFiles(t *testing.T) {
+	dir := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"init", "--from", dir, "--format", "hcl"}, &stdout, &stderr); code != exitBadInput || !strings.Contains(stderr.String(), "--from writes YAML or Markdown") {
+		t.Errorf("init --from --format hcl exited %d: %s", code, stderr.String())
+	}
+	f := filepath.Join(dir, "file.txt")
+	if err := os.WriteFile(f, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stderr.Reset()
+	if code := run([]string{"init", "--from", f, filepath.Join(dir, "d.yaml")}, &stdout, &stderr); code != exitBadInput || !strings.Contains(stderr.String(), "--from wants a directory") {
+		t.Errorf("init --from FILE exited %d: %s", code, stderr.String())
+	}
+}

@@ -1,0 +1,170 @@
+package kubernetes
+
+import (
+	"strings"
+
+	"github.com/archvet/archvet/internal/artefact/fact"
+)
+
+// zoneKeys are the node labels that name a zone, the current one first.
+var zoneKeys = map[string]bool{"topology.kubernetes.io/zone": true, "failure-domain.beta.kubernetes.io/zone": true}
+
+// workload reads a Deployment or StatefulSet. A fact about containers
+// holds for every container of the pod (init containers aside): it is
+// true at the first container's setting, or false at the first container
+// that lacks it.
+func workload(root fact.Node) map[string]any {
+	out := object(root)
+	spec := root.Key("spec")
+	pod := spec.Get("template", "spec")
+	containers := pod.Key("containers").Items()
+	facts := map[string]any{}
+	set := func(key string, f map[string]any) {
+		if f != nil {
+			facts[key] = f
+		}
+	}
+	if f := spec.Key("replicas").Fact(); f != nil {
+		facts["replicas"] = f
+	} else {
+		facts["replicas"] = fact.Default(int64(1), spec.At())
+	}
+	set("liveness_probe", every(containers, has("livenessProbe")))
+	set("readiness_probe", every(containers, has("readinessProbe")))
+	set("resource_requests", every(containers, has("resources", "requests")))
+	set("resource_limits", every(containers, has("resources", "limits")))
+	set("pre_stop", every(containers, has("lifecycle", "preStop")))
+	set("run_as_non_root", every(containers, inherited(pod, "runAsNonRoot")))
+	set("read_only_root_filesystem", every(containers, inherited(pod, "readOnlyRootFilesystem")))
+	if pod.Present() {
+		facts["zone_spread"] = zoneSpread(pod)
+		if f := pod.Key("terminationGracePeriodSeconds").Fact(); f != nil {
+			facts["termination_grace_seconds"] = f
+		} else {
+			facts["termination_grace_seconds"] = fact.Default(int64(30), pod.At())
+		}
+	}
+	if len(containers) > 0 {
+		facts["literal_secret_env"] = literalSecrets(containers)
+	}
+	out["facts"] = facts
+	if labels := spec.Get("template", "metadata", "labels").Map(); labels != nil {
+		out["labels"] = labels
+	}
+	return out
+}
+
+// has is a check that a container sets a non-empty value at keys.
+func has(keys ...string) func(fact.Node) (fact.Node, bool) {
+	return func(c fact.Node) (fact.Node, bool) {
+		n := c.Get(keys...)
+		switch v := n.Value().(type) {
+		case nil:
+			return n, false
+		case map[string]any:
+			return n, len(v) > 0
+		}
+		return n, true
+	}
+}
+
+// inherited is a check of a securityContext setting that must be true,
+// set on the container or, failing that, on the pod.
+func inherited(pod fact.Node, key string) func(fact.Node) (fact.Node, bool) {
+	return func(c fact.Node) (fact.Node, bool) {
+		n := c.Get("securityContext", key)
+		if !n.Present() {
+			if p := pod.Get("securityContext", key); p.Present() {
+				n = p
+			}
+		}
+		return n, n.Value() == true
+	}
+}
+
+// every is true when check holds for every container, at the first
+// container's setting, else false at the first container it fails for
+// (its setting if it has a false one, else the container itself).
+func every(containers []fact.Node, check func(fact.Node) (fact.Node, bool)) map[string]any {
+	if len(containers) == 0 {
+		return nil
+	}
+	var first fact.Node
+	for i, c := range containers {
+		n, ok := check(c)
+		if !ok {
+			if n.Present() {
+				return n.Known(false)
+			}
+			return c.Known(false)
+		}
+		if i == 0 {
+			first = n
+		}
+	}
+	return first.Known(true)
+}
+
+// zoneSpread is true at the first topology spread constraint, or pod
+// anti-affinity term, over zones; false at the pod spec without one.
+func zoneSpread(pod fact.Node) map[string]any {
+	for _, c := range pod.Key("topologySpreadConstraints").Items() {
+		if zoneKeys[c.Key("topologyKey").String()] {
+			return c.Known(true)
+		}
+	}
+	anti := pod.Get("affinity", "podAntiAffinity")
+	for _, t := range anti.Key("requiredDuringSchedulingIgnoredDuringExecution").Items() {
+		if zoneKeys[t.Key("topologyKey").String()] {
+			return t.Known(true)
+		}
+	}
+	for _, t := range anti.Key("preferredDuringSchedulingIgnoredDuringExecution").Items() {
+		if zoneKeys[t.Get("podAffinityTerm", "topologyKey").String()] {
+			return t.Known(true)
+		}
+	}
+	return pod.Known(false)
+}
+
+// secretWords mark an environment variable whose value is a credential.
+var secretWords = map[string]bool{
+	"PASSWORD": true, "PASSWD": true, "PWD": true, "SECRET": true, "TOKEN": true, "KEY": true,
+	"APIKEY": true, "CREDENTIAL": true, "CREDENTIALS": true, "PRIVATE": true, "AUTH": true,
+}
+
+// secretName reports an env var name that looks like it holds a secret:
+// one of its words (split at _ - .) is a secret word.
+func secretName(name string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToUpper(name), func(r rune) bool { return r == '_' || r == '-' || r == '.' }) {
+		if secretWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// literalSecrets lists the env vars, over all containers, that look like
+// secrets and are set with a literal value instead of a Secret reference
+// (valueFrom.secretKeyRef): at the first of them, or, with none, at the
+// first container.
+func literalSecrets(containers []fact.Node) map[string]any {
+	names := []any{}
+	var at fact.Node
+	for _, c := range containers {
+		for _, e := range c.Key("env").Items() {
+			name := e.Key("name").String()
+			if v := e.Key("value").Value(); !secretName(name) || v == nil || v == "" {
+				continue
+			}
+			if len(names) == 0 {
+				at = e
+			}
+			names = append(names, name)
+		}
+	}
+	if len(names) == 0 {
+		return containers[0].Known(names)
+	}
+	return at.Known(names)
+}

@@ -1,0 +1,30 @@
+package terraform
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/archvet/archvet/internal/artefact/fact"
+)
+
+// FuzzTerraform feeds any bytes to the reader as one .tf file: it must
+// never panic, and whatever it reports (facts or diagnostics) must be
+// placed in that file.
+func FuzzTerraform(f *testing.F) {
+	seeds, err := fact.Fixtures(filepath.Join("testdata", "*", "*.tf"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, src := range seeds {
+		f.Add(src)
+	}
+	lim := fact.DefaultLimits()
+	f.Fuzz(func(t *testing.T, src []byte) {
+		tr := newTree()
+		tr.parse("fuzz.tf", src, lim)
+		v, ds := tr.result()
+		if err := fact.CheckPlaced("fuzz.tf", v, ds); err != nil {
+			t.Fatal(err)
+		}
+	})
+}

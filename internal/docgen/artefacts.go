@@ -1,0 +1,84 @@
+package docgen
+
+import "strings"
+
+// artefactsSection is the part of docs/format.md on the artefacts section:
+// where archvet finds the repository's Terraform, manifests and API specs,
+// the claims it checks against them and the facts it derives from them.
+// Written with ‘ for the backquote, which a raw string cannot hold.
+func artefactsSection() string {
+	return strings.ReplaceAll(`## Artefacts
+
+‘artefacts‘ names where the repository's own artefacts are: the Terraform
+that creates the service's stores, the Kubernetes manifests that run it and
+the OpenAPI specs of its APIs. archvet reads them (never evaluating
+anything: a Terraform expression is *unknown*, a Helm template is skipped
+with a note) and checks the review's claims against them.
+
+‘‘‘yaml
+artefacts:
+  terraform: [infra/]
+  kubernetes: [deploy/]
+  openapi: [api/checkout-web.openapi.yaml]
+‘‘‘
+
+‘‘‘hcl
+artefacts {
+  terraform  = ["infra/"]
+  kubernetes = ["deploy/"]
+  openapi    = ["api/checkout-web.openapi.yaml"]
+}
+‘‘‘
+
+Paths are relative to the review and must stay inside its repository, as
+imports do: a path outside it, or one that does not exist, is an error at
+its entry. When the section, or one of its lists, is absent, the
+conventional places are read, those that exist: ‘infra/‘ and
+‘terraform/‘ for Terraform; ‘deploy/‘, ‘k8s/‘ and ‘manifests/‘ for
+Kubernetes; every ‘apis[].spec‘ that names a file for OpenAPI. An empty
+list (‘terraform: []‘) reads nothing.
+
+**Claims.** The claim rules (‘CL‘ ids) compare what the review states with
+what the artefacts say. Each claim is *verified* (an artefact agrees),
+*contradicted* (an artefact disagrees: the rule fails at the artefact's
+line, with the review's field as a related location, and says both
+values) or *unverified* (no artefact speaks to it). A fact imported from
+Score, OpenSLO or Backstage is verified at the file it came from.
+‘archvet claims FILE‘ lists the ledger; every report shows the *trust*
+figure, verified ÷ checkable claims, beside the score and completeness.
+
+**Derived facts.** A field the review leaves out and an artefact states
+is filled in, as imports do, and indexed at the artefact: a finding about
+it points there, and it counts as a verified claim. A field the review
+states is never replaced. Only values the artefact writes are used: a
+Terraform expression (*unknown*) or a setting left to its default fills
+nothing.
+
+| artefact | review field |
+|---|---|
+| the Deployment or StatefulSet named like ‘service.name‘ (else the only one): ‘spec.replicas‘, or its HorizontalPodAutoscaler's ‘minReplicas‘ | ‘processes.scaling.min_replicas‘ |
+| that HorizontalPodAutoscaler's ‘maxReplicas‘ | ‘processes.scaling.max_replicas‘ |
+| its liveness and readiness probes, on every container (the field then names the probe: ‘the livenessProbe of Deployment/checkout‘) | ‘processes.health_checks.liveness‘, ‘.readiness‘ |
+| its ‘terminationGracePeriodSeconds‘ | ‘processes.shutdown.grace_period_seconds‘ |
+| the Terraform store named like a ‘data_stores‘ entry: backups taken | ‘data_stores[].backups.enabled‘ |
+| its backup retention | ‘data_stores[].backups.retention_days‘ |
+| its point-in-time recovery | ‘data_stores[].backups.point_in_time‘ |
+| its multi-AZ deployment | ‘data_stores[].replication.multi_az‘ |
+| its cross-region replica | ‘data_stores[].replication.cross_region‘ |
+| its encryption at rest | ‘data_stores[].encryption_at_rest‘ |
+| the OpenAPI spec an ‘apis‘ entry names: a version in ‘servers‘ or paths | ‘apis[].versioning‘: ‘url‘ |
+| the one kind of security scheme its operations require (‘oauth2‘, ‘openIdConnect‘ as ‘oidc‘, ‘mutualTLS‘ as ‘mtls‘, bearer ‘http‘ as ‘jwt‘, ‘apiKey‘ as ‘api-key‘) | ‘apis[].authentication‘ |
+| the largest page size its list operations allow | ‘apis[].max_page_size‘ |
+
+**Gates.** ‘--require-verified backups,replicas,authentication‘, or
+‘gate.require_verified‘ in ‘.archvet.yaml‘ (also per tier), fails the
+gate when a claim of those categories is not verified. A category names
+the claims whose path has a key containing it, singular or plural:
+‘backups‘ covers ‘data_stores[].backups.*‘, ‘replicas‘ covers
+‘processes.scaling.min_replicas‘ and ‘data_stores[].replication.*‘,
+‘authentication‘ covers ‘apis[].authentication‘. By default a tier-0
+service's backup, replica and authentication claims must be verified; a
+service that states none has nothing to verify.
+
+`, "‘", "`")
+}
