@@ -81,13 +81,16 @@ params(chain) := {name: value |
 # again for each parameter.
 _overrides := data.archvet.params
 
-_param_value(id, name, _) := _overrides[id][name][tier]
-
-_param_value(id, name, spec) := spec.tiers[tier] if {
+# An else chain, so that a parameter archvet has merged (every parameter,
+# under archvet and with the exported bundle's data) costs one body: the
+# declaration's default is read only when the table does not carry it
+# (plain `opa test`).
+_param_value(id, name, spec) := value if {
+	value := _overrides[id][name][tier]
+} else := value if {
 	not _overrides[id][name]
-}
-
-_param_value(id, name, spec) := spec.value if {
+	value := spec.tiers[tier]
+} else := spec.value if {
 	not _overrides[id][name]
 	not spec.tiers
 }
