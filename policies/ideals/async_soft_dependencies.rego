@@ -44,7 +44,7 @@ import data.archvet.lib
 
 soft_dependencies contains [i, dep] if {
 	some i, dep in lib.dependencies
-	object.get(dep, "criticality", "") == "soft"
+	dep.criticality == "soft"
 }
 
 applicable if {
@@ -64,7 +64,7 @@ decided(dep) if {
 deny contains lib.finding(msg, path) if {
 	applicable
 	some [i, dep] in soft_dependencies
-	object.get(dep, "interaction", "") == "sync"
+	dep.interaction == "sync"
 	not decided(dep)
 	msg := sprintf("soft dependency %q is called synchronously and no decision says why; it could be reached through messages or events", [dep.name])
 	path := sprintf("dependencies[%d].interaction", [i])

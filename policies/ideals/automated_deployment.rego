@@ -47,7 +47,7 @@ automated := object.get(input, ["deployment", "automated"], null)
 
 production_envs contains [i, env] if {
 	some i, env in lib.environments
-	object.get(env, "kind", "") == "production"
+	env.kind == "production"
 }
 
 production_envs contains [i, env] if {
@@ -66,7 +66,7 @@ deny contains lib.finding("releases are deployed to production by hand", "deploy
 deny contains lib.finding(msg, path) if {
 	automated != false
 	some [i, env] in production_envs
-	object.get(env, "deployed_by", "") == "manual"
+	env.deployed_by == "manual"
 	msg := sprintf("production environment %q is deployed by hand", [env.name])
 	path := sprintf("environments[%d].deployed_by", [i])
 }

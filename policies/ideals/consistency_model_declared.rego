@@ -113,7 +113,7 @@ deny contains lib.finding(msg, "consistency.pacelc") if {
 }
 
 deny contains lib.finding(msg, "consistency.pacelc") if {
-	object.get(consistency, "model", "") == "strong"
+	consistency.model == "strong"
 	pacelc := object.get(consistency, "pacelc", "")
 	endswith(pacelc, "/EL")
 	msg := sprintf("pacelc %s trades consistency for latency in normal operation, which a strong model does not allow", [pacelc])

@@ -53,7 +53,7 @@ deny contains lib.finding(msg, "deployment.independent") if {
 # deployment section claims.
 deny contains lib.finding(msg, path) if {
 	some i, dep in lib.dependencies
-	object.get(dep, "deploy_before", null) == true
+	dep.deploy_before == true
 	msg := sprintf("dependency %q must be deployed before the service, which couples their releases", [dep.name])
 	path := sprintf("dependencies[%d].deploy_before", [i])
 }

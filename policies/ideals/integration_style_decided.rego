@@ -76,7 +76,7 @@ applicable if {
 
 decided if {
 	some d in lib.decisions
-	object.get(d, "topic", "") == "integration-style"
+	d.topic == "integration-style"
 	object.get(d, "status", "") != "rejected"
 }
 
@@ -99,7 +99,7 @@ deny contains lib.finding(msg, path) if {
 # a dependency reached over it but declared synchronous misstates the style.
 deny contains lib.finding(msg, path) if {
 	some i, dep in lib.dependencies
-	object.get(dep, "interaction", "") == "sync"
+	dep.interaction == "sync"
 	protocol := object.get(dep, "protocol", "")
 	protocol in {"amqp", "kafka"}
 	msg := sprintf("dependency %q is reached over %s, a messaging protocol, yet declared synchronous", [dep.name, protocol])

@@ -43,7 +43,7 @@ applicable if count(lib.dependencies) > 0
 
 deny contains lib.finding(msg, path) if {
 	some i, dep in lib.dependencies
-	object.get(dep, "calls_back", null) == true
+	dep.calls_back == true
 	msg := sprintf("dependency %q also calls this service, forming a cycle", [dep.name])
 	path := sprintf("dependencies[%d].calls_back", [i])
 }

@@ -50,7 +50,7 @@ applicable if count(stores) > 0
 
 deny contains lib.finding(msg, path) if {
 	some [i, store] in stores
-	object.get(store, "ownership", "") == "shared"
+	store.ownership == "shared"
 	msg := sprintf("data store %q is shared with other services", [store.name])
 	path := sprintf("data_stores[%d].ownership", [i])
 }

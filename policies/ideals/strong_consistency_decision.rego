@@ -81,7 +81,7 @@ decision_ids contains d.id if some d in lib.decisions
 needs_decision if object.get(consistency, "cross_service_transactions", "") in {"two-phase-commit", "distributed-lock"}
 
 needs_decision if {
-	object.get(consistency, "model", "") == "strong"
+	consistency.model == "strong"
 	count(lib.dependencies) > 0
 }
 
@@ -106,7 +106,7 @@ deny contains lib.finding(msg, path) if {
 deny contains lib.finding(msg, path) if {
 	needs_decision
 	some k, d in lib.decisions
-	d.id == object.get(consistency, "decision", "")
+	d.id == consistency.decision
 	status := object.get(d, "status", "")
 	status in {"rejected", "deprecated", "superseded"}
 	msg := sprintf("consistency decision %q is %s, so the current choice is not backed by it", [d.id, status])

@@ -73,25 +73,28 @@ params(chain) := {name: value |
 	some entry in chain
 	id := entry.annotations.custom.id
 	some name, spec in entry.annotations.custom.params
-	value := _param_value(id, name, spec)
+	value := _param_value(object.get(_overrides, id, {}), name, spec, tier)
 }
 
 # The override table, read from the store once per evaluation: a lookup
 # of data.archvet.params with variable keys in every rule would read it
 # again for each parameter.
+# Empty under plain `opa test`, which loads no data.
+default _overrides := {}
+
 _overrides := data.archvet.params
 
 # An else chain, so that a parameter archvet has merged (every parameter,
 # under archvet and with the exported bundle's data) costs one body: the
 # declaration's default is read only when the table does not carry it
-# (plain `opa test`).
-_param_value(id, name, spec) := value if {
-	value := _overrides[id][name][tier]
+# (plain `opa test`). overrides is the rule's part of the table.
+_param_value(overrides, name, spec, at_tier) := value if {
+	value := overrides[name][at_tier]
 } else := value if {
-	not _overrides[id][name]
-	value := spec.tiers[tier]
+	not overrides[name]
+	value := spec.tiers[at_tier]
 } else := spec.value if {
-	not _overrides[id][name]
+	not overrides[name]
 	not spec.tiers
 }
 

@@ -39,7 +39,7 @@ import data.archvet.lib
 
 internal_apis contains [i, api] if {
 	some i, api in lib.apis
-	object.get(api, "exposure", "") == "internal"
+	api.exposure == "internal"
 }
 
 # Service-to-service authentication applied by the platform covers every

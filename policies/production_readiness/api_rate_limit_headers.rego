@@ -46,7 +46,7 @@ import data.archvet.lib
 limited_external_apis contains [i, api] if {
 	some i, api in lib.apis
 	object.get(api, "exposure", "public") in {"public", "partner"}
-	object.get(api, ["rate_limit", "enabled"], false) == true
+	api.rate_limit.enabled == true
 }
 
 applicable if count(limited_external_apis) > 0

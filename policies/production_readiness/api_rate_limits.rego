@@ -54,7 +54,7 @@ applicable if count(external_apis) > 0
 
 deny contains lib.finding(msg, path) if {
 	some [i, api] in external_apis
-	object.get(api, ["rate_limit", "enabled"], null) == false
+	api.rate_limit.enabled == false
 	msg := sprintf("%s api %q is not rate limited", [object.get(api, "exposure", "public"), api.name])
 	path := sprintf("apis[%d].rate_limit.enabled", [i])
 }

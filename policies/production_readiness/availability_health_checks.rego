@@ -62,6 +62,6 @@ deny contains lib.finding(msg, "processes.health_checks.liveness") if {
 	applicable
 	liveness := object.get(checks, "liveness", "")
 	liveness != ""
-	liveness == object.get(checks, "readiness", "")
+	liveness == checks.readiness
 	msg := sprintf("liveness and readiness use the same check (%q); a dependency outage would restart every instance at once", [liveness])
 }

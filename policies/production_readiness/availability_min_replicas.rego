@@ -70,6 +70,14 @@ unanswered contains lib.finding(msg, "processes.scaling.min_replicas") if {
 	msg := "the design does not say how many instances run at least"
 }
 
+unanswered contains lib.finding(msg, "deployment.availability_zones") if {
+	applicable
+	is_number(min_replicas)
+	min_replicas >= params.min_replicas_count
+	object.get(input, ["deployment", "availability_zones"], null) == null
+	msg := "the design does not say how many availability zones the service spans, so the spread of its instances cannot be checked"
+}
+
 deny contains lib.finding(msg, "processes.scaling.min_replicas") if {
 	applicable
 	is_number(min_replicas)
@@ -101,12 +109,4 @@ deny contains lib.finding(msg, "processes.scaling.min_replicas") if {
 		"after losing one of %v zones only %v of the %v instances remain; a tier %d service needs %v left to absorb the next failure",
 		[zones, left, min_replicas, lib.tier, params.min_after_zone_loss_count],
 	)
-}
-
-unanswered contains lib.finding(msg, "deployment.availability_zones") if {
-	applicable
-	is_number(min_replicas)
-	min_replicas >= params.min_replicas_count
-	object.get(input, ["deployment", "availability_zones"], null) == null
-	msg := "the design does not say how many availability zones the service spans, so the spread of its instances cannot be checked"
 }

@@ -53,7 +53,7 @@ applicable if {
 deny contains lib.finding(msg, path) if {
 	lib.tier == 0
 	some [i, store] in backed_up_stores
-	object.get(store, ["backups", "cross_region"], null) == false
+	store.backups.cross_region == false
 	msg := sprintf("backups of data store %q are kept only in the region they were taken in", [store.name])
 	path := sprintf("data_stores[%d].backups.cross_region", [i])
 }

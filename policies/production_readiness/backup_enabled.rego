@@ -60,7 +60,7 @@ applicable if count(backed_up_stores) > 0
 
 deny contains lib.finding(msg, path) if {
 	some [i, store] in backed_up_stores
-	object.get(store, ["backups", "enabled"], null) == false
+	store.backups.enabled == false
 	msg := sprintf("data store %q holds source data but its backups are disabled", [store.name])
 	path := sprintf("data_stores[%d].backups.enabled", [i])
 }

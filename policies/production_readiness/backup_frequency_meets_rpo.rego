@@ -92,9 +92,9 @@ region_strategies := {"pilot-light", "warm-standby", "active-active"}
 
 scopes contains "corruption"
 
-scopes contains "zone" if object.get(dr, "multi_az", false) == true
+scopes contains "zone" if dr.multi_az == true
 
-scopes contains "region" if object.get(dr, "multi_region", false) == true
+scopes contains "region" if dr.multi_region == true
 
 scopes contains "region" if object.get(dr, "strategy", "") in region_strategies
 
@@ -107,15 +107,19 @@ scope_words := {
 # copies holds [store index, scope, minutes of data lost, field] for each
 # copy of a store that survives a failure of that scope.
 backup_minutes(store) := object.get(store, ["backups", "frequency_hours"], null) * 60 if {
-	object.get(store, ["backups", "enabled"], false) == true
+	store.backups.enabled == true
 	is_number(object.get(store, ["backups", "frequency_hours"], null))
 }
 
-replica_minutes(store) := 0 if object.get(store, ["replication", "mode"], null) == "sync"
+replica_minutes(store) := 0 if store.replication.mode == "sync"
 
-replica_minutes(store) := params.async_lag_minutes if object.get(store, ["replication", "mode"], null) == "async"
+replica_minutes(store) := params.async_lag_minutes if store.replication.mode == "async"
 
-flag(store, field) if object.get(store, split(field, "."), false) == true
+# field is section.key, as in every use below.
+flag(store, field) if {
+	[section, key] := split(field, ".")
+	store[section][key] == true
+}
 
 copies contains [i, scope, params.pitr_loss_minutes, "backups.point_in_time"] if {
 	some [i, store] in stores
@@ -212,6 +216,6 @@ unanswered contains lib.finding(msg, path) if {
 unanswered contains lib.finding(msg, "disaster_recovery.strategy") if {
 	applicable
 	object.get(dr, "strategy", null) == null
-	not object.get(dr, "multi_region", false) == true
+	not dr.multi_region == true
 	msg := "the design does not say which disaster recovery strategy the service follows, so the failures its copies must survive are unknown"
 }

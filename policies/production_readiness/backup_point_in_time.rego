@@ -58,7 +58,7 @@ applicable if {
 deny contains lib.finding(msg, path) if {
 	lib.critical
 	some [i, store] in transactional_stores
-	object.get(store, ["backups", "point_in_time"], null) == false
+	store.backups.point_in_time == false
 	msg := sprintf("%s store %q cannot be restored to a point in time, only to its last backup", [store.kind, store.name])
 	path := sprintf("data_stores[%d].backups.point_in_time", [i])
 }

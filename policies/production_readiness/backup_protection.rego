@@ -52,7 +52,7 @@ params := lib.params(rego.metadata.chain())
 
 backed_up contains [i, store] if {
 	some [i, store] in lib.durable_stores
-	object.get(store, ["backups", "enabled"], false) == true
+	store.backups.enabled == true
 }
 
 applicable if count(backed_up) > 0

@@ -58,7 +58,7 @@ ns_per_day := ((24 * 60) * 60) * 1000000000
 backed_up_stores contains [i, store] if {
 	some [i, store] in lib.durable_stores
 	object.get(store, "kind", "") != "queue"
-	object.get(store, ["backups", "enabled"], false) == true
+	store.backups.enabled == true
 }
 
 # age_days is how many days ago a YYYY-MM-DD date was; undefined when the
@@ -71,7 +71,7 @@ applicable if count(backed_up_stores) > 0
 
 deny contains lib.finding(msg, path) if {
 	some [i, store] in backed_up_stores
-	object.get(store, ["backups", "restore_tested"], null) == false
+	store.backups.restore_tested == false
 	msg := sprintf("the backups of data store %q have never been restored in a test", [store.name])
 	path := sprintf("data_stores[%d].backups.restore_tested", [i])
 }
@@ -94,7 +94,7 @@ unanswered contains lib.finding(msg, path) if {
 
 unanswered contains lib.finding(msg, path) if {
 	some [i, store] in backed_up_stores
-	object.get(store, ["backups", "restore_tested"], false) == true
+	store.backups.restore_tested == true
 	object.get(store, ["backups", "last_restore_test"], null) == null
 	msg := sprintf("the design does not say when the backups of data store %q were last restored", [store.name])
 	path := sprintf("data_stores[%d].backups.last_restore_test", [i])

@@ -43,5 +43,6 @@ test_cover_applicable if {
 }
 
 test_cover_zero_ttl_denied if {
-	{f.path | some f in rule.deny} == {"data_stores[0].cache.ttl_seconds"} with input as {"data_stores": [{"name": "sessions", "kind": "cache", "cache": {"invalidation": "ttl", "ttl_seconds": 0}}]}
+	store := {"name": "sessions", "kind": "cache", "cache": {"invalidation": "ttl", "ttl_seconds": 0}}
+	{f.path | some f in rule.deny} == {"data_stores[0].cache.ttl_seconds"} with input as {"data_stores": [store]}
 }

@@ -48,9 +48,9 @@ import rego.v1
 
 import data.archvet.lib
 
-is_cache(store) if object.get(store, "kind", null) == "cache"
+is_cache(store) if store.kind == "cache"
 
-is_cache(store) if object.get(store, "role", null) == "cache"
+is_cache(store) if store.role == "cache"
 
 caches contains [i, store] if {
 	some i, store in lib.data_stores
@@ -67,7 +67,7 @@ relies_on_cache if {
 
 relies_on_cache if {
 	some dep in lib.dependencies
-	object.get(dep, "fallback", null) == "cached-response"
+	dep.fallback == "cached-response"
 }
 
 applicable if {

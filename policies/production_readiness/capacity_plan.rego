@@ -46,7 +46,7 @@ applicable if lib.tier <= 2
 
 deny contains lib.finding("the design gives an empty capacity plan link", "capacity.plan") if {
 	lib.tier <= 2
-	object.get(input, ["capacity", "plan"], null) == ""
+	input.capacity.plan == ""
 }
 
 unanswered contains lib.finding("the design does not link a capacity plan", "capacity.plan") if {

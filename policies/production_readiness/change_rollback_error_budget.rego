@@ -65,7 +65,7 @@ detect := object.get(input, ["operations", "time_to_detect_minutes"], null)
 
 availability_slos contains slo if {
 	some slo in lib.slos
-	object.get(slo, "sli", "") == "availability"
+	slo.sli == "availability"
 	is_number(object.get(slo, "objective_percent", null))
 	is_number(object.get(slo, "window_days", null))
 }

@@ -63,7 +63,7 @@ deny contains lib.finding(msg, "processes.id_generation") if {
 # Places where more than one writer issues ids, which a database sequence
 # cannot keep unique.
 several_writers contains "the service runs active-active across regions" if {
-	object.get(input, ["disaster_recovery", "strategy"], "") == "active-active"
+	input.disaster_recovery.strategy == "active-active"
 }
 
 several_writers contains sprintf("the service runs in %v cells", [cells]) if {

@@ -52,7 +52,7 @@ strategy_words := {"manual": "by hand", "offline": "offline, with the service st
 
 relational_stores contains [i, store] if {
 	some [i, store] in lib.durable_stores
-	object.get(store, "kind", "") == "relational"
+	store.kind == "relational"
 }
 
 applicable if {
@@ -92,7 +92,7 @@ deny contains lib.finding(msg, path) if {
 deny contains lib.finding(msg, path) if {
 	applicable
 	some [i, store] in relational_stores
-	object.get(store, ["migrations", "lock_free"], null) == false
+	store.migrations.lock_free == false
 	msg := sprintf("migrations on relational store %q take long locks on live tables", [store.name])
 	path := sprintf("data_stores[%d].migrations.lock_free", [i])
 }

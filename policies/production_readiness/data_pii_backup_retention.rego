@@ -50,8 +50,8 @@ params := lib.params(rego.metadata.chain())
 
 backed_up_pii contains [i, store] if {
 	some i, store in lib.data_stores
-	object.get(store, "contains_pii", false) == true
-	object.get(store, ["backups", "enabled"], false) == true
+	store.contains_pii == true
+	store.backups.enabled == true
 }
 
 applicable if count(backed_up_pii) > 0

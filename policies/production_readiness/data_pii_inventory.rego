@@ -66,6 +66,6 @@ unanswered contains lib.finding(msg, sprintf("data_stores[%d].contains_pii", [i]
 deny contains lib.finding(msg, "data.pii") if {
 	pii == false
 	some store in lib.data_stores
-	object.get(store, "contains_pii", false) == true
+	store.contains_pii == true
 	msg := sprintf("store %q holds personal data, but the service declares that it handles none", [store.name])
 }

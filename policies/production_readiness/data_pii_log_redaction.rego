@@ -40,11 +40,11 @@ import rego.v1
 
 import data.archvet.lib
 
-applicable if object.get(input, ["data", "pii"], false) == true
+applicable if input.data.pii == true
 
 applicable if {
 	some store in lib.data_stores
-	object.get(store, "contains_pii", false) == true
+	store.contains_pii == true
 }
 
 redaction := object.get(input, ["observability", "logging", "pii_redaction"], null)

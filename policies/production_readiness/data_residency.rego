@@ -52,11 +52,11 @@ import rego.v1
 
 import data.archvet.lib
 
-applicable if object.get(input, ["data", "pii"], false) == true
+applicable if input.data.pii == true
 
 applicable if {
 	some store in lib.data_stores
-	object.get(store, "contains_pii", false) == true
+	store.contains_pii == true
 }
 
 residency := object.get(input, ["data", "residency"], null)
@@ -82,13 +82,13 @@ allowed(region) if {
 
 pii_stores contains [i, store] if {
 	some i, store in lib.data_stores
-	object.get(store, "contains_pii", false) == true
+	store.contains_pii == true
 }
 
 pii_stores contains [i, store] if {
-	object.get(input, ["data", "pii"], false) == true
+	input.data.pii == true
 	some [i, store] in lib.durable_stores
-	not object.get(store, "contains_pii", null) == false
+	not store.contains_pii == false
 }
 
 copies := {"replication": "replicas", "backups": "backup copies"}
@@ -134,7 +134,7 @@ unanswered contains lib.finding(msg, path) if {
 	count(residency) > 0
 	some [i, store] in pii_stores
 	some section, words in copies
-	object.get(store, [section, "cross_region"], false) == true
+	store[section].cross_region == true
 	object.get(store, [section, "regions"], null) == null
 	msg := sprintf(
 		"the design does not say which regions hold the cross-region %s of data store %q, so residency cannot be checked",

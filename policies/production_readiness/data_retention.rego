@@ -48,7 +48,7 @@ unanswered contains lib.finding(msg, "data.retention_days") if {
 
 unanswered contains lib.finding(msg, sprintf("data_stores[%d].retention_days", [i])) if {
 	some i, store in lib.data_stores
-	object.get(store, "contains_pii", false) == true
+	store.contains_pii == true
 	object.get(store, "retention_days", null) == null
 	msg := sprintf("the design does not say how long store %q keeps the personal data it holds", [store.name])
 }

@@ -58,7 +58,7 @@ applicable if {
 deny contains lib.finding(msg, path) if {
 	applicable
 	some [i, store] in database_stores
-	object.get(store, ["migrations", "rollback_plan"], null) == false
+	store.migrations.rollback_plan == false
 	msg := sprintf("data changes to store %q cannot be undone", [store.name])
 	path := sprintf("data_stores[%d].migrations.rollback_plan", [i])
 }

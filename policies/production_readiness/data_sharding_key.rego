@@ -63,9 +63,9 @@ monotonic(key) if {
 	object.get(input, ["processes", "id_generation"], "") in ordered_id_schemes
 }
 
-is_cache(store) if object.get(store, "kind", "") == "cache"
+is_cache(store) if store.kind == "cache"
 
-is_cache(store) if object.get(store, "role", "") == "cache"
+is_cache(store) if store.role == "cache"
 
 applicable if count(partitioned_stores) > 0
 

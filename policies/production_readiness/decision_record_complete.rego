@@ -54,6 +54,8 @@ accepted contains [i, d] if {
 
 applicable if count(accepted) > 0
 
+applicable if count(unstated) > 0
+
 deny contains lib.finding(msg, sprintf("decisions[%d].options", [i])) if {
 	some [i, d] in accepted
 	is_array(d.options)
@@ -68,14 +70,12 @@ unanswered contains lib.finding(msg, sprintf("decisions[%d].%s", [i, field])) if
 	msg := sprintf("the design does not record the %s of decision %s", [field, object.get(d, "id", "unnamed")])
 }
 
-unstated contains i if {
-	some i, d in lib.decisions
-	object.get(d, "status", null) == null
-}
-
-applicable if count(unstated) > 0
-
 unanswered contains lib.finding(msg, sprintf("decisions[%d].status", [i])) if {
 	some i in unstated
 	msg := sprintf("the design does not say the status of decision %s", [object.get(lib.decisions[i], "id", "unnamed")])
+}
+
+unstated contains i if {
+	some i, d in lib.decisions
+	object.get(d, "status", null) == null
 }

@@ -54,7 +54,7 @@ rto := object.get(input, ["disaster_recovery", "rto_minutes"], null)
 
 availability_slos contains [i, slo] if {
 	some i, slo in lib.slos
-	object.get(slo, "sli", "") == "availability"
+	slo.sli == "availability"
 }
 
 # budget_minutes is the downtime an objective allows over its window,

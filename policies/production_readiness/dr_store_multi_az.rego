@@ -48,7 +48,7 @@ applicable if {
 deny contains lib.finding(msg, path) if {
 	lib.tier <= 2
 	some [i, store] in lib.durable_stores
-	object.get(store, ["replication", "multi_az"], null) == false
+	store.replication.multi_az == false
 	msg := sprintf("data store %q has no copy outside its availability zone", [store.name])
 	path := sprintf("data_stores[%d].replication.multi_az", [i])
 }
@@ -56,8 +56,8 @@ deny contains lib.finding(msg, path) if {
 deny contains lib.finding(msg, path) if {
 	lib.tier <= 2
 	some [i, store] in lib.durable_stores
-	object.get(store, ["replication", "multi_az"], null) == true
-	object.get(store, ["replication", "mode"], null) == "none"
+	store.replication.multi_az == true
+	store.replication.mode == "none"
 	msg := sprintf("data store %q is said to span zones but its replication mode is none", [store.name])
 	path := sprintf("data_stores[%d].replication.mode", [i])
 }

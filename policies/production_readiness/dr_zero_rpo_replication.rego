@@ -43,7 +43,7 @@ import rego.v1
 
 import data.archvet.lib
 
-zero_rpo if object.get(input, ["disaster_recovery", "rpo_minutes"], null) == 0
+zero_rpo if input.disaster_recovery.rpo_minutes == 0
 
 applicable if {
 	zero_rpo

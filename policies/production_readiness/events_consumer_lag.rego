@@ -57,7 +57,7 @@ applicable if count(lib.consumes) > 0
 
 freshness_slos contains [j, slo] if {
 	some j, slo in lib.slos
-	object.get(slo, "sli", "") == "freshness"
+	slo.sli == "freshness"
 	is_number(object.get(slo, "threshold_ms", null))
 }
 

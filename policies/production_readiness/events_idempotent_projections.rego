@@ -42,9 +42,9 @@ import data.archvet.lib
 
 events := object.get(input, "events", {})
 
-applicable if object.get(events, "event_sourcing", false) == true
+applicable if events.event_sourcing == true
 
-applicable if object.get(events, "cqrs", false) == true
+applicable if events.cqrs == true
 
 deny contains lib.finding(msg, path) if {
 	applicable

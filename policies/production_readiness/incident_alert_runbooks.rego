@@ -78,7 +78,7 @@ unanswered contains lib.finding(msg, path) if {
 
 unanswered contains lib.finding(msg, "operations.runbooks") if {
 	object.get(input, ["operations", "runbooks"], null) == null
-	some [_, alert] in pages
-	object.get(alert, "runbook", "") != ""
 	msg := "the design does not say which runbooks the service keeps, so the runbooks its paging alerts link cannot be checked"
+	some [_, alert] in pages
+	alert.runbook != ""
 }

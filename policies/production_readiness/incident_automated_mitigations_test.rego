@@ -20,5 +20,6 @@ test_tier1_not_applicable if {
 }
 
 test_cover_empty_mitigations_denied if {
-	{f.path | some f in rule.deny} == {"operations.automated_mitigations"} with input as {"service": {"name": "x", "owner": "t", "tier": 0}, "operations": {"automated_mitigations": []}}
+	service := {"name": "x", "owner": "t", "tier": 0}
+	{f.path | some f in rule.deny} == {"operations.automated_mitigations"} with input as {"service": service, "operations": {"automated_mitigations": []}}
 }

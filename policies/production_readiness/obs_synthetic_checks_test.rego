@@ -39,5 +39,6 @@ test_cover_applicable if {
 }
 
 test_cover_synthetic_checks_unanswered if {
-	{f.path | some f in rule.unanswered} == {"observability.synthetic_checks"} with input as {"service": {"name": "x", "owner": "t", "tier": 0}, "apis": [{"name": "orders", "exposure": "public"}]}
+	design := {"service": {"name": "x", "owner": "t", "tier": 0}, "apis": [{"name": "orders", "exposure": "public"}]}
+	{f.path | some f in rule.unanswered} == {"observability.synthetic_checks"} with input as design
 }

@@ -58,7 +58,7 @@ import data.archvet.lib
 
 availability_slos contains [j, slo] if {
 	some j, slo in lib.slos
-	object.get(slo, "sli", "") == "availability"
+	slo.sli == "availability"
 }
 
 applicable if count(availability_slos) > 0
@@ -73,7 +73,7 @@ mitigated(dep) if lib.dependency_index[object.get(dep, "redundant_with", "")]
 # A dependency another one names as its redundant provider.
 mitigated(dep) if {
 	some other in lib.dependencies
-	object.get(other, "redundant_with", "") == dep.name
+	other.redundant_with == dep.name
 }
 
 # Hard synchronous dependencies whose failure fails the request.
@@ -123,10 +123,10 @@ unanswered contains lib.finding(msg, path) if {
 	path := sprintf("slos[%d].objective_percent", [j])
 }
 
-failed if count(deny) > 0
-
 unanswered contains lib.finding(msg, "dependencies") if {
 	applicable
 	not "dependencies" in object.keys(input)
 	msg := "the design does not say which dependencies the service calls, so the availability they allow cannot be computed"
 }
+
+failed if count(deny) > 0

@@ -58,7 +58,7 @@ unanswered contains lib.finding(msg, path) if {
 deny contains lib.finding(msg, path) if {
 	applicable
 	some [i, dep] in lib.sync_dependencies
-	object.get(dep, "bulkhead", null) == false
+	dep.bulkhead == false
 	msg := sprintf("calls to dependency %q share resources with other calls, so its slowness can stall them", [dep.name])
 	path := sprintf("dependencies[%d].bulkhead", [i])
 }

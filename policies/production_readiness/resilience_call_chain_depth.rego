@@ -54,8 +54,13 @@ applicable if {
 
 applicable if ap
 
+applicable if {
+	cap_unstated
+	count(unguarded_hard) > 0
+}
+
 # The service declares availability over consistency (formerly ID011).
-ap if object.get(input, ["consistency", "cap"], "") == "AP"
+ap if input.consistency.cap == "AP"
 
 surviving_fallbacks := {"cached-response", "default-value", "degrade-feature", "queue-for-later"}
 
@@ -89,13 +94,8 @@ cap_unstated if object.get(input, ["consistency", "cap"], null) == null
 # A hard synchronous dependency without a fallback that keeps answering.
 unguarded_hard contains [i, dep] if {
 	some [i, dep] in lib.sync_dependencies
-	object.get(dep, "criticality", null) == "hard"
+	dep.criticality == "hard"
 	not object.get(dep, "fallback", "") in surviving_fallbacks
-}
-
-applicable if {
-	cap_unstated
-	count(unguarded_hard) > 0
 }
 
 unanswered contains lib.finding(msg, "consistency.cap") if {

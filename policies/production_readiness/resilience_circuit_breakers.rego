@@ -65,7 +65,7 @@ unanswered contains lib.finding(msg, path) if {
 deny contains lib.finding(msg, path) if {
 	lib.tier <= 2
 	some [i, dep] in hard_sync
-	object.get(dep, "circuit_breaker", null) == false
+	dep.circuit_breaker == false
 	msg := sprintf("hard dependency %q has no circuit breaker, so its failures tie up the service", [dep.name])
 	path := sprintf("dependencies[%d].circuit_breaker", [i])
 }

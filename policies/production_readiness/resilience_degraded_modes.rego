@@ -45,7 +45,7 @@ no_degraded_modes if count(object.get(input, ["capacity", "degraded_modes"], [])
 # Dependencies whose declared fallback is to drop a feature.
 degrading_dependencies contains dep.name if {
 	some dep in lib.dependencies
-	object.get(dep, "fallback", null) == "degrade-feature"
+	dep.fallback == "degrade-feature"
 }
 
 deny contains lib.finding(msg, "capacity.degraded_modes") if {

@@ -55,7 +55,7 @@ unanswered contains lib.finding(msg, path) if {
 
 deny contains lib.finding(msg, path) if {
 	some [i, dep] in lib.sync_dependencies
-	object.get(dep, "fallback", null) == "none"
+	dep.fallback == "none"
 	msg := sprintf("dependency %q has no failure mode; degrade or fail fast when it fails", [dep.name])
 	path := sprintf("dependencies[%d].fallback", [i])
 }

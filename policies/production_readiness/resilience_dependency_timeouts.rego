@@ -50,7 +50,7 @@ unanswered contains lib.finding(msg, path) if {
 
 deny contains lib.finding(msg, path) if {
 	some [i, dep] in lib.sync_dependencies
-	object.get(dep, "timeout_ms", null) == 0
+	dep.timeout_ms == 0
 	msg := sprintf("dependency %q has a timeout of 0, which most clients read as waiting forever", [dep.name])
 	path := sprintf("dependencies[%d].timeout_ms", [i])
 }

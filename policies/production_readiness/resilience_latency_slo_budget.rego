@@ -64,7 +64,7 @@ params := lib.params(rego.metadata.chain())
 
 latency_slos contains [j, slo] if {
 	some j, slo in lib.slos
-	object.get(slo, "sli", "") == "latency"
+	slo.sli == "latency"
 }
 
 applicable if count(latency_slos) > 0

@@ -48,6 +48,6 @@ unanswered contains lib.finding(msg, "capacity.load_shedding") if {
 
 deny contains lib.finding(msg, "capacity.load_shedding") if {
 	lib.critical
-	object.get(input, ["capacity", "load_shedding"], null) == false
+	input.capacity.load_shedding == false
 	msg := sprintf("the tier %d service accepts all work when overloaded instead of shedding the excess", [lib.tier])
 }

@@ -57,14 +57,6 @@ unanswered contains lib.finding(msg, path) if {
 	path := sprintf("dependencies[%d].retries.backoff", [i])
 }
 
-deny contains lib.finding(msg, path) if {
-	some [i, dep] in retrying
-	backoff := object.get(dep.retries, "backoff", null)
-	not backoff in {null, "exponential"}
-	msg := sprintf("dependency %q retries with %s backoff; back off exponentially", [dep.name, backoff])
-	path := sprintf("dependencies[%d].retries.backoff", [i])
-}
-
 # A dependency that states no retry policy may retry without a word on how.
 unanswered contains lib.finding(msg, path) if {
 	applicable
@@ -73,4 +65,12 @@ unanswered contains lib.finding(msg, path) if {
 	object.get(dep, "retries", null) == null
 	msg := sprintf("the design does not say whether calls to dependency %q are retried", [object.get(dep, "name", i)])
 	path := sprintf("dependencies[%d].retries", [i])
+}
+
+deny contains lib.finding(msg, path) if {
+	some [i, dep] in retrying
+	backoff := object.get(dep.retries, "backoff", null)
+	not backoff in {null, "exponential"}
+	msg := sprintf("dependency %q retries with %s backoff; back off exponentially", [dep.name, backoff])
+	path := sprintf("dependencies[%d].retries.backoff", [i])
 }

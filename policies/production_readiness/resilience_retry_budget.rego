@@ -75,17 +75,6 @@ unanswered contains lib.finding(msg, path) if {
 	path := sprintf("dependencies[%d].retries.max_attempts", [i])
 }
 
-deny contains lib.finding(msg, path) if {
-	some [i, dep] in retrying
-	budget := object.get(dep.retries, "budget_percent", 0)
-	budget > params.max_budget_percent
-	msg := sprintf(
-		"the retry budget for dependency %q lets retries add %v%% to its calls; keep it at %d%% or less",
-		[dep.name, budget, params.max_budget_percent],
-	)
-	path := sprintf("dependencies[%d].retries.budget_percent", [i])
-}
-
 unanswered contains lib.finding(msg, path) if {
 	lib.critical
 	some [i, dep] in retrying
@@ -107,4 +96,15 @@ unanswered contains lib.finding(msg, path) if {
 	object.get(dep.retries, "budget_percent", null) == null
 	msg := sprintf("the design does not say how many attempts calls to dependency %q may make, nor what retry budget limits them", [dep.name])
 	path := sprintf("dependencies[%d].retries.max_attempts", [i])
+}
+
+deny contains lib.finding(msg, path) if {
+	some [i, dep] in retrying
+	budget := object.get(dep.retries, "budget_percent", 0)
+	budget > params.max_budget_percent
+	msg := sprintf(
+		"the retry budget for dependency %q lets retries add %v%% to its calls; keep it at %d%% or less",
+		[dep.name, budget, params.max_budget_percent],
+	)
+	path := sprintf("dependencies[%d].retries.budget_percent", [i])
 }

@@ -56,13 +56,6 @@ unanswered contains lib.finding(msg, path) if {
 	path := sprintf("dependencies[%d].retries.jitter", [i])
 }
 
-deny contains lib.finding(msg, path) if {
-	some [i, dep] in retrying
-	object.get(dep.retries, "jitter", null) == false
-	msg := sprintf("retries to dependency %q are not jittered, so clients retry in lockstep", [dep.name])
-	path := sprintf("dependencies[%d].retries.jitter", [i])
-}
-
 # A dependency that states no retry policy may retry without a word on how.
 unanswered contains lib.finding(msg, path) if {
 	applicable
@@ -71,4 +64,11 @@ unanswered contains lib.finding(msg, path) if {
 	object.get(dep, "retries", null) == null
 	msg := sprintf("the design does not say whether calls to dependency %q are retried", [object.get(dep, "name", i)])
 	path := sprintf("dependencies[%d].retries", [i])
+}
+
+deny contains lib.finding(msg, path) if {
+	some [i, dep] in retrying
+	dep.retries.jitter == false
+	msg := sprintf("retries to dependency %q are not jittered, so clients retry in lockstep", [dep.name])
+	path := sprintf("dependencies[%d].retries.jitter", [i])
 }

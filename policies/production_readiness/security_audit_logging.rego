@@ -42,13 +42,13 @@ import data.archvet.lib
 
 sensitive_classes := {"confidential", "restricted"}
 
-applicable if object.get(input, ["data", "pii"], false) == true
+applicable if input.data.pii == true
 
 applicable if object.get(input, ["data", "classification"], "") in sensitive_classes
 
 applicable if {
 	some store in lib.data_stores
-	object.get(store, "contains_pii", false) == true
+	store.contains_pii == true
 }
 
 applicable if {

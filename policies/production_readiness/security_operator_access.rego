@@ -69,7 +69,7 @@ deny contains lib.finding(msg, path) if {
 deny contains lib.finding(msg, "security.audit_logging") if {
 	applicable
 	access.break_glass == true
-	object.get(input, ["security", "audit_logging"], null) == false
+	input.security.audit_logging == false
 	msg := "a break-glass path exists but security actions are not audit-logged, so its use leaves no trail"
 }
 

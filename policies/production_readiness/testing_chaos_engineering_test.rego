@@ -68,5 +68,6 @@ test_cover_chaos_enabled_unanswered if {
 }
 
 test_cover_last_game_day_unanswered if {
-	"operations.chaos_testing.last_game_day" in {f.path | some f in rule.unanswered} with input as {"service": {"name": "x", "owner": "t", "tier": 0}, "operations": {"chaos_testing": {"enabled": true}}}
+	design := {"service": {"name": "x", "owner": "t", "tier": 0}, "operations": {"chaos_testing": {"enabled": true}}}
+	"operations.chaos_testing.last_game_day" in {f.path | some f in rule.unanswered} with input as design
 }

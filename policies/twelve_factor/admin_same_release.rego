@@ -35,7 +35,7 @@ import rego.v1
 import data.archvet.lib
 
 deny contains lib.finding(msg, "processes.admin_tasks.same_release") if {
-	object.get(input, ["processes", "admin_tasks", "same_release"], null) == false
+	input.processes.admin_tasks.same_release == false
 	msg := "admin tasks run from a different release or config than the service"
 }
 

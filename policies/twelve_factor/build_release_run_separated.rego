@@ -40,14 +40,14 @@ import rego.v1
 import data.archvet.lib
 
 deny contains lib.finding(msg, "build.stages_separated") if {
-	object.get(input, ["build", "stages_separated"], null) == false
+	input.build.stages_separated == false
 	msg := "build, release and run are not separate stages"
 }
 
 # Shipping source means the build happens where the service runs, whatever
 # the stages flag says.
 deny contains lib.finding(msg, "build.artifact.kind") if {
-	object.get(input, ["build", "artifact", "kind"], "") == "source"
+	input.build.artifact.kind == "source"
 	msg := "the deployed artifact is source code, so the build happens at run time"
 }
 

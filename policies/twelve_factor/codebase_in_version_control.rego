@@ -63,7 +63,7 @@ deny contains lib.finding(msg, path) if {
 
 deny contains lib.finding(msg, path) if {
 	some i, other in shared_with
-	other == object.get(input, ["service", "name"], null)
+	other == input.service.name
 	msg := sprintf("codebase.shared_with names the service itself (%q)", [other])
 	path := sprintf("codebase.shared_with[%d]", [i])
 }

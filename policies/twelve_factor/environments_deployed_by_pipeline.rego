@@ -60,7 +60,7 @@ applicable if count(shared) > 0
 
 deny contains lib.finding(msg, path) if {
 	some [i, env] in shared
-	object.get(env, "deployed_by", "") == "manual"
+	env.deployed_by == "manual"
 	msg := sprintf("environment %q is deployed by hand", [env.name])
 	path := sprintf("environments[%d].deployed_by", [i])
 }

@@ -53,7 +53,7 @@ max_drain_seconds := params.max_drain_seconds
 shutdown := object.get(input, ["processes", "shutdown"], {})
 
 deny contains lib.finding(msg, "processes.shutdown.graceful") if {
-	object.get(shutdown, "graceful", null) == false
+	shutdown.graceful == false
 	msg := "processes exit on SIGTERM without finishing in-flight work"
 }
 

@@ -48,7 +48,7 @@ params := lib.params(rego.metadata.chain())
 scaling := object.get(input, ["processes", "scaling"], {})
 
 deny contains lib.finding(msg, "processes.scaling.horizontal") if {
-	object.get(scaling, "horizontal", null) == false
+	scaling.horizontal == false
 	msg := "the service scales only by growing one process"
 }
 

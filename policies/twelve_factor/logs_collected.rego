@@ -42,7 +42,7 @@ import data.archvet.lib
 logging := object.get(input, ["observability", "logging"], {})
 
 deny contains lib.finding(msg, "observability.logging.centralized") if {
-	object.get(logging, "centralized", null) == false
+	logging.centralized == false
 	msg := sprintf("logs written to %s are not collected in one place, so they are lost with each instance", [object.get(logging, "destination", "the instance")])
 }
 

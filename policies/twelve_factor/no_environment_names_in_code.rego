@@ -38,6 +38,6 @@ unanswered contains lib.finding(msg, "config.environment_groups_in_code") if {
 }
 
 deny contains lib.finding(msg, "config.environment_groups_in_code") if {
-	object.get(input, ["config", "environment_groups_in_code"], null) == true
+	input.config.environment_groups_in_code == true
 	msg := "the code branches on the environment's name instead of reading independent settings"
 }

@@ -54,7 +54,7 @@ applicable if {
 
 deny contains lib.finding(msg, "processes.port_binding.self_contained") if {
 	applicable
-	object.get(input, ["processes", "port_binding", "self_contained"], null) == false
+	input.processes.port_binding.self_contained == false
 	msg := "the service is injected into a server at run time instead of embedding its own"
 }
 

@@ -45,7 +45,7 @@ import data.archvet.lib
 store := object.get(input, ["config", "secrets", "store"], "")
 
 deny contains lib.finding(msg, "config.secrets.in_repository") if {
-	object.get(input, ["config", "secrets", "in_repository"], false) == true
+	input.config.secrets.in_repository == true
 	msg := "a secret is committed to the repository; rotate it and move it to a secret store"
 }
 

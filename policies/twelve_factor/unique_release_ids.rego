@@ -34,7 +34,7 @@ import rego.v1
 import data.archvet.lib
 
 deny contains lib.finding(msg, "build.release_id") if {
-	object.get(input, ["build", "release_id"], "") == "none"
+	input.build.release_id == "none"
 	msg := "releases have no unique identifier, so a rollback cannot name its target"
 }
 

@@ -52,13 +52,13 @@ params := lib.params(rego.metadata.chain())
 
 spans contains "zones" if object.get(input, ["deployment", "availability_zones"], 1) > 1
 
-spans contains "zones" if object.get(input, ["disaster_recovery", "multi_az"], null) == true
+spans contains "zones" if input.disaster_recovery.multi_az == true
 
 spans contains "regions" if count(object.get(input, ["deployment", "regions"], [])) > 1
 
 spans contains "regions" if {
 	some store in lib.data_stores
-	object.get(store, ["replication", "cross_region"], null) == true
+	store.replication.cross_region == true
 }
 
 applicable if count(spans) > 0

@@ -40,7 +40,7 @@ import rego.v1
 
 import data.archvet.lib
 
-applicable if object.get(input, ["processes", "scaling", "autoscaling"], false) == true
+applicable if input.processes.scaling.autoscaling == true
 
 metric := object.get(input, ["processes", "scaling", "autoscaling_metric"], "")
 

@@ -65,7 +65,7 @@ unanswered contains lib.finding(msg, sprintf("data_stores[%d].partitioning", [i]
 
 deny contains lib.finding(msg, sprintf("data_stores[%d].partitioning", [i])) if {
 	some [i, store] in large
-	object.get(store, "partitioning", "") == "none"
+	store.partitioning == "none"
 	store.size_gb > params.max_unpartitioned_gb
 	msg := sprintf(
 		"store %q is expected to reach %v gb in a single partition, beyond the %v gb one partition should hold",

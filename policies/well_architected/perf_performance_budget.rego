@@ -57,7 +57,7 @@ deny contains lib.finding(msg, "capacity.performance_budget_ms") if {
 	applicable
 	budget != null
 	some slo in lib.slos
-	object.get(slo, "sli", "") == "latency"
+	slo.sli == "latency"
 	threshold := object.get(slo, "threshold_ms", null)
 	threshold != null
 	budget > threshold

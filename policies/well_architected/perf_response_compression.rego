@@ -47,7 +47,7 @@ applicable if count(checked) > 0
 
 deny contains lib.finding(msg, sprintf("apis[%d].compression", [i])) if {
 	some [i, api] in checked
-	object.get(api, "compression", null) == false
+	api.compression == false
 	msg := sprintf("api %q sends uncompressed responses to external clients", [api.name])
 }
 

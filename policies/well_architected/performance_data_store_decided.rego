@@ -79,13 +79,13 @@ source_stores contains [i, store] if {
 # without stating a status.
 decided if {
 	some d in lib.decisions
-	object.get(d, "topic", "") == "data-store"
-	object.get(d, "status", "") == "accepted"
+	d.topic == "data-store"
+	d.status == "accepted"
 }
 
 decided if {
 	some d in lib.decisions
-	object.get(d, "topic", "") == "data-store"
+	d.topic == "data-store"
 	object.get(d, "status", "") == ""
 	object.get(d, "decision", "") != ""
 }

@@ -61,7 +61,7 @@ deny contains lib.finding(msg, "processes.scaling.max_replicas") if {
 	autoscaling == true
 	high := object.get(scaling, "max_replicas", null)
 	high != null
-	high == object.get(scaling, "min_replicas", null)
+	high == scaling.min_replicas
 	msg := sprintf("autoscaling cannot add instances: max_replicas equals min_replicas (%v)", [high])
 }
 

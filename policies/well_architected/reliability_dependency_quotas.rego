@@ -60,7 +60,7 @@ peak := object.get(input, ["capacity", "peak_rps"], null)
 # Providers whose limits the service does not set itself.
 provided(dep) if object.get(dep, "kind", "") in {"third-party", "managed-service"}
 
-provided(dep) if object.get(dep, "build_or_buy", "") == "buy"
+provided(dep) if dep.build_or_buy == "buy"
 
 checked contains [i, dep] if {
 	some [i, dep] in lib.sync_dependencies

@@ -49,6 +49,6 @@ unanswered contains lib.finding(msg, "deployment.kill_switches") if {
 
 deny contains lib.finding(msg, "deployment.kill_switches") if {
 	lib.critical
-	object.get(input, ["deployment", "kill_switches"], null) == []
+	input.deployment.kill_switches == []
 	msg := sprintf("the tier %d service has no kill switch to turn risky features off during an incident", [lib.tier])
 }

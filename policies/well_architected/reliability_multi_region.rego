@@ -101,7 +101,7 @@ deny contains lib.finding(msg, path) if {
 	multi_region == true
 	strategy in standby_strategies
 	some [i, store] in source_stores
-	object.get(store, ["replication", "cross_region"], null) == false
+	store.replication.cross_region == false
 	msg := sprintf("a %s in another region has no copy of store %q, which does not replicate across regions", [strategy, store.name])
 	path := sprintf("data_stores[%d].replication.cross_region", [i])
 }
@@ -111,7 +111,7 @@ deny contains lib.finding(msg, path) if {
 	multi_region == true
 	strategy == "backup-restore"
 	some [i, store] in source_stores
-	object.get(store, ["backups", "cross_region"], null) == false
+	store.backups.cross_region == false
 	object.get(store, ["replication", "cross_region"], null) != true
 	msg := sprintf("a restore in another region has no copy of store %q: its backups stay in the region that was lost", [store.name])
 	path := sprintf("data_stores[%d].backups.cross_region", [i])
@@ -140,6 +140,13 @@ unanswered contains lib.finding(msg, "disaster_recovery.strategy") if {
 	msg := "the design does not say which strategy carries the service through a region loss"
 }
 
+unanswered contains lib.finding(msg, "data_stores") if {
+	lib.tier == 0
+	multi_region == true
+	not "data_stores" in object.keys(input)
+	msg := "the design does not say which data stores the service keeps, so their copies in another region cannot be checked"
+}
+
 default strategy_words := "no recovery strategy"
 
 strategy_words := sprintf("a %s strategy", [strategy]) if strategy != null
@@ -151,11 +158,4 @@ standby_strategies := {"pilot-light", "warm-standby", "active-active"}
 source_stores contains [i, store] if {
 	some [i, store] in lib.durable_stores
 	object.get(store, "role", "source-of-truth") == "source-of-truth"
-}
-
-unanswered contains lib.finding(msg, "data_stores") if {
-	lib.tier == 0
-	multi_region == true
-	not "data_stores" in object.keys(input)
-	msg := "the design does not say which data stores the service keeps, so their copies in another region cannot be checked"
 }

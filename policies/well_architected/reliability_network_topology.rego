@@ -65,20 +65,20 @@ ttl := object.get(network, "dns_ttl_seconds", null)
 rto := object.get(input, ["disaster_recovery", "rto_minutes"], null)
 
 # The service serves from, or fails over to, more than one region.
-multi_region if object.get(input, ["disaster_recovery", "multi_region"], null) == true
+multi_region if input.disaster_recovery.multi_region == true
 
 multi_region if count(object.get(input, ["deployment", "regions"], [])) > 1
 
 deny contains lib.finding(msg, "deployment.network.redundant_connectivity") if {
 	applicable
-	object.get(network, "redundant_connectivity", null) == false
+	network.redundant_connectivity == false
 	msg := "every request enters through a network path that is not redundant across zones, a single point of failure"
 }
 
 deny contains lib.finding(msg, "deployment.network.dns_failover") if {
 	applicable
 	multi_region
-	object.get(network, "dns_failover", null) == false
+	network.dns_failover == false
 	msg := "the service runs in a second region, but moving users to it takes a manual DNS change"
 }
 

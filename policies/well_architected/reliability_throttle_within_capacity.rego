@@ -71,7 +71,7 @@ planned_rps := peak_rps * (1 + (object.get(input, ["capacity", "headroom_percent
 # APIs with an enabled global rate limit that states a rate.
 global_limits contains [i, api.name, rps] if {
 	some i, api in lib.apis
-	object.get(api, ["rate_limit", "enabled"], false) == true
+	api.rate_limit.enabled == true
 	object.get(api, ["rate_limit", "per"], "global") == "global"
 	rps := object.get(api, ["rate_limit", "requests_per_second"], 0)
 	rps > 0
@@ -107,7 +107,7 @@ unanswered contains lib.finding(msg, path) if {
 unanswered contains lib.finding(msg, path) if {
 	applicable
 	some i, api in lib.apis
-	object.get(api, ["rate_limit", "enabled"], false) == true
+	api.rate_limit.enabled == true
 	object.get(api, ["rate_limit", "per"], "global") == "global"
 	object.get(api, ["rate_limit", "requests_per_second"], null) == null
 	msg := sprintf("the design does not say how many requests per second the global rate limit of api %q admits", [object.get(api, "name", i)])

@@ -42,7 +42,7 @@ import data.archvet.lib
 
 public_apis contains api.name if {
 	some api in lib.apis
-	object.get(api, "exposure", "") == "public"
+	api.exposure == "public"
 }
 
 applicable if count(public_apis) > 0
@@ -57,7 +57,7 @@ controls := {
 deny contains lib.finding(msg, sprintf("security.edge.%s", [field])) if {
 	applicable
 	some field, control in controls
-	object.get(input, ["security", "edge", field], null) == false
+	input.security.edge[field] == false
 	msg := sprintf("public apis (%s) are not behind %s", [names, control])
 }
 

@@ -42,13 +42,13 @@ import rego.v1
 
 import data.archvet.lib
 
-service_pii if object.get(input, ["data", "pii"], false) == true
+service_pii if input.data.pii == true
 
 # The stores WA315 covers (personal or restricted data, or unknown in a
 # service that handles personal data) are left to it.
-sensitive(store) if object.get(store, "contains_pii", false) == true
+sensitive(store) if store.contains_pii == true
 
-sensitive(store) if object.get(store, "classification", "") == "restricted"
+sensitive(store) if store.classification == "restricted"
 
 sensitive(store) if {
 	service_pii
@@ -65,7 +65,7 @@ applicable if count(checked) > 0
 
 deny contains lib.finding(msg, sprintf("data_stores[%d].encryption_at_rest", [i])) if {
 	some [i, store] in checked
-	object.get(store, "encryption_at_rest", null) == false
+	store.encryption_at_rest == false
 	msg := sprintf("store %q is not encrypted at rest", [store.name])
 }
 

@@ -43,13 +43,13 @@ import rego.v1
 
 import data.archvet.lib
 
-service_pii if object.get(input, ["data", "pii"], false) == true
+service_pii if input.data.pii == true
 
 durable_index contains i if some [i, _] in lib.durable_stores
 
-sensitive(_, store) if object.get(store, "contains_pii", false) == true
+sensitive(_, store) if store.contains_pii == true
 
-sensitive(_, store) if object.get(store, "classification", "") == "restricted"
+sensitive(_, store) if store.classification == "restricted"
 
 # A service that handles personal data and does not say which durable store
 # holds it: assume the worst.
@@ -68,7 +68,7 @@ applicable if count(sensitive_stores) > 0
 
 deny contains lib.finding(msg, sprintf("data_stores[%d].encryption_at_rest", [i])) if {
 	some [i, store] in sensitive_stores
-	object.get(store, "encryption_at_rest", null) == false
+	store.encryption_at_rest == false
 	msg := sprintf("store %q holds personal or restricted data unencrypted at rest", [store.name])
 }
 

@@ -79,7 +79,7 @@ deny contains lib.finding(msg, "security.incident_response.last_exercise") if {
 deny contains lib.finding(msg, "security.audit_logging") if {
 	applicable
 	playbook != ""
-	object.get(input, ["security", "audit_logging"], null) == false
+	input.security.audit_logging == false
 	msg := "the security incident playbook has no audit log to investigate: security-relevant actions are not recorded"
 }
 

@@ -58,7 +58,7 @@ deny contains lib.finding("changes are not scanned by static security analysis",
 deny contains lib.finding(msg, "build.ci") if {
 	applicable
 	sast == true
-	object.get(build, "ci", null) == false
+	build.ci == false
 	msg := "static analysis is claimed, but changes are not built by continuous integration, so nothing runs it on every change"
 }
 

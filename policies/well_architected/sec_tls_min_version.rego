@@ -50,7 +50,7 @@ exposed if {
 	object.get(api, "exposure", "") in {"public", "partner"}
 }
 
-applicable if object.get(tls, "external", false) == true
+applicable if tls.external == true
 
 applicable if object.get(tls, "internal", "none") in {"tls", "mtls"}
 

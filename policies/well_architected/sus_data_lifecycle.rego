@@ -54,7 +54,7 @@ deny contains lib.finding(msg, sprintf("data_stores[%d].lifecycle_policy", [i]))
 
 deny contains lib.finding(msg, sprintf("data_stores[%d].lifecycle_policy", [i])) if {
 	some [i, store] in checked
-	object.get(store, "lifecycle_policy", null) == false
+	store.lifecycle_policy == false
 	object.get(store, "retention_days", null) == null
 	msg := sprintf("store %q keeps all data indefinitely with no lifecycle policy", [store.name])
 }
