@@ -109,31 +109,37 @@ func ParamsData(params map[string]any) map[string]any {
 // applicability condition, whether it holds. A rule whose condition does
 // not hold is reported as {"applicable": false} and its deny and
 // unanswered sets are never evaluated, so an inapplicable rule costs only
-// its condition.
+// its condition: the entry is a comprehension whose first expression is
+// the condition, merged over {"applicable": false}. Entries are written in
+// place rather than as a rule each, since every rule costs a complete
+// rule's evaluation (bindings, a cache entry) of its own.
 func ReportRule(cat *rules.Catalogue) string {
 	var b strings.Builder
 	b.WriteString("report := {\n")
-	for i, r := range cat.Rules {
+	for _, r := range cat.Rules {
 		id, _ := json.Marshal(r.ID)
-		fmt.Fprintf(&b, "\t%s: r%d,\n", id, i)
-	}
-	b.WriteString("}\n")
-	for i, r := range cat.Rules {
-		ref := "data." + r.Package
-		sets := fmt.Sprintf(`"deny": %s.deny`, ref)
-		if r.Questions {
-			sets += fmt.Sprintf(`, "unanswered": %s.unanswered`, ref)
-		}
-		if r.Claims {
-			sets += fmt.Sprintf(`, "claims": %s.claims`, ref)
-		}
 		if !r.Conditional {
-			fmt.Fprintf(&b, "\nr%d := {%s}\n", i, sets)
+			fmt.Fprintf(&b, "\t%s: {%s},\n", id, ruleSets(r))
 			continue
 		}
-		fmt.Fprintf(&b, "\nr%d := {\"applicable\": true, %s} if {\n\t%s.applicable\n} else := {\"applicable\": false}\n", i, sets, ref)
+		fmt.Fprintf(&b, "\t%s: object.union({\"applicable\": false}, {k: v | data.%s.applicable; some k, v in {\"applicable\": true, %s}}),\n", id, r.Package, ruleSets(r))
 	}
+	b.WriteString("}\n")
 	return b.String()
+}
+
+// ruleSets lists a rule's deny set and, when it asks questions, its
+// unanswered set, as members of the rule's report entry.
+func ruleSets(r *rules.Rule) string {
+	ref := "data." + r.Package
+	sets := fmt.Sprintf(`"deny": %s.deny`, ref)
+	if r.Questions {
+		sets += fmt.Sprintf(`, "unanswered": %s.unanswered`, ref)
+	}
+	if r.Claims {
+		sets += fmt.Sprintf(`, "claims": %s.claims`, ref)
+	}
+	return sets
 }
 
 // Status is the outcome of one rule on one file.

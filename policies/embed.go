@@ -6,5 +6,5 @@ import "embed"
 
 // FS holds every built-in policy and policy test.
 //
-//go:embed lib/*.rego twelve_factor/*.rego well_architected/*.rego ideals/*.rego production_readiness/*.rego system/*.rego
+//go:embed lib/*.rego twelve_factor/*.rego well_architected/*.rego ideals/*.rego production_readiness/*.rego system/*.rego claims/*.rego
 var FS embed.FS

@@ -16,11 +16,16 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/pprof"
+	"sort"
 	"strings"
 	"syscall"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/loader"
+	"github.com/open-policy-agent/opa/v1/profiler"
 	"github.com/open-policy-agent/opa/v1/rego"
 	"gopkg.in/yaml.v3"
 )
@@ -29,6 +34,10 @@ func main() {
 	oldBundle := flag.String("old", "", "the old catalogue's bundle `FILE`")
 	newBundle := flag.String("new", "", "the new catalogue's bundle `FILE`")
 	rounds := flag.Int("rounds", 3, "evaluate every file this many times per catalogue")
+	opaProfile := flag.Int("profile", 0, "print the `N` expressions of the new catalogue that take the most time (OPA's profiler, one round)")
+	perRule := flag.Int("rules", 0, "print the `N` rules of the new catalogue that cost the most, each evaluated alone (shared helpers counted in every rule)")
+	memProfile := flag.String("memprofile", "", "write an allocation profile of the whole run to `FILE`")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the new catalogue's timed rounds to `FILE`")
 	flag.Parse()
 	if *oldBundle == "" || *newBundle == "" || flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "usage: catalogues -old FILE -new FILE DIR...")
@@ -41,6 +50,7 @@ func main() {
 	}
 	ctx := context.Background()
 	var perFile [2]time.Duration
+	var allocs [2]uint64
 	var rules [2]int
 	for i, b := range []string{*oldBundle, *newBundle} {
 		pq, err := rego.New(rego.Query("data.archvet.engine.report"), rego.LoadBundle(b)).PrepareForEval(ctx)
@@ -59,6 +69,28 @@ func main() {
 				rules[i] = len(obj)
 			}
 		}
+		if i == 1 && *opaProfile > 0 {
+			profile(ctx, b, inputs, *opaProfile)
+		}
+		if i == 1 && *perRule > 0 {
+			costs(ctx, b, inputs, *rounds, *perRule)
+		}
+		if i == 1 && *cpuProfile != "" {
+			f, err := os.Create(*cpuProfile)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "catalogues:", err)
+				os.Exit(1)
+			}
+			defer f.Close()
+			if err := pprof.StartCPUProfile(f); err != nil {
+				fmt.Fprintln(os.Stderr, "catalogues:", err)
+				os.Exit(1)
+			}
+			defer pprof.StopCPUProfile()
+		}
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		mallocs := ms.Mallocs
 		start := cpuTime()
 		for range *rounds {
 			for _, in := range inputs {
@@ -69,10 +101,108 @@ func main() {
 			}
 		}
 		perFile[i] = (cpuTime() - start) / time.Duration(*rounds*len(inputs))
+		runtime.ReadMemStats(&ms)
+		allocs[i] = (ms.Mallocs - mallocs) / uint64(*rounds*len(inputs))
 	}
-	fmt.Printf("files %d\nold_rules %d\nnew_rules %d\nold_us_per_file %d\nnew_us_per_file %d\nratio %.2f\n",
+	if *memProfile != "" {
+		f, err := os.Create(*memProfile)
+		if err == nil {
+			_ = pprof.Lookup("allocs").WriteTo(f, 0)
+			f.Close()
+		}
+	}
+	// Allocations per file are printed beside the times: they hardly
+	// depend on the neighbours, so they show a change in the work done
+	// when the times are too noisy to.
+	fmt.Printf("files %d\nold_rules %d\nnew_rules %d\nold_us_per_file %d\nnew_us_per_file %d\nratio %.2f\nold_allocs_per_file %d\nnew_allocs_per_file %d\n",
 		len(inputs), rules[0], rules[1], perFile[0].Microseconds(), perFile[1].Microseconds(),
-		float64(perFile[0])/float64(perFile[1]))
+		float64(perFile[0])/float64(perFile[1]), allocs[0], allocs[1])
+}
+
+// profile evaluates every file once more under OPA's profiler and
+// prints the n expressions that took the most time over all of them.
+func profile(ctx context.Context, bundle string, inputs []ast.Value, n int) {
+	prof := profiler.New()
+	pq, err := rego.New(rego.Query("data.archvet.engine.report"), rego.LoadBundle(bundle)).PrepareForEval(ctx)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "catalogues:", bundle, err)
+		os.Exit(1)
+	}
+	for _, in := range inputs {
+		if _, err := pq.Eval(ctx, rego.EvalParsedInput(in), rego.EvalQueryTracer(prof)); err != nil {
+			fmt.Fprintln(os.Stderr, "catalogues:", err)
+			os.Exit(1)
+		}
+	}
+	for _, s := range prof.ReportTopNResults(n, []string{"total_time_ns"}) {
+		fmt.Fprintf(os.Stderr, "%8.2f ms %7d evals %s:%d\n", float64(s.ExprTimeNs)/1e6, s.NumEval, s.Location.File, s.Location.Row)
+	}
+}
+
+// costs times every rule of the bundle's report on its own (the report's
+// rN rule: applicability, findings, questions), and prints the n dearest.
+func costs(ctx context.Context, bundle string, inputs []ast.Value, rounds, n int) {
+	pq, err := rego.New(rego.Query("data.archvet.engine.report"), rego.LoadBundle(bundle)).PrepareForEval(ctx)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "catalogues:", bundle, err)
+		os.Exit(1)
+	}
+	_ = pq
+	b, err := loader.NewFileLoader().AsBundle(bundle)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "catalogues:", bundle, err)
+		os.Exit(1)
+	}
+	var eng *ast.Module
+	for _, m := range b.Modules {
+		if m.Parsed.Package.Path.String() == "data.archvet.engine" {
+			eng = m.Parsed
+		}
+	}
+	if eng == nil {
+		fmt.Fprintln(os.Stderr, "catalogues: no data.archvet.engine in", bundle)
+		os.Exit(1)
+	}
+	// report := {"ID001": r0, ...}: the rule ids by the name of their entry.
+	ids := map[string]string{}
+	for _, r := range eng.Rules {
+		if r.Head.Name.String() != "report" {
+			continue
+		}
+		if obj, ok := r.Head.Value.Value.(ast.Object); ok {
+			obj.Foreach(func(k, v *ast.Term) { ids[v.String()] = strings.Trim(k.String(), `"`) })
+		}
+	}
+	type cost struct {
+		id string
+		d  time.Duration
+	}
+	var all []cost
+	var total time.Duration
+	for name, id := range ids {
+		q, err := rego.New(rego.Query("data.archvet.engine."+name), rego.LoadBundle(bundle)).PrepareForEval(ctx)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "catalogues:", err)
+			os.Exit(1)
+		}
+		for _, in := range inputs {
+			_, _ = q.Eval(ctx, rego.EvalParsedInput(in))
+		}
+		start := cpuTime()
+		for range rounds {
+			for _, in := range inputs {
+				_, _ = q.Eval(ctx, rego.EvalParsedInput(in))
+			}
+		}
+		d := (cpuTime() - start) / time.Duration(rounds*len(inputs))
+		all = append(all, cost{id, d})
+		total += d
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].d > all[j].d })
+	fmt.Fprintf(os.Stderr, "sum of the rules alone: %d us per file\n", total.Microseconds())
+	for _, c := range all[:min(n, len(all))] {
+		fmt.Fprintf(os.Stderr, "%7d us %s\n", c.d.Microseconds(), c.id)
+	}
 }
 
 // cpuTime is the process's user and system CPU time. On a shared

@@ -44,7 +44,7 @@ import data.archvet.lib
 
 soft_dependencies contains [i, dep] if {
 	some i, dep in lib.dependencies
-	lib.get(dep, "criticality", "") == "soft"
+	object.get(dep, "criticality", "") == "soft"
 }
 
 applicable if {
@@ -56,15 +56,15 @@ applicable if {
 # synchronous: the escape hatch the remediation has always offered.
 decided(dep) if {
 	some d in lib.decisions
-	not lib.get(d, "status", "") in {"rejected", "deprecated", "superseded"}
-	text := lower(concat(" ", [lib.get(d, "title", ""), lib.get(d, "decision", ""), lib.get(d, "context", "")]))
+	not object.get(d, "status", "") in {"rejected", "deprecated", "superseded"}
+	text := lower(concat(" ", [object.get(d, "title", ""), object.get(d, "decision", ""), object.get(d, "context", "")]))
 	contains(text, lower(dep.name))
 }
 
 deny contains lib.finding(msg, path) if {
 	applicable
 	some [i, dep] in soft_dependencies
-	lib.get(dep, "interaction", "") == "sync"
+	object.get(dep, "interaction", "") == "sync"
 	not decided(dep)
 	msg := sprintf("soft dependency %q is called synchronously and no decision says why; it could be reached through messages or events", [dep.name])
 	path := sprintf("dependencies[%d].interaction", [i])
@@ -73,7 +73,7 @@ deny contains lib.finding(msg, path) if {
 unanswered contains lib.finding(msg, path) if {
 	applicable
 	some [i, dep] in soft_dependencies
-	lib.get(dep, "interaction", null) == null
+	object.get(dep, "interaction", null) == null
 	msg := sprintf("the design does not say whether soft dependency %q is called synchronously or reached by messages", [dep.name])
 	path := sprintf("dependencies[%d].interaction", [i])
 }

@@ -43,17 +43,17 @@ import rego.v1
 
 import data.archvet.lib
 
-automated := lib.get(input, ["deployment", "automated"], null)
+automated := object.get(input, ["deployment", "automated"], null)
 
 production_envs contains [i, env] if {
 	some i, env in lib.environments
-	lib.get(env, "kind", "") == "production"
+	object.get(env, "kind", "") == "production"
 }
 
 production_envs contains [i, env] if {
 	some i, env in lib.environments
-	lib.get(env, "kind", null) == null
-	lower(lib.get(env, "name", "")) in {"production", "prod"}
+	object.get(env, "kind", null) == null
+	lower(object.get(env, "name", "")) in {"production", "prod"}
 }
 
 deny contains lib.finding("releases are deployed to production by hand", "deployment.automated") if {
@@ -66,7 +66,7 @@ deny contains lib.finding("releases are deployed to production by hand", "deploy
 deny contains lib.finding(msg, path) if {
 	automated != false
 	some [i, env] in production_envs
-	lib.get(env, "deployed_by", "") == "manual"
+	object.get(env, "deployed_by", "") == "manual"
 	msg := sprintf("production environment %q is deployed by hand", [env.name])
 	path := sprintf("environments[%d].deployed_by", [i])
 }

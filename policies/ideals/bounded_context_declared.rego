@@ -37,7 +37,7 @@ import rego.v1
 
 import data.archvet.lib
 
-context := lib.get(input, ["service", "bounded_context"], "")
+context := object.get(input, ["service", "bounded_context"], "")
 
 several_contexts if count(names) > 1
 

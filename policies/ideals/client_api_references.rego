@@ -41,7 +41,7 @@ import rego.v1
 
 import data.archvet.lib
 
-clients := lib.get(input, ["service", "clients"], [])
+clients := object.get(input, ["service", "clients"], [])
 
 api_names contains api.name if some api in lib.apis
 
@@ -51,7 +51,7 @@ applicable if count(clients) > 0
 
 listed(client) if {
 	some api in lib.apis
-	client.name in lib.get(api, "clients", [])
+	client.name in object.get(api, "clients", [])
 }
 
 unanswered contains lib.finding(msg, path) if {
@@ -79,7 +79,7 @@ deny contains lib.finding(msg, path) if {
 
 deny contains lib.finding(msg, path) if {
 	some i, api in lib.apis
-	some k, name in lib.get(api, "clients", [])
+	some k, name in object.get(api, "clients", [])
 	not name in client_names
 	msg := sprintf("api %q lists client %q, which is not in service.clients", [api.name, name])
 	path := sprintf("apis[%d].clients[%d]", [i, k])

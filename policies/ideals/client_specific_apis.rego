@@ -50,7 +50,7 @@ import rego.v1
 
 import data.archvet.lib
 
-clients := lib.get(input, ["service", "clients"], [])
+clients := object.get(input, ["service", "clients"], [])
 
 client_kinds contains kind if {
 	some client in clients
@@ -62,7 +62,7 @@ applicable if count(client_kinds) > 1
 # listed holds when some API names the client in its clients list.
 listed(client) if {
 	some api in lib.apis
-	client.name in lib.get(api, "clients", [])
+	client.name in object.get(api, "clients", [])
 }
 
 # serves(i, client) holds when apis[i] serves the client: the client names
@@ -70,7 +70,7 @@ listed(client) if {
 # has only one API, which it must then be using.
 serves(i, client) if lib.apis[i].name == client.api
 
-serves(i, client) if client.name in lib.get(lib.apis[i], "clients", [])
+serves(i, client) if client.name in object.get(lib.apis[i], "clients", [])
 
 serves(0, client) if {
 	count(lib.apis) == 1

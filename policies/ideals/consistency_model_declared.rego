@@ -69,7 +69,7 @@ import rego.v1
 
 import data.archvet.lib
 
-consistency := lib.get(input, "consistency", {})
+consistency := object.get(input, "consistency", {})
 
 has_state_or_peers if count(lib.data_stores) > 0
 
@@ -88,7 +88,7 @@ unanswered contains lib.finding(msg, path) if {
 		"cap": "whether availability or consistency wins under a partition",
 		"rationale": "why its consistency trade-off fits the business",
 	}
-	lib.get(consistency, field, "") == ""
+	object.get(consistency, field, "") == ""
 	msg := sprintf("the design does not say %s", [what])
 	path := sprintf("consistency.%s", [field])
 }
@@ -104,17 +104,17 @@ deny contains lib.finding(msg, path) if {
 # trade-off of normal operation (EL or EC): the two must agree with cap and
 # with the model.
 deny contains lib.finding(msg, "consistency.pacelc") if {
-	cap := lib.get(consistency, "cap", "")
+	cap := object.get(consistency, "cap", "")
 	cap in {"AP", "CP"}
-	pacelc := lib.get(consistency, "pacelc", "")
+	pacelc := object.get(consistency, "pacelc", "")
 	pacelc != ""
 	substring(pacelc, 1, 1) != substring(cap, 0, 1)
 	msg := sprintf("pacelc %s says the service chooses %s under a partition, but cap says %s", [pacelc, substring(pacelc, 0, 2), cap])
 }
 
 deny contains lib.finding(msg, "consistency.pacelc") if {
-	lib.get(consistency, "model", "") == "strong"
-	pacelc := lib.get(consistency, "pacelc", "")
+	object.get(consistency, "model", "") == "strong"
+	pacelc := object.get(consistency, "pacelc", "")
 	endswith(pacelc, "/EL")
 	msg := sprintf("pacelc %s trades consistency for latency in normal operation, which a strong model does not allow", [pacelc])
 }

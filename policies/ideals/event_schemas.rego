@@ -48,21 +48,21 @@ applicable if count(lib.publishes) + count(lib.consumes) > 0
 
 unanswered contains lib.finding(msg, path) if {
 	some i, event in lib.publishes
-	trim_space(lib.get(event, "schema", "")) == ""
+	trim_space(object.get(event, "schema", "")) == ""
 	msg := sprintf("the design does not say which schema published event %q follows", [event.name])
 	path := sprintf("events.publishes[%d].schema", [i])
 }
 
 unanswered contains lib.finding(msg, path) if {
 	some i, event in lib.consumes
-	trim_space(lib.get(event, "schema", "")) == ""
+	trim_space(object.get(event, "schema", "")) == ""
 	msg := sprintf("the design does not say which schema consumed event %q follows", [event.name])
 	path := sprintf("events.consumes[%d].schema", [i])
 }
 
 unanswered contains lib.finding(msg, path) if {
 	some i, event in lib.consumes
-	trim_space(lib.get(event, "from", "")) == ""
+	trim_space(object.get(event, "from", "")) == ""
 	msg := sprintf("the design does not say which service produces consumed event %q", [event.name])
 	path := sprintf("events.consumes[%d].from", [i])
 }
@@ -73,9 +73,9 @@ deny contains lib.finding(msg, path) if {
 	some i, consumed in lib.consumes
 	some published in lib.publishes
 	published.name == consumed.name
-	mine := trim_space(lib.get(published, "schema", ""))
+	mine := trim_space(object.get(published, "schema", ""))
 	mine != ""
-	theirs := trim_space(lib.get(consumed, "schema", ""))
+	theirs := trim_space(object.get(consumed, "schema", ""))
 	theirs != ""
 	mine != theirs
 	msg := sprintf("event %q is published with schema %q but consumed with schema %q", [consumed.name, mine, theirs])

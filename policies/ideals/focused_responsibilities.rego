@@ -45,7 +45,7 @@ params := lib.params(rego.metadata.chain())
 
 max_responsibilities := params.max_responsibilities_count
 
-responsibilities := lib.get(input, ["service", "responsibilities"], [])
+responsibilities := object.get(input, ["service", "responsibilities"], [])
 
 unanswered contains lib.finding(msg, path) if {
 	count(responsibilities) == 0

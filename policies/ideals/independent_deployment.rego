@@ -42,7 +42,7 @@ import rego.v1
 
 import data.archvet.lib
 
-independent := lib.get(input, ["deployment", "independent"], null)
+independent := object.get(input, ["deployment", "independent"], null)
 
 deny contains lib.finding(msg, "deployment.independent") if {
 	independent == false
@@ -53,7 +53,7 @@ deny contains lib.finding(msg, "deployment.independent") if {
 # deployment section claims.
 deny contains lib.finding(msg, path) if {
 	some i, dep in lib.dependencies
-	lib.get(dep, "deploy_before", null) == true
+	object.get(dep, "deploy_before", null) == true
 	msg := sprintf("dependency %q must be deployed before the service, which couples their releases", [dep.name])
 	path := sprintf("dependencies[%d].deploy_before", [i])
 }
@@ -65,7 +65,7 @@ unanswered contains lib.finding(msg, "deployment.independent") if {
 
 unanswered contains lib.finding(msg, path) if {
 	some i, dep in lib.dependencies
-	lib.get(dep, "deploy_before", null) == null
+	object.get(dep, "deploy_before", null) == null
 	msg := sprintf("the design does not say whether dependency %q must be deployed before the service", [dep.name])
 	path := sprintf("dependencies[%d].deploy_before", [i])
 }

@@ -76,8 +76,8 @@ applicable if {
 
 decided if {
 	some d in lib.decisions
-	lib.get(d, "topic", "") == "integration-style"
-	lib.get(d, "status", "") != "rejected"
+	object.get(d, "topic", "") == "integration-style"
+	object.get(d, "status", "") != "rejected"
 }
 
 uses_async if count(lib.sync_dependencies) < count(lib.dependencies)
@@ -99,8 +99,8 @@ deny contains lib.finding(msg, path) if {
 # a dependency reached over it but declared synchronous misstates the style.
 deny contains lib.finding(msg, path) if {
 	some i, dep in lib.dependencies
-	lib.get(dep, "interaction", "") == "sync"
-	protocol := lib.get(dep, "protocol", "")
+	object.get(dep, "interaction", "") == "sync"
+	protocol := object.get(dep, "protocol", "")
 	protocol in {"amqp", "kafka"}
 	msg := sprintf("dependency %q is reached over %s, a messaging protocol, yet declared synchronous", [dep.name, protocol])
 	path := sprintf("dependencies[%d].interaction", [i])

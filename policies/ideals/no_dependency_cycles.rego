@@ -43,14 +43,14 @@ applicable if count(lib.dependencies) > 0
 
 deny contains lib.finding(msg, path) if {
 	some i, dep in lib.dependencies
-	lib.get(dep, "calls_back", null) == true
+	object.get(dep, "calls_back", null) == true
 	msg := sprintf("dependency %q also calls this service, forming a cycle", [dep.name])
 	path := sprintf("dependencies[%d].calls_back", [i])
 }
 
 unanswered contains lib.finding(msg, path) if {
 	some i, dep in lib.dependencies
-	lib.get(dep, "calls_back", null) == null
+	object.get(dep, "calls_back", null) == null
 	msg := sprintf("the design does not say whether dependency %q also calls this service", [dep.name])
 	path := sprintf("dependencies[%d].calls_back", [i])
 }

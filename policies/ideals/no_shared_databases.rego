@@ -43,22 +43,22 @@ import data.archvet.lib
 # Queues and streams are integration channels: sharing them is their job.
 stores contains [i, store] if {
 	some i, store in lib.data_stores
-	not lib.get(store, "kind", "") in {"queue", "stream"}
+	not object.get(store, "kind", "") in {"queue", "stream"}
 }
 
 applicable if count(stores) > 0
 
 deny contains lib.finding(msg, path) if {
 	some [i, store] in stores
-	lib.get(store, "ownership", "") == "shared"
+	object.get(store, "ownership", "") == "shared"
 	msg := sprintf("data store %q is shared with other services", [store.name])
 	path := sprintf("data_stores[%d].ownership", [i])
 }
 
 deny contains lib.finding(msg, path) if {
 	some [i, store] in stores
-	lib.get(store, "ownership", "") != "shared"
-	others := lib.get(store, "shared_with", [])
+	object.get(store, "ownership", "") != "shared"
+	others := object.get(store, "shared_with", [])
 	count(others) > 0
 	msg := sprintf("data store %q is also used by %s", [store.name, concat(", ", others)])
 	path := sprintf("data_stores[%d].shared_with", [i])
@@ -67,8 +67,8 @@ deny contains lib.finding(msg, path) if {
 unanswered contains lib.finding(msg, path) if {
 	some [i, store] in stores
 	[i, store] in lib.durable_stores
-	lib.get(store, "ownership", "") == ""
-	count(lib.get(store, "shared_with", [])) == 0
+	object.get(store, "ownership", "") == ""
+	count(object.get(store, "shared_with", [])) == 0
 	msg := sprintf("the design does not say whether data store %q is used by this service alone", [store.name])
 	path := sprintf("data_stores[%d].ownership", [i])
 }

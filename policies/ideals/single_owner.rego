@@ -37,7 +37,7 @@ import rego.v1
 
 import data.archvet.lib
 
-owner := lib.get(input, ["service", "owner"], "")
+owner := object.get(input, ["service", "owner"], "")
 
 several_owners if count(names) > 1
 

@@ -74,14 +74,14 @@ import rego.v1
 
 import data.archvet.lib
 
-consistency := lib.get(input, "consistency", {})
+consistency := object.get(input, "consistency", {})
 
 decision_ids contains d.id if some d in lib.decisions
 
-needs_decision if lib.get(consistency, "cross_service_transactions", "") in {"two-phase-commit", "distributed-lock"}
+needs_decision if object.get(consistency, "cross_service_transactions", "") in {"two-phase-commit", "distributed-lock"}
 
 needs_decision if {
-	lib.get(consistency, "model", "") == "strong"
+	object.get(consistency, "model", "") == "strong"
 	count(lib.dependencies) > 0
 }
 
@@ -89,14 +89,14 @@ applicable if needs_decision
 
 deny contains lib.finding(msg, path) if {
 	needs_decision
-	lib.get(consistency, "decision", "") == ""
+	object.get(consistency, "decision", "") == ""
 	msg := "strong consistency across services is not backed by a recorded decision"
 	path := "consistency.decision"
 }
 
 deny contains lib.finding(msg, path) if {
 	needs_decision
-	id := lib.get(consistency, "decision", "")
+	id := object.get(consistency, "decision", "")
 	id != ""
 	not id in decision_ids
 	msg := sprintf("consistency decision %q is not in decisions", [id])
@@ -106,8 +106,8 @@ deny contains lib.finding(msg, path) if {
 deny contains lib.finding(msg, path) if {
 	needs_decision
 	some k, d in lib.decisions
-	d.id == lib.get(consistency, "decision", "")
-	status := lib.get(d, "status", "")
+	d.id == object.get(consistency, "decision", "")
+	status := object.get(d, "status", "")
 	status in {"rejected", "deprecated", "superseded"}
 	msg := sprintf("consistency decision %q is %s, so the current choice is not backed by it", [d.id, status])
 	path := sprintf("decisions[%d].status", [k])

@@ -81,13 +81,29 @@ params(chain) := {name: value |
 # again for each parameter.
 _overrides := data.archvet.params
 
-_param_value(id, name, _) := _overrides[id][name][tier]
-
-_param_value(id, name, spec) := spec.tiers[tier] if {
+# An else chain, so that a parameter archvet has merged (every parameter,
+# under archvet and with the exported bundle's data) costs one body: the
+# declaration's default is read only when the table does not carry it
+# (plain `opa test`).
+_param_value(id, name, spec) := value if {
+	value := _overrides[id][name][tier]
+} else := value if {
 	not _overrides[id][name]
-}
-
-_param_value(id, name, spec) := spec.value if {
+	value := spec.tiers[tier]
+} else := spec.value if {
 	not _overrides[id][name]
 	not spec.tiers
+}
+
+# claim builds one entry of a claim rule's ledger: the review field at
+# path states claimed; an artefact at position at (or none, null) shows
+# observed (or nothing, null); status is verified, contradicted or
+# unverified. archvet collects every rule's claims into the ledger and
+# the trust figure.
+claim(path, status, claimed, observed, at) := {
+	"path": path,
+	"status": status,
+	"claimed": claimed,
+	"observed": observed,
+	"at": at,
 }

@@ -46,13 +46,13 @@ import data.archvet.lib
 # treated as public: the strictest reading is the safe default.
 external_apis contains [i, api] if {
 	some i, api in lib.apis
-	lib.get(api, "exposure", "public") in {"public", "partner"}
+	object.get(api, "exposure", "public") in {"public", "partner"}
 }
 
 # Reading data the organisation has classified as public needs no identity.
 anonymous_allowed(api) if {
-	lib.get(api, "idempotency", "") == "read-only"
-	lib.get(input, ["data", "classification"], "") == "public"
+	object.get(api, "idempotency", "") == "read-only"
+	object.get(input, ["data", "classification"], "") == "public"
 }
 
 applicable if count(external_apis) > 0
@@ -61,7 +61,7 @@ deny contains lib.finding(msg, path) if {
 	some [i, api] in external_apis
 	api.authentication == "none"
 	not anonymous_allowed(api)
-	msg := sprintf("%s api %q accepts requests from anyone without authentication", [lib.get(api, "exposure", "public"), api.name])
+	msg := sprintf("%s api %q accepts requests from anyone without authentication", [object.get(api, "exposure", "public"), api.name])
 	path := sprintf("apis[%d].authentication", [i])
 }
 

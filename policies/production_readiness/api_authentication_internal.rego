@@ -39,12 +39,12 @@ import data.archvet.lib
 
 internal_apis contains [i, api] if {
 	some i, api in lib.apis
-	lib.get(api, "exposure", "") == "internal"
+	object.get(api, "exposure", "") == "internal"
 }
 
 # Service-to-service authentication applied by the platform covers every
 # internal API.
-platform_auth if lib.get(input, ["security", "service_auth"], "none") in {"mtls", "jwt", "iam"}
+platform_auth if object.get(input, ["security", "service_auth"], "none") in {"mtls", "jwt", "iam"}
 
 applicable if count(internal_apis) > 0
 
@@ -67,7 +67,7 @@ unanswered contains lib.finding(msg, path) if {
 	path := sprintf("apis[%d].authentication", [i])
 }
 
-authenticates(api) if not lib.get(api, "authentication", "none") == "none"
+authenticates(api) if not object.get(api, "authentication", "none") == "none"
 
 denied(api) if {
 	api.authentication == "none"

@@ -40,8 +40,8 @@ import data.archvet.lib
 # Reading data the organisation has classified as public needs no access
 # decision.
 open_data(api) if {
-	lib.get(api, "idempotency", "") == "read-only"
-	lib.get(input, ["data", "classification"], "") == "public"
+	object.get(api, "idempotency", "") == "read-only"
+	object.get(input, ["data", "classification"], "") == "public"
 }
 
 applicable if count(lib.apis) > 0

@@ -48,7 +48,7 @@ deny contains lib.finding(msg, path) if {
 
 unanswered contains lib.finding(msg, path) if {
 	some i, api in lib.apis
-	not is_string(lib.get(api, "spec", null))
+	not is_string(object.get(api, "spec", null))
 	msg := sprintf("the design does not say where the machine-readable contract of api %q is", [api.name])
 	path := sprintf("apis[%d].spec", [i])
 }

@@ -48,14 +48,14 @@ params := lib.params(rego.metadata.chain())
 # treated as public: the strictest reading is the safe default.
 external_apis contains [i, api] if {
 	some i, api in lib.apis
-	lib.get(api, "exposure", "public") in {"public", "partner"}
+	object.get(api, "exposure", "public") in {"public", "partner"}
 }
 
 applicable if count(external_apis) > 0
 
 unanswered contains lib.finding(msg, path) if {
 	some [i, api] in external_apis
-	lib.get(api, "deprecation_days", null) == null
+	object.get(api, "deprecation_days", null) == null
 	msg := sprintf("the design does not say how much notice api %q gives before removing a version", [api.name])
 	path := sprintf("apis[%d].deprecation_days", [i])
 }

@@ -81,7 +81,7 @@ unanswered contains lib.finding(msg, path) if {
 unanswered contains lib.finding(msg, path) if {
 	some i, api in lib.apis
 	api.pagination in {"cursor", "offset"}
-	not is_number(lib.get(api, "max_page_size", null))
+	not is_number(object.get(api, "max_page_size", null))
 	msg := sprintf("the design does not say how large a page api %q returns at most", [api.name])
 	path := sprintf("apis[%d].max_page_size", [i])
 }

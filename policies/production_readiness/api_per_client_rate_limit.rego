@@ -57,14 +57,14 @@ params := lib.params(rego.metadata.chain())
 
 per_client contains [i, api] if {
 	some i, api in lib.apis
-	lib.get(api, ["rate_limit", "enabled"], true) != false
-	lib.get(api, ["rate_limit", "per"], "") in {"client", "api-key", "ip"}
+	object.get(api, ["rate_limit", "enabled"], true) != false
+	object.get(api, ["rate_limit", "per"], "") in {"client", "api-key", "ip"}
 }
 
 applicable if count(per_client) > 0
 
 # The rate the plan serves: the peak plus its headroom (none if unstated).
-capacity_rps := input.capacity.peak_rps * (1 + (lib.get(input, ["capacity", "headroom_percent"], 0) / 100))
+capacity_rps := input.capacity.peak_rps * (1 + (object.get(input, ["capacity", "headroom_percent"], 0) / 100))
 
 deny contains lib.finding(msg, path) if {
 	some [i, api] in per_client
@@ -94,14 +94,14 @@ deny contains lib.finding(msg, path) if {
 unanswered contains lib.finding(msg, path) if {
 	some [i, api] in per_client
 	some field in ["requests_per_second", "expected_clients"]
-	not is_number(lib.get(api, ["rate_limit", field], null))
+	not is_number(object.get(api, ["rate_limit", field], null))
 	msg := sprintf("the design does not say %s for api %q", [question[field], api.name])
 	path := sprintf("apis[%d].rate_limit.%s", [i, field])
 }
 
 unanswered contains lib.finding(msg, "capacity.peak_rps") if {
 	applicable
-	not is_number(lib.get(input, ["capacity", "peak_rps"], null))
+	not is_number(object.get(input, ["capacity", "peak_rps"], null))
 	msg := "the design does not say what peak the capacity plan serves, to judge the per-client rate limits against"
 }
 

@@ -45,8 +45,8 @@ import data.archvet.lib
 # not say is treated as public.
 limited_external_apis contains [i, api] if {
 	some i, api in lib.apis
-	lib.get(api, "exposure", "public") in {"public", "partner"}
-	lib.get(api, ["rate_limit", "enabled"], false) == true
+	object.get(api, "exposure", "public") in {"public", "partner"}
+	object.get(api, ["rate_limit", "enabled"], false) == true
 }
 
 applicable if count(limited_external_apis) > 0
@@ -60,7 +60,7 @@ deny contains lib.finding(msg, path) if {
 
 unanswered contains lib.finding(msg, path) if {
 	some [i, api] in limited_external_apis
-	not is_boolean(lib.get(api, ["rate_limit", "headers"], null))
+	not is_boolean(object.get(api, ["rate_limit", "headers"], null))
 	msg := sprintf("the design does not say whether api %q tells throttled clients when to retry (429, Retry-After, rate-limit headers)", [api.name])
 	path := sprintf("apis[%d].rate_limit.headers", [i])
 }

@@ -47,21 +47,21 @@ import data.archvet.lib
 # treated as public: the strictest reading is the safe default.
 external_apis contains [i, api] if {
 	some i, api in lib.apis
-	lib.get(api, "exposure", "public") in {"public", "partner"}
+	object.get(api, "exposure", "public") in {"public", "partner"}
 }
 
 applicable if count(external_apis) > 0
 
 deny contains lib.finding(msg, path) if {
 	some [i, api] in external_apis
-	lib.get(api, ["rate_limit", "enabled"], null) == false
-	msg := sprintf("%s api %q is not rate limited", [lib.get(api, "exposure", "public"), api.name])
+	object.get(api, ["rate_limit", "enabled"], null) == false
+	msg := sprintf("%s api %q is not rate limited", [object.get(api, "exposure", "public"), api.name])
 	path := sprintf("apis[%d].rate_limit.enabled", [i])
 }
 
 unanswered contains lib.finding(msg, path) if {
 	some [i, api] in external_apis
-	lib.get(api, ["rate_limit", "enabled"], null) == null
+	object.get(api, ["rate_limit", "enabled"], null) == null
 	msg := sprintf("the design does not say whether api %q is rate limited", [api.name])
 	path := sprintf("apis[%d].rate_limit.enabled", [i])
 }
@@ -69,7 +69,7 @@ unanswered contains lib.finding(msg, path) if {
 unanswered contains lib.finding(msg, path) if {
 	some [i, api] in external_apis
 	api.rate_limit.enabled == true
-	not is_number(lib.get(api, ["rate_limit", "requests_per_second"], null))
+	not is_number(object.get(api, ["rate_limit", "requests_per_second"], null))
 	msg := sprintf("the design does not say at what rate api %q is limited", [api.name])
 	path := sprintf("apis[%d].rate_limit.requests_per_second", [i])
 }

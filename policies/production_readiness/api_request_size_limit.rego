@@ -45,7 +45,7 @@ applicable if count(lib.apis) > 0
 
 unanswered contains lib.finding(msg, path) if {
 	some i, api in lib.apis
-	not is_number(lib.get(api, "max_request_bytes", null))
+	not is_number(object.get(api, "max_request_bytes", null))
 	msg := sprintf("the design does not say how large a request api %q accepts", [api.name])
 	path := sprintf("apis[%d].max_request_bytes", [i])
 }

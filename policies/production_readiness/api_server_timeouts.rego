@@ -45,7 +45,7 @@ applicable if count(lib.apis) > 0
 
 unanswered contains lib.finding(msg, path) if {
 	some i, api in lib.apis
-	not is_number(lib.get(api, "timeout_ms", null))
+	not is_number(object.get(api, "timeout_ms", null))
 	msg := sprintf("the design does not say what server-side deadline api %q gives a request", [api.name])
 	path := sprintf("apis[%d].timeout_ms", [i])
 }

@@ -41,7 +41,7 @@ import data.archvet.lib
 # treated as public: the strictest reading is the safe default.
 external_apis contains [i, api] if {
 	some i, api in lib.apis
-	lib.get(api, "exposure", "public") in {"public", "partner"}
+	object.get(api, "exposure", "public") in {"public", "partner"}
 }
 
 applicable if count(external_apis) > 0
@@ -49,13 +49,13 @@ applicable if count(external_apis) > 0
 deny contains lib.finding(msg, path) if {
 	some [i, api] in external_apis
 	api.versioning == "none"
-	msg := sprintf("%s api %q has no versioning scheme", [lib.get(api, "exposure", "public"), api.name])
+	msg := sprintf("%s api %q has no versioning scheme", [object.get(api, "exposure", "public"), api.name])
 	path := sprintf("apis[%d].versioning", [i])
 }
 
 unanswered contains lib.finding(msg, path) if {
 	some [i, api] in external_apis
 	not api.versioning
-	msg := sprintf("the design does not say how %s api %q tells its versions apart", [lib.get(api, "exposure", "public"), api.name])
+	msg := sprintf("the design does not say how %s api %q tells its versions apart", [object.get(api, "exposure", "public"), api.name])
 	path := sprintf("apis[%d].versioning", [i])
 }

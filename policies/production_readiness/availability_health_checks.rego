@@ -41,27 +41,27 @@ import rego.v1
 
 import data.archvet.lib
 
-checks := lib.get(input, ["processes", "health_checks"], {})
+checks := object.get(input, ["processes", "health_checks"], {})
 
 purposes := {
 	"readiness": "whether an instance is ready to take traffic",
 	"liveness": "whether an instance is stuck and must be restarted",
 }
 
-applicable if lib.get(input, ["deployment", "platform"], "") != "serverless"
+applicable if object.get(input, ["deployment", "platform"], "") != "serverless"
 
 unanswered contains lib.finding(msg, path) if {
 	applicable
 	some kind, purpose in purposes
-	lib.get(checks, kind, "") == ""
+	object.get(checks, kind, "") == ""
 	msg := sprintf("the design does not declare a %s check, so the platform cannot tell %s", [kind, purpose])
 	path := sprintf("processes.health_checks.%s", [kind])
 }
 
 deny contains lib.finding(msg, "processes.health_checks.liveness") if {
 	applicable
-	liveness := lib.get(checks, "liveness", "")
+	liveness := object.get(checks, "liveness", "")
 	liveness != ""
-	liveness == lib.get(checks, "readiness", "")
+	liveness == object.get(checks, "readiness", "")
 	msg := sprintf("liveness and readiness use the same check (%q); a dependency outage would restart every instance at once", [liveness])
 }

@@ -55,13 +55,13 @@ import data.archvet.lib
 
 params := lib.params(rego.metadata.chain())
 
-min_replicas := lib.get(input, ["processes", "scaling", "min_replicas"], null)
+min_replicas := object.get(input, ["processes", "scaling", "min_replicas"], null)
 
-zones := lib.get(input, ["deployment", "availability_zones"], 1)
+zones := object.get(input, ["deployment", "availability_zones"], 1)
 
 applicable if {
 	lib.tier <= 2
-	lib.get(input, ["deployment", "platform"], "") != "serverless"
+	object.get(input, ["deployment", "platform"], "") != "serverless"
 }
 
 unanswered contains lib.finding(msg, "processes.scaling.min_replicas") if {
@@ -107,6 +107,6 @@ unanswered contains lib.finding(msg, "deployment.availability_zones") if {
 	applicable
 	is_number(min_replicas)
 	min_replicas >= params.min_replicas_count
-	lib.get(input, ["deployment", "availability_zones"], null) == null
+	object.get(input, ["deployment", "availability_zones"], null) == null
 	msg := "the design does not say how many availability zones the service spans, so the spread of its instances cannot be checked"
 }

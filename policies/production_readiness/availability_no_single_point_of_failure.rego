@@ -37,7 +37,7 @@ import rego.v1
 
 import data.archvet.lib
 
-spofs := lib.get(input, ["deployment", "single_points_of_failure"], null)
+spofs := object.get(input, ["deployment", "single_points_of_failure"], null)
 
 applicable if lib.tier <= 2
 

@@ -42,7 +42,7 @@ import data.archvet.lib
 
 backed_up_stores contains [i, store] if {
 	some [i, store] in lib.durable_stores
-	lib.get(store, "kind", "") != "queue"
+	object.get(store, "kind", "") != "queue"
 }
 
 applicable if {
@@ -53,7 +53,7 @@ applicable if {
 deny contains lib.finding(msg, path) if {
 	lib.tier == 0
 	some [i, store] in backed_up_stores
-	lib.get(store, ["backups", "cross_region"], null) == false
+	object.get(store, ["backups", "cross_region"], null) == false
 	msg := sprintf("backups of data store %q are kept only in the region they were taken in", [store.name])
 	path := sprintf("data_stores[%d].backups.cross_region", [i])
 }
@@ -61,7 +61,7 @@ deny contains lib.finding(msg, path) if {
 unanswered contains lib.finding(msg, path) if {
 	lib.tier == 0
 	some [i, store] in backed_up_stores
-	lib.get(store, ["backups", "cross_region"], null) == null
+	object.get(store, ["backups", "cross_region"], null) == null
 	msg := sprintf("the design does not say whether backups of data store %q are copied to another region", [store.name])
 	path := sprintf("data_stores[%d].backups.cross_region", [i])
 }

@@ -53,21 +53,21 @@ import data.archvet.lib
 # backups do not cover; their durability is a messaging concern.
 backed_up_stores contains [i, store] if {
 	some [i, store] in lib.durable_stores
-	lib.get(store, "kind", "") != "queue"
+	object.get(store, "kind", "") != "queue"
 }
 
 applicable if count(backed_up_stores) > 0
 
 deny contains lib.finding(msg, path) if {
 	some [i, store] in backed_up_stores
-	lib.get(store, ["backups", "enabled"], null) == false
+	object.get(store, ["backups", "enabled"], null) == false
 	msg := sprintf("data store %q holds source data but its backups are disabled", [store.name])
 	path := sprintf("data_stores[%d].backups.enabled", [i])
 }
 
 unanswered contains lib.finding(msg, path) if {
 	some [i, store] in backed_up_stores
-	lib.get(store, ["backups", "enabled"], null) == null
+	object.get(store, ["backups", "enabled"], null) == null
 	msg := sprintf("the design does not say whether data store %q is backed up", [store.name])
 	path := sprintf("data_stores[%d].backups.enabled", [i])
 }

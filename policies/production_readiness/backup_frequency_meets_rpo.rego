@@ -73,13 +73,13 @@ import data.archvet.lib
 
 params := lib.params(rego.metadata.chain())
 
-dr := lib.get(input, "disaster_recovery", {})
+dr := object.get(input, "disaster_recovery", {})
 
-rpo := lib.get(dr, "rpo_minutes", null)
+rpo := object.get(dr, "rpo_minutes", null)
 
 stores contains [i, store] if {
 	some [i, store] in lib.durable_stores
-	lib.get(store, "kind", "") != "queue"
+	object.get(store, "kind", "") != "queue"
 }
 
 applicable if {
@@ -92,11 +92,11 @@ region_strategies := {"pilot-light", "warm-standby", "active-active"}
 
 scopes contains "corruption"
 
-scopes contains "zone" if lib.get(dr, "multi_az", false) == true
+scopes contains "zone" if object.get(dr, "multi_az", false) == true
 
-scopes contains "region" if lib.get(dr, "multi_region", false) == true
+scopes contains "region" if object.get(dr, "multi_region", false) == true
 
-scopes contains "region" if lib.get(dr, "strategy", "") in region_strategies
+scopes contains "region" if object.get(dr, "strategy", "") in region_strategies
 
 scope_words := {
 	"corruption": "a bad write or deletion",
@@ -106,16 +106,16 @@ scope_words := {
 
 # copies holds [store index, scope, minutes of data lost, field] for each
 # copy of a store that survives a failure of that scope.
-backup_minutes(store) := lib.get(store, ["backups", "frequency_hours"], null) * 60 if {
-	lib.get(store, ["backups", "enabled"], false) == true
-	is_number(lib.get(store, ["backups", "frequency_hours"], null))
+backup_minutes(store) := object.get(store, ["backups", "frequency_hours"], null) * 60 if {
+	object.get(store, ["backups", "enabled"], false) == true
+	is_number(object.get(store, ["backups", "frequency_hours"], null))
 }
 
-replica_minutes(store) := 0 if lib.get(store, ["replication", "mode"], null) == "sync"
+replica_minutes(store) := 0 if object.get(store, ["replication", "mode"], null) == "sync"
 
-replica_minutes(store) := params.async_lag_minutes if lib.get(store, ["replication", "mode"], null) == "async"
+replica_minutes(store) := params.async_lag_minutes if object.get(store, ["replication", "mode"], null) == "async"
 
-flag(store, field) if lib.get(store, split(field, "."), false) == true
+flag(store, field) if object.get(store, split(field, "."), false) == true
 
 copies contains [i, scope, params.pitr_loss_minutes, "backups.point_in_time"] if {
 	some [i, store] in stores
@@ -163,7 +163,7 @@ open_facts("zone") := ["replication.multi_az", "replication.mode", "backups.poin
 
 open_facts("region") := ["replication.cross_region", "replication.mode", "backups.cross_region", "backups.frequency_hours"]
 
-unknown(store, field) if lib.get(store, split(field, "."), null) == null
+unknown(store, field) if object.get(store, split(field, "."), null) == null
 
 deny contains lib.finding(msg, path) if {
 	applicable
@@ -211,7 +211,7 @@ unanswered contains lib.finding(msg, path) if {
 
 unanswered contains lib.finding(msg, "disaster_recovery.strategy") if {
 	applicable
-	lib.get(dr, "strategy", null) == null
-	not lib.get(dr, "multi_region", false) == true
+	object.get(dr, "strategy", null) == null
+	not object.get(dr, "multi_region", false) == true
 	msg := "the design does not say which disaster recovery strategy the service follows, so the failures its copies must survive are unknown"
 }

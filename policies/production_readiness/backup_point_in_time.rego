@@ -47,7 +47,7 @@ import data.archvet.lib
 
 transactional_stores contains [i, store] if {
 	some [i, store] in lib.durable_stores
-	lib.get(store, "kind", "") in {"relational", "document"}
+	object.get(store, "kind", "") in {"relational", "document"}
 }
 
 applicable if {
@@ -58,7 +58,7 @@ applicable if {
 deny contains lib.finding(msg, path) if {
 	lib.critical
 	some [i, store] in transactional_stores
-	lib.get(store, ["backups", "point_in_time"], null) == false
+	object.get(store, ["backups", "point_in_time"], null) == false
 	msg := sprintf("%s store %q cannot be restored to a point in time, only to its last backup", [store.kind, store.name])
 	path := sprintf("data_stores[%d].backups.point_in_time", [i])
 }
@@ -66,7 +66,7 @@ deny contains lib.finding(msg, path) if {
 unanswered contains lib.finding(msg, path) if {
 	lib.critical
 	some [i, store] in transactional_stores
-	lib.get(store, ["backups", "point_in_time"], null) == null
+	object.get(store, ["backups", "point_in_time"], null) == null
 	msg := sprintf("the design does not say whether %s store %q supports point-in-time recovery", [store.kind, store.name])
 	path := sprintf("data_stores[%d].backups.point_in_time", [i])
 }

@@ -52,7 +52,7 @@ params := lib.params(rego.metadata.chain())
 
 backed_up contains [i, store] if {
 	some [i, store] in lib.durable_stores
-	lib.get(store, ["backups", "enabled"], false) == true
+	object.get(store, ["backups", "enabled"], false) == true
 }
 
 applicable if count(backed_up) > 0
@@ -87,7 +87,7 @@ deny contains lib.finding(msg, path) if {
 
 unanswered contains lib.finding(msg, path) if {
 	some [i, store] in backed_up
-	lib.get(store, ["backups", "encrypted"], null) == null
+	object.get(store, ["backups", "encrypted"], null) == null
 	sensitive(store)
 	msg := sprintf("the design does not say whether backups of data store %q are encrypted", [store.name])
 	path := sprintf("data_stores[%d].backups.encrypted", [i])
@@ -96,7 +96,7 @@ unanswered contains lib.finding(msg, path) if {
 unanswered contains lib.finding(msg, path) if {
 	must_be_immutable
 	some [i, store] in backed_up
-	lib.get(store, ["backups", "immutable"], null) == null
+	object.get(store, ["backups", "immutable"], null) == null
 	msg := sprintf("the design does not say whether backups of data store %q are protected from deletion", [store.name])
 	path := sprintf("data_stores[%d].backups.immutable", [i])
 }

@@ -57,8 +57,8 @@ ns_per_day := ((24 * 60) * 60) * 1000000000
 # Source-data stores with backups switched on; restores only make sense there.
 backed_up_stores contains [i, store] if {
 	some [i, store] in lib.durable_stores
-	lib.get(store, "kind", "") != "queue"
-	lib.get(store, ["backups", "enabled"], false) == true
+	object.get(store, "kind", "") != "queue"
+	object.get(store, ["backups", "enabled"], false) == true
 }
 
 # age_days is how many days ago a YYYY-MM-DD date was; undefined when the
@@ -71,14 +71,14 @@ applicable if count(backed_up_stores) > 0
 
 deny contains lib.finding(msg, path) if {
 	some [i, store] in backed_up_stores
-	lib.get(store, ["backups", "restore_tested"], null) == false
+	object.get(store, ["backups", "restore_tested"], null) == false
 	msg := sprintf("the backups of data store %q have never been restored in a test", [store.name])
 	path := sprintf("data_stores[%d].backups.restore_tested", [i])
 }
 
 deny contains lib.finding(msg, path) if {
 	some [i, store] in backed_up_stores
-	date := lib.get(store, ["backups", "last_restore_test"], null)
+	date := object.get(store, ["backups", "last_restore_test"], null)
 	date != null
 	age_days(date) > params.max_restore_age_days
 	msg := sprintf("the last restore test of data store %q was on %s, more than %v days ago", [store.name, date, params.max_restore_age_days])
@@ -87,15 +87,15 @@ deny contains lib.finding(msg, path) if {
 
 unanswered contains lib.finding(msg, path) if {
 	some [i, store] in backed_up_stores
-	lib.get(store, ["backups", "restore_tested"], null) == null
+	object.get(store, ["backups", "restore_tested"], null) == null
 	msg := sprintf("the design does not say whether a restore from the backups of data store %q has been tested", [store.name])
 	path := sprintf("data_stores[%d].backups.restore_tested", [i])
 }
 
 unanswered contains lib.finding(msg, path) if {
 	some [i, store] in backed_up_stores
-	lib.get(store, ["backups", "restore_tested"], false) == true
-	lib.get(store, ["backups", "last_restore_test"], null) == null
+	object.get(store, ["backups", "restore_tested"], false) == true
+	object.get(store, ["backups", "last_restore_test"], null) == null
 	msg := sprintf("the design does not say when the backups of data store %q were last restored", [store.name])
 	path := sprintf("data_stores[%d].backups.last_restore_test", [i])
 }

@@ -51,22 +51,22 @@ params := lib.params(rego.metadata.chain())
 
 backed_up_stores contains [i, store] if {
 	some [i, store] in lib.durable_stores
-	lib.get(store, "kind", "") != "queue"
-	lib.get(store, ["backups", "enabled"], false) == true
+	object.get(store, "kind", "") != "queue"
+	object.get(store, ["backups", "enabled"], false) == true
 }
 
 applicable if count(backed_up_stores) > 0
 
 unanswered contains lib.finding(msg, path) if {
 	some [i, store] in backed_up_stores
-	lib.get(store, ["backups", "retention_days"], null) == null
+	object.get(store, ["backups", "retention_days"], null) == null
 	msg := sprintf("the design does not say how long backups of data store %q are kept", [store.name])
 	path := sprintf("data_stores[%d].backups.retention_days", [i])
 }
 
 deny contains lib.finding(msg, path) if {
 	some [i, store] in backed_up_stores
-	days := lib.get(store, ["backups", "retention_days"], null)
+	days := object.get(store, ["backups", "retention_days"], null)
 	days != null
 	days < params.min_retention_days
 	msg := sprintf(

@@ -40,9 +40,9 @@ import rego.v1
 
 import data.archvet.lib
 
-is_cache(store) if lib.get(store, "kind", null) == "cache"
+is_cache(store) if object.get(store, "kind", null) == "cache"
 
-is_cache(store) if lib.get(store, "role", null) == "cache"
+is_cache(store) if object.get(store, "role", null) == "cache"
 
 caches contains [i, store] if {
 	some i, store in lib.data_stores
@@ -53,30 +53,30 @@ applicable if count(caches) > 0
 
 deny contains lib.finding(msg, path) if {
 	some [i, store] in caches
-	lib.get(store, ["cache", "invalidation"], null) == "none"
+	object.get(store, ["cache", "invalidation"], null) == "none"
 	msg := sprintf("cache %q never invalidates its entries, so it serves outdated data without bound", [store.name])
 	path := sprintf("data_stores[%d].cache.invalidation", [i])
 }
 
 deny contains lib.finding(msg, path) if {
 	some [i, store] in caches
-	lib.get(store, ["cache", "invalidation"], null) == "ttl"
-	lib.get(store, ["cache", "ttl_seconds"], null) == 0
+	object.get(store, ["cache", "invalidation"], null) == "ttl"
+	object.get(store, ["cache", "ttl_seconds"], null) == 0
 	msg := sprintf("cache %q expires entries by ttl but gives them a lifetime of 0", [store.name])
 	path := sprintf("data_stores[%d].cache.ttl_seconds", [i])
 }
 
 unanswered contains lib.finding(msg, path) if {
 	some [i, store] in caches
-	lib.get(store, ["cache", "invalidation"], null) == null
+	object.get(store, ["cache", "invalidation"], null) == null
 	msg := sprintf("the design does not say how outdated entries leave cache %q", [store.name])
 	path := sprintf("data_stores[%d].cache.invalidation", [i])
 }
 
 unanswered contains lib.finding(msg, path) if {
 	some [i, store] in caches
-	lib.get(store, ["cache", "invalidation"], null) == "ttl"
-	not is_number(lib.get(store, ["cache", "ttl_seconds"], null))
+	object.get(store, ["cache", "invalidation"], null) == "ttl"
+	not is_number(object.get(store, ["cache", "ttl_seconds"], null))
 	msg := sprintf("the design does not say how long entries of cache %q live", [store.name])
 	path := sprintf("data_stores[%d].cache.ttl_seconds", [i])
 }

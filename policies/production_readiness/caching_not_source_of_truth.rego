@@ -42,14 +42,14 @@ import data.archvet.lib
 
 cache_kind_stores contains [i, store] if {
 	some i, store in lib.data_stores
-	lib.get(store, "kind", null) == "cache"
+	object.get(store, "kind", null) == "cache"
 }
 
 applicable if count(cache_kind_stores) > 0
 
 deny contains lib.finding(msg, path) if {
 	some [i, store] in cache_kind_stores
-	lib.get(store, "role", null) == "source-of-truth"
+	object.get(store, "role", null) == "source-of-truth"
 	msg := sprintf("cache %q is declared as the source of truth, but a cache can lose its entries at any time", [store.name])
 	path := sprintf("data_stores[%d].role", [i])
 }

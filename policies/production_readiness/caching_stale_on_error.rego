@@ -48,9 +48,9 @@ import rego.v1
 
 import data.archvet.lib
 
-is_cache(store) if lib.get(store, "kind", null) == "cache"
+is_cache(store) if object.get(store, "kind", null) == "cache"
 
-is_cache(store) if lib.get(store, "role", null) == "cache"
+is_cache(store) if object.get(store, "role", null) == "cache"
 
 caches contains [i, store] if {
 	some i, store in lib.data_stores
@@ -62,12 +62,12 @@ caches contains [i, store] if {
 # fallback is a cached response.
 relies_on_cache if {
 	some [_, dep] in lib.sync_dependencies
-	lib.get(dep, "criticality", "hard") == "hard"
+	object.get(dep, "criticality", "hard") == "hard"
 }
 
 relies_on_cache if {
 	some dep in lib.dependencies
-	lib.get(dep, "fallback", null) == "cached-response"
+	object.get(dep, "fallback", null) == "cached-response"
 }
 
 applicable if {
@@ -103,7 +103,7 @@ deny contains lib.finding(msg, path) if {
 unanswered contains lib.finding(msg, path) if {
 	applicable
 	some [i, store] in caches
-	not is_boolean(lib.get(store, ["cache", "stale_if_error"], null))
+	not is_boolean(object.get(store, ["cache", "stale_if_error"], null))
 	msg := sprintf("the design does not say whether cache %q may serve stale entries when the origin fails", [store.name])
 	path := sprintf("data_stores[%d].cache.stale_if_error", [i])
 }

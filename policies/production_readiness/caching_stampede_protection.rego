@@ -42,9 +42,9 @@ import rego.v1
 
 import data.archvet.lib
 
-is_cache(store) if lib.get(store, "kind", null) == "cache"
+is_cache(store) if object.get(store, "kind", null) == "cache"
 
-is_cache(store) if lib.get(store, "role", null) == "cache"
+is_cache(store) if object.get(store, "role", null) == "cache"
 
 caches contains [i, store] if {
 	some i, store in lib.data_stores
@@ -59,7 +59,7 @@ applicable if {
 unanswered contains lib.finding(msg, path) if {
 	applicable
 	some [i, store] in caches
-	lib.get(store, ["cache", "stampede_protection"], null) == null
+	object.get(store, ["cache", "stampede_protection"], null) == null
 	msg := sprintf("the design does not say whether cache %q coalesces concurrent misses", [store.name])
 	path := sprintf("data_stores[%d].cache.stampede_protection", [i])
 }
@@ -67,7 +67,7 @@ unanswered contains lib.finding(msg, path) if {
 deny contains lib.finding(msg, path) if {
 	applicable
 	some [i, store] in caches
-	lib.get(store, ["cache", "stampede_protection"], null) == false
+	object.get(store, ["cache", "stampede_protection"], null) == false
 	msg := sprintf("cache %q sends every concurrent miss to the origin, which a stampede can overload", [store.name])
 	path := sprintf("data_stores[%d].cache.stampede_protection", [i])
 }

@@ -55,15 +55,15 @@ params := lib.params(rego.metadata.chain())
 
 ns_per_day := ((24 * 60) * 60) * 1000000000
 
-load_test := lib.get(input, ["capacity", "load_test"], {})
+load_test := object.get(input, ["capacity", "load_test"], {})
 
-performed := lib.get(load_test, "performed", null)
+performed := object.get(load_test, "performed", null)
 
-multiple := lib.get(load_test, "peak_multiple", null)
+multiple := object.get(load_test, "peak_multiple", null)
 
-last_run := lib.get(load_test, "last_run", null)
+last_run := object.get(load_test, "last_run", null)
 
-headroom := lib.get(input, ["capacity", "headroom_percent"], null)
+headroom := object.get(input, ["capacity", "headroom_percent"], null)
 
 # age_days is how many days ago a YYYY-MM-DD date was; undefined when the
 # date cannot be read.

@@ -56,11 +56,11 @@ import data.archvet.lib
 
 params := lib.params(rego.metadata.chain())
 
-peak := lib.get(input, ["capacity", "peak_rps"], null)
+peak := object.get(input, ["capacity", "peak_rps"], null)
 
-headroom := lib.get(input, ["capacity", "headroom_percent"], null)
+headroom := object.get(input, ["capacity", "headroom_percent"], null)
 
-zones := lib.get(input, ["deployment", "availability_zones"], 1)
+zones := object.get(input, ["deployment", "availability_zones"], 1)
 
 applicable if lib.tier <= 2
 

@@ -46,19 +46,19 @@ applicable if lib.tier <= 2
 
 deny contains lib.finding("the design gives an empty capacity plan link", "capacity.plan") if {
 	lib.tier <= 2
-	lib.get(input, ["capacity", "plan"], null) == ""
+	object.get(input, ["capacity", "plan"], null) == ""
 }
 
 unanswered contains lib.finding("the design does not link a capacity plan", "capacity.plan") if {
 	lib.tier <= 2
-	lib.get(input, ["capacity", "plan"], null) == null
+	object.get(input, ["capacity", "plan"], null) == null
 }
 
 unanswered contains lib.finding(msg, path) if {
 	lib.tier <= 2
 	some [i, store] in lib.durable_stores
-	lib.get(store, "kind", "") != "queue"
-	lib.get(store, "size_gb", null) == null
+	object.get(store, "kind", "") != "queue"
+	object.get(store, "size_gb", null) == null
 	msg := sprintf("the design does not say how large data store %q is expected to grow", [store.name])
 	path := sprintf("data_stores[%d].size_gb", [i])
 }

@@ -46,7 +46,7 @@ params := lib.params(rego.metadata.chain())
 
 stores contains [i, store] if {
 	some [i, store] in lib.durable_stores
-	lib.get(store, "kind", "") != "queue"
+	object.get(store, "kind", "") != "queue"
 }
 
 applicable if {
@@ -70,8 +70,8 @@ deny contains lib.finding(msg, path) if {
 unanswered contains lib.finding(msg, path) if {
 	applicable
 	some [i, store] in stores
-	is_number(lib.get(store, "size_gb", null))
-	lib.get(store, "capacity_gb", null) == null
+	is_number(object.get(store, "size_gb", null))
+	object.get(store, "capacity_gb", null) == null
 	msg := sprintf("the design does not say how much storage data store %q has, so its growth cannot be checked", [store.name])
 	path := sprintf("data_stores[%d].capacity_gb", [i])
 }
@@ -79,7 +79,7 @@ unanswered contains lib.finding(msg, path) if {
 unanswered contains lib.finding(msg, path) if {
 	applicable
 	some [i, store] in stores
-	lib.get(store, "size_gb", null) == null
-	msg := sprintf("the design does not say how large data store %q is expected to grow within a year", [lib.get(store, "name", i)])
+	object.get(store, "size_gb", null) == null
+	msg := sprintf("the design does not say how large data store %q is expected to grow within a year", [object.get(store, "name", i)])
 	path := sprintf("data_stores[%d].size_gb", [i])
 }

@@ -59,15 +59,15 @@ import data.archvet.lib
 
 params := lib.params(rego.metadata.chain())
 
-rollback := lib.get(input, ["deployment", "rollback", "max_minutes"], null)
+rollback := object.get(input, ["deployment", "rollback", "max_minutes"], null)
 
-detect := lib.get(input, ["operations", "time_to_detect_minutes"], null)
+detect := object.get(input, ["operations", "time_to_detect_minutes"], null)
 
 availability_slos contains slo if {
 	some slo in lib.slos
-	lib.get(slo, "sli", "") == "availability"
-	is_number(lib.get(slo, "objective_percent", null))
-	is_number(lib.get(slo, "window_days", null))
+	object.get(slo, "sli", "") == "availability"
+	is_number(object.get(slo, "objective_percent", null))
+	is_number(object.get(slo, "window_days", null))
 }
 
 applicable if count(availability_slos) > 0

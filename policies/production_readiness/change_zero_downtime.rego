@@ -56,16 +56,16 @@ import data.archvet.lib
 
 applicable if {
 	lib.tier <= 2
-	lib.get(input, ["deployment", "platform"], null) in {"kubernetes", "vm", "paas"}
+	object.get(input, ["deployment", "platform"], null) in {"kubernetes", "vm", "paas"}
 }
 
-budget := lib.get(input, ["deployment", "disruption_budget", "max_unavailable"], null)
+budget := object.get(input, ["deployment", "disruption_budget", "max_unavailable"], null)
 
-replicas := lib.get(input, ["processes", "scaling", "min_replicas"], null)
+replicas := object.get(input, ["processes", "scaling", "min_replicas"], null)
 
-headroom := lib.get(input, ["capacity", "headroom_percent"], null)
+headroom := object.get(input, ["capacity", "headroom_percent"], null)
 
-shutdown := lib.get(input, ["processes", "shutdown"], {})
+shutdown := object.get(input, ["processes", "shutdown"], {})
 
 # The instances that can go while the rest still carry the peak.
 spare := floor((replicas * headroom) / (100 + headroom))
@@ -92,7 +92,7 @@ deny contains lib.finding(msg, "deployment.disruption_budget.max_unavailable") i
 deny contains lib.finding(msg, "processes.shutdown.grace_period_seconds") if {
 	applicable
 	grace := shutdown.grace_period_seconds
-	needed := lib.get(shutdown, "pre_stop_seconds", 0) + shutdown.drain_seconds
+	needed := object.get(shutdown, "pre_stop_seconds", 0) + shutdown.drain_seconds
 	needed > grace
 	msg := sprintf("a stopping instance needs %v seconds (pre-stop delay and drain) but the platform kills it after %v", [needed, grace])
 }
@@ -106,7 +106,7 @@ unanswered contains lib.finding(msg, "deployment.disruption_budget.max_unavailab
 unanswered contains lib.finding(msg, path) if {
 	applicable
 	some field in ["pre_stop_seconds", "grace_period_seconds"]
-	lib.get(shutdown, field, null) == null
+	object.get(shutdown, field, null) == null
 	msg := sprintf("the design does not say the %s of a stopping instance", [replace(field, "_", " ")])
 	path := sprintf("processes.shutdown.%s", [field])
 }

@@ -44,7 +44,7 @@ import data.archvet.lib
 
 rank := {"public": 0, "internal": 1, "confidential": 2, "restricted": 3}
 
-service_class := lib.get(input, ["data", "classification"], "")
+service_class := object.get(input, ["data", "classification"], "")
 
 unanswered contains lib.finding(msg, "data.classification") if {
 	service_class == ""
@@ -53,7 +53,7 @@ unanswered contains lib.finding(msg, "data.classification") if {
 
 unanswered contains lib.finding(msg, sprintf("data_stores[%d].classification", [i])) if {
 	some i, store in lib.data_stores
-	lib.get(store, "classification", "") == ""
+	object.get(store, "classification", "") == ""
 	msg := sprintf("the design does not say how the data in store %q is classified", [store.name])
 }
 
@@ -67,7 +67,7 @@ deny contains lib.finding(msg, sprintf("data_stores[%d].classification", [i])) i
 
 deny contains lib.finding(msg, sprintf("data_stores[%d].classification", [i])) if {
 	some i, store in lib.data_stores
-	store_class := lib.get(store, "classification", "")
+	store_class := object.get(store, "classification", "")
 	rank[store_class] > rank[service_class]
 	msg := sprintf("store %q holds %s data, but the service declares %s as the highest class it handles", [store.name, store_class, service_class])
 }

@@ -38,14 +38,14 @@ import rego.v1
 
 import data.archvet.lib
 
-applicable if lib.get(input, ["data", "pii"], false) == true
+applicable if object.get(input, ["data", "pii"], false) == true
 
 applicable if {
 	some store in lib.data_stores
-	lib.get(store, "contains_pii", false) == true
+	object.get(store, "contains_pii", false) == true
 }
 
-deletion := lib.get(input, ["data", "deletion_supported"], null)
+deletion := object.get(input, ["data", "deletion_supported"], null)
 
 deny contains lib.finding(msg, "data.deletion_supported") if {
 	applicable

@@ -38,7 +38,7 @@ import rego.v1
 
 import data.archvet.lib
 
-scheme := lib.get(input, ["processes", "id_generation"], null)
+scheme := object.get(input, ["processes", "id_generation"], null)
 
 applicable if count(lib.durable_stores) > 0
 
@@ -63,15 +63,15 @@ deny contains lib.finding(msg, "processes.id_generation") if {
 # Places where more than one writer issues ids, which a database sequence
 # cannot keep unique.
 several_writers contains "the service runs active-active across regions" if {
-	lib.get(input, ["disaster_recovery", "strategy"], "") == "active-active"
+	object.get(input, ["disaster_recovery", "strategy"], "") == "active-active"
 }
 
 several_writers contains sprintf("the service runs in %v cells", [cells]) if {
-	cells := lib.get(input, ["deployment", "cells"], 0)
+	cells := object.get(input, ["deployment", "cells"], 0)
 	cells >= 2
 }
 
 several_writers contains sprintf("data store %q is partitioned", [store.name]) if {
 	some [_, store] in lib.durable_stores
-	not lib.get(store, "partitioning", "none") == "none"
+	not object.get(store, "partitioning", "none") == "none"
 }

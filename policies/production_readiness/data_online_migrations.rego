@@ -52,7 +52,7 @@ strategy_words := {"manual": "by hand", "offline": "offline, with the service st
 
 relational_stores contains [i, store] if {
 	some [i, store] in lib.durable_stores
-	lib.get(store, "kind", "") == "relational"
+	object.get(store, "kind", "") == "relational"
 }
 
 applicable if {
@@ -63,7 +63,7 @@ applicable if {
 unanswered contains lib.finding(msg, path) if {
 	applicable
 	some [i, store] in relational_stores
-	lib.get(store, ["migrations", "strategy"], null) == null
+	object.get(store, ["migrations", "strategy"], null) == null
 	msg := sprintf("the design does not say how schema changes reach relational store %q", [store.name])
 	path := sprintf("data_stores[%d].migrations.strategy", [i])
 }
@@ -71,7 +71,7 @@ unanswered contains lib.finding(msg, path) if {
 unanswered contains lib.finding(msg, path) if {
 	applicable
 	some [i, store] in relational_stores
-	lib.get(store, ["migrations", "lock_free"], null) == null
+	object.get(store, ["migrations", "lock_free"], null) == null
 	msg := sprintf("the design does not say whether migrations on relational store %q avoid long table locks", [store.name])
 	path := sprintf("data_stores[%d].migrations.lock_free", [i])
 }
@@ -79,7 +79,7 @@ unanswered contains lib.finding(msg, path) if {
 deny contains lib.finding(msg, path) if {
 	applicable
 	some [i, store] in relational_stores
-	strategy := lib.get(store, ["migrations", "strategy"], null)
+	strategy := object.get(store, ["migrations", "strategy"], null)
 	strategy != null
 	not strategy in online_strategies
 	msg := sprintf(
@@ -92,7 +92,7 @@ deny contains lib.finding(msg, path) if {
 deny contains lib.finding(msg, path) if {
 	applicable
 	some [i, store] in relational_stores
-	lib.get(store, ["migrations", "lock_free"], null) == false
+	object.get(store, ["migrations", "lock_free"], null) == false
 	msg := sprintf("migrations on relational store %q take long locks on live tables", [store.name])
 	path := sprintf("data_stores[%d].migrations.lock_free", [i])
 }

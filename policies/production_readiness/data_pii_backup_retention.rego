@@ -50,8 +50,8 @@ params := lib.params(rego.metadata.chain())
 
 backed_up_pii contains [i, store] if {
 	some i, store in lib.data_stores
-	lib.get(store, "contains_pii", false) == true
-	lib.get(store, ["backups", "enabled"], false) == true
+	object.get(store, "contains_pii", false) == true
+	object.get(store, ["backups", "enabled"], false) == true
 }
 
 applicable if count(backed_up_pii) > 0
@@ -59,13 +59,13 @@ applicable if count(backed_up_pii) > 0
 # The store's own retention wins over the service default.
 retention(store) := store.retention_days
 
-retention(store) := lib.get(input, ["data", "retention_days"], null) if not "retention_days" in object.keys(store)
+retention(store) := object.get(input, ["data", "retention_days"], null) if not "retention_days" in object.keys(store)
 
 deny contains lib.finding(msg, path) if {
 	some [i, store] in backed_up_pii
 	limit := retention(store)
 	is_number(limit)
-	kept := lib.get(store, ["backups", "retention_days"], null)
+	kept := object.get(store, ["backups", "retention_days"], null)
 	is_number(kept)
 	kept > limit + params.max_backup_overrun_days
 	msg := sprintf(
@@ -77,7 +77,7 @@ deny contains lib.finding(msg, path) if {
 
 unanswered contains lib.finding(msg, path) if {
 	some [i, store] in backed_up_pii
-	lib.get(store, ["backups", "retention_days"], null) == null
+	object.get(store, ["backups", "retention_days"], null) == null
 	msg := sprintf("the design does not say how long backups of personal-data store %q are kept", [store.name])
 	path := sprintf("data_stores[%d].backups.retention_days", [i])
 }

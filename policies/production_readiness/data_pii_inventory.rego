@@ -43,7 +43,7 @@ import rego.v1
 
 import data.archvet.lib
 
-pii := lib.get(input, ["data", "pii"], null)
+pii := object.get(input, ["data", "pii"], null)
 
 unanswered contains lib.finding(msg, "data.pii") if {
 	pii == null
@@ -52,20 +52,20 @@ unanswered contains lib.finding(msg, "data.pii") if {
 
 unanswered contains lib.finding(msg, "data.pii_fields") if {
 	pii == true
-	lib.get(input, ["data", "pii_fields"], null) == null
+	object.get(input, ["data", "pii_fields"], null) == null
 	msg := "the service handles personal data but the design does not list which fields"
 }
 
 unanswered contains lib.finding(msg, sprintf("data_stores[%d].contains_pii", [i])) if {
 	pii == true
 	some i, store in lib.data_stores
-	lib.get(store, "contains_pii", null) == null
+	object.get(store, "contains_pii", null) == null
 	msg := sprintf("the design does not say whether store %q holds personal data", [store.name])
 }
 
 deny contains lib.finding(msg, "data.pii") if {
 	pii == false
 	some store in lib.data_stores
-	lib.get(store, "contains_pii", false) == true
+	object.get(store, "contains_pii", false) == true
 	msg := sprintf("store %q holds personal data, but the service declares that it handles none", [store.name])
 }

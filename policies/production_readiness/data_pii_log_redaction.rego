@@ -40,14 +40,14 @@ import rego.v1
 
 import data.archvet.lib
 
-applicable if lib.get(input, ["data", "pii"], false) == true
+applicable if object.get(input, ["data", "pii"], false) == true
 
 applicable if {
 	some store in lib.data_stores
-	lib.get(store, "contains_pii", false) == true
+	object.get(store, "contains_pii", false) == true
 }
 
-redaction := lib.get(input, ["observability", "logging", "pii_redaction"], null)
+redaction := object.get(input, ["observability", "logging", "pii_redaction"], null)
 
 deny contains lib.finding(msg, "observability.logging.pii_redaction") if {
 	applicable

@@ -52,16 +52,16 @@ import rego.v1
 
 import data.archvet.lib
 
-applicable if lib.get(input, ["data", "pii"], false) == true
+applicable if object.get(input, ["data", "pii"], false) == true
 
 applicable if {
 	some store in lib.data_stores
-	lib.get(store, "contains_pii", false) == true
+	object.get(store, "contains_pii", false) == true
 }
 
-residency := lib.get(input, ["data", "residency"], null)
+residency := object.get(input, ["data", "residency"], null)
 
-deployment_regions := lib.get(input, ["deployment", "regions"], [])
+deployment_regions := object.get(input, ["deployment", "regions"], [])
 
 # Provider spellings of an area beyond "<area>-", for example GCP's
 # europe-west1 for eu.
@@ -82,13 +82,13 @@ allowed(region) if {
 
 pii_stores contains [i, store] if {
 	some i, store in lib.data_stores
-	lib.get(store, "contains_pii", false) == true
+	object.get(store, "contains_pii", false) == true
 }
 
 pii_stores contains [i, store] if {
-	lib.get(input, ["data", "pii"], false) == true
+	object.get(input, ["data", "pii"], false) == true
 	some [i, store] in lib.durable_stores
-	not lib.get(store, "contains_pii", null) == false
+	not object.get(store, "contains_pii", null) == false
 }
 
 copies := {"replication": "replicas", "backups": "backup copies"}
@@ -116,7 +116,7 @@ deny contains lib.finding(msg, path) if {
 	count(residency) > 0
 	some [i, store] in pii_stores
 	some section, words in copies
-	some j, region in lib.get(store, [section, "regions"], [])
+	some j, region in object.get(store, [section, "regions"], [])
 	not allowed(region)
 	msg := sprintf("%s of data store %q are kept in %s, outside the allowed regions (%s)", [words, store.name, region, concat(", ", residency)])
 	path := sprintf("data_stores[%d].%s.regions[%d]", [i, section, j])
@@ -134,8 +134,8 @@ unanswered contains lib.finding(msg, path) if {
 	count(residency) > 0
 	some [i, store] in pii_stores
 	some section, words in copies
-	lib.get(store, [section, "cross_region"], false) == true
-	lib.get(store, [section, "regions"], null) == null
+	object.get(store, [section, "cross_region"], false) == true
+	object.get(store, [section, "regions"], null) == null
 	msg := sprintf(
 		"the design does not say which regions hold the cross-region %s of data store %q, so residency cannot be checked",
 		[words, store.name],
@@ -155,7 +155,7 @@ unanswered contains lib.finding(msg, "deployment.regions") if {
 	applicable
 	is_array(residency)
 	count(residency) > 0
-	lib.get(input, ["deployment", "regions"], null) == null
+	object.get(input, ["deployment", "regions"], null) == null
 	msg := "the design does not say in which regions the service runs, so residency cannot be checked"
 }
 
@@ -164,11 +164,11 @@ unanswered contains lib.finding(msg, path) if {
 	is_array(residency)
 	count(residency) > 0
 	some [i, store] in pii_stores
-	lib.get(store, ["backups", "cross_region"], null) == null
-	lib.get(store, ["backups", "regions"], null) == null
+	object.get(store, ["backups", "cross_region"], null) == null
+	object.get(store, ["backups", "regions"], null) == null
 	msg := sprintf(
 		"the design does not say whether the backup copies of data store %q leave the region, so residency cannot be checked",
-		[lib.get(store, "name", i)],
+		[object.get(store, "name", i)],
 	)
 	path := sprintf("data_stores[%d].backups.cross_region", [i])
 }

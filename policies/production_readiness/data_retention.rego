@@ -42,14 +42,14 @@ import rego.v1
 import data.archvet.lib
 
 unanswered contains lib.finding(msg, "data.retention_days") if {
-	lib.get(input, ["data", "retention_days"], null) == null
+	object.get(input, ["data", "retention_days"], null) == null
 	msg := "the design does not say how long the service's records are kept"
 }
 
 unanswered contains lib.finding(msg, sprintf("data_stores[%d].retention_days", [i])) if {
 	some i, store in lib.data_stores
-	lib.get(store, "contains_pii", false) == true
-	lib.get(store, "retention_days", null) == null
+	object.get(store, "contains_pii", false) == true
+	object.get(store, "retention_days", null) == null
 	msg := sprintf("the design does not say how long store %q keeps the personal data it holds", [store.name])
 }
 

@@ -47,7 +47,7 @@ database_kinds := {"relational", "document", "key-value", "graph", "warehouse"}
 
 database_stores contains [i, store] if {
 	some [i, store] in lib.durable_stores
-	lib.get(store, "kind", "") in database_kinds
+	object.get(store, "kind", "") in database_kinds
 }
 
 applicable if {
@@ -58,7 +58,7 @@ applicable if {
 deny contains lib.finding(msg, path) if {
 	applicable
 	some [i, store] in database_stores
-	lib.get(store, ["migrations", "rollback_plan"], null) == false
+	object.get(store, ["migrations", "rollback_plan"], null) == false
 	msg := sprintf("data changes to store %q cannot be undone", [store.name])
 	path := sprintf("data_stores[%d].migrations.rollback_plan", [i])
 }
@@ -66,7 +66,7 @@ deny contains lib.finding(msg, path) if {
 unanswered contains lib.finding(msg, path) if {
 	applicable
 	some [i, store] in database_stores
-	lib.get(store, ["migrations", "rollback_plan"], null) == null
+	object.get(store, ["migrations", "rollback_plan"], null) == null
 	msg := sprintf("the design does not say how a data change to store %q is undone", [store.name])
 	path := sprintf("data_stores[%d].migrations.rollback_plan", [i])
 }

@@ -49,7 +49,7 @@ import data.archvet.lib
 
 partitioned_stores contains [i, store] if {
 	some i, store in lib.data_stores
-	not lib.get(store, "partitioning", "none") == "none"
+	not object.get(store, "partitioning", "none") == "none"
 }
 
 # Identifier schemes whose values grow over time.
@@ -60,18 +60,18 @@ monotonic(key) if regex.match(`(?i)(time|date|created|updated|_at$|^at$|seq)`, k
 
 monotonic(key) if {
 	regex.match(`(^id$|_id$|[a-z]Id$|^ID$|_ID$)`, key)
-	lib.get(input, ["processes", "id_generation"], "") in ordered_id_schemes
+	object.get(input, ["processes", "id_generation"], "") in ordered_id_schemes
 }
 
-is_cache(store) if lib.get(store, "kind", "") == "cache"
+is_cache(store) if object.get(store, "kind", "") == "cache"
 
-is_cache(store) if lib.get(store, "role", "") == "cache"
+is_cache(store) if object.get(store, "role", "") == "cache"
 
 applicable if count(partitioned_stores) > 0
 
 unanswered contains lib.finding(msg, path) if {
 	some [i, store] in partitioned_stores
-	lib.get(store, "sharding_key", "") == ""
+	object.get(store, "sharding_key", "") == ""
 	msg := sprintf("data store %q is partitioned (%s) but the design does not name the key it is spread by", [store.name, store.partitioning])
 	path := sprintf("data_stores[%d].sharding_key", [i])
 }
@@ -79,7 +79,7 @@ unanswered contains lib.finding(msg, path) if {
 deny contains lib.finding(msg, path) if {
 	some [i, store] in partitioned_stores
 	store.partitioning == "range"
-	key := lib.get(store, "sharding_key", "")
+	key := object.get(store, "sharding_key", "")
 	monotonic(key)
 	msg := sprintf(
 		"data store %q is range-partitioned on %q, a key that only grows, so every new write lands on the last partition",

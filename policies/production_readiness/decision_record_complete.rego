@@ -64,18 +64,18 @@ deny contains lib.finding(msg, sprintf("decisions[%d].options", [i])) if {
 unanswered contains lib.finding(msg, sprintf("decisions[%d].%s", [i, field])) if {
 	some [i, d] in accepted
 	some field in ["context", "options", "consequences"]
-	lib.get(d, field, null) == null
-	msg := sprintf("the design does not record the %s of decision %s", [field, lib.get(d, "id", "unnamed")])
+	object.get(d, field, null) == null
+	msg := sprintf("the design does not record the %s of decision %s", [field, object.get(d, "id", "unnamed")])
 }
 
 unstated contains i if {
 	some i, d in lib.decisions
-	lib.get(d, "status", null) == null
+	object.get(d, "status", null) == null
 }
 
 applicable if count(unstated) > 0
 
 unanswered contains lib.finding(msg, sprintf("decisions[%d].status", [i])) if {
 	some i in unstated
-	msg := sprintf("the design does not say the status of decision %s", [lib.get(lib.decisions[i], "id", "unnamed")])
+	msg := sprintf("the design does not say the status of decision %s", [object.get(lib.decisions[i], "id", "unnamed")])
 }

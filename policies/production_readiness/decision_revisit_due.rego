@@ -51,8 +51,8 @@ closed := {"rejected", "deprecated", "superseded"}
 # Decisions in force with a readable revisit date, with that date in ns.
 scheduled contains [i, decision, due] if {
 	some i, decision in lib.decisions
-	not lib.get(decision, "status", "") in closed
-	date := lib.get(decision, "revisit", "")
+	not object.get(decision, "status", "") in closed
+	date := object.get(decision, "revisit", "")
 	regex.match(`^\d{4}-\d{2}-\d{2}$`, date)
 	due := time.parse_ns("2006-01-02", date)
 }
@@ -70,7 +70,7 @@ deny contains lib.finding(msg, path) if {
 	days >= 1
 	msg := sprintf(
 		"decision %s (%q) was due to be revisited on %s, %s",
-		[lib.get(decision, "id", sprintf("#%d", [i])), lib.get(decision, "title", ""), decision.revisit, ago(days)],
+		[object.get(decision, "id", sprintf("#%d", [i])), object.get(decision, "title", ""), decision.revisit, ago(days)],
 	)
 	path := sprintf("decisions[%d].revisit", [i])
 }

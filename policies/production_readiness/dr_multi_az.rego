@@ -38,9 +38,9 @@ import rego.v1
 
 import data.archvet.lib
 
-multi_az := lib.get(input, ["disaster_recovery", "multi_az"], null)
+multi_az := object.get(input, ["disaster_recovery", "multi_az"], null)
 
-zones := lib.get(input, ["deployment", "availability_zones"], null)
+zones := object.get(input, ["deployment", "availability_zones"], null)
 
 applicable if lib.tier <= 2
 

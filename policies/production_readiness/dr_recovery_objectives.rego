@@ -59,14 +59,14 @@ objectives := {
 
 unanswered contains lib.finding(msg, path) if {
 	some field, objective in objectives
-	lib.get(input, ["disaster_recovery", field], null) == null
+	object.get(input, ["disaster_recovery", field], null) == null
 	msg := sprintf("the design does not define a %s", [objective.name])
 	path := sprintf("disaster_recovery.%s", [field])
 }
 
 deny contains lib.finding(msg, path) if {
 	some field, objective in objectives
-	value := lib.get(input, ["disaster_recovery", field], null)
+	value := object.get(input, ["disaster_recovery", field], null)
 	is_number(value)
 	ceiling := params[objective.param]
 	value > ceiling

@@ -50,11 +50,11 @@ import data.archvet.lib
 
 params := lib.params(rego.metadata.chain())
 
-rto := lib.get(input, ["disaster_recovery", "rto_minutes"], null)
+rto := object.get(input, ["disaster_recovery", "rto_minutes"], null)
 
 availability_slos contains [i, slo] if {
 	some i, slo in lib.slos
-	lib.get(slo, "sli", "") == "availability"
+	object.get(slo, "sli", "") == "availability"
 }
 
 # budget_minutes is the downtime an objective allows over its window,
@@ -74,10 +74,10 @@ unanswered contains lib.finding("the design does not define a recovery time obje
 unanswered contains lib.finding(msg, path) if {
 	some [i, slo] in availability_slos
 	some field in ["objective_percent", "window_days"]
-	lib.get(slo, field, null) == null
+	object.get(slo, field, null) == null
 	msg := sprintf(
 		"the design does not say the %s of availability slo %q, so its error budget cannot be computed",
-		[field, lib.get(slo, "name", "unnamed")],
+		[field, object.get(slo, "name", "unnamed")],
 	)
 	path := sprintf("slos[%d].%s", [i, field])
 }
@@ -90,6 +90,6 @@ deny contains lib.finding(msg, "disaster_recovery.rto_minutes") if {
 	rto > round((budget * share) * 10) / 1000
 	msg := sprintf(
 		"the %v-minute rto is more than %v%% of the %.1f-minute error budget of slo %q (%v%% over %v days), so one disaster breaks the slo",
-		[rto, share, budget, lib.get(slo, "name", "unnamed"), slo.objective_percent, slo.window_days],
+		[rto, share, budget, object.get(slo, "name", "unnamed"), slo.objective_percent, slo.window_days],
 	)
 }

@@ -48,7 +48,7 @@ applicable if {
 deny contains lib.finding(msg, path) if {
 	lib.tier <= 2
 	some [i, store] in lib.durable_stores
-	lib.get(store, ["replication", "multi_az"], null) == false
+	object.get(store, ["replication", "multi_az"], null) == false
 	msg := sprintf("data store %q has no copy outside its availability zone", [store.name])
 	path := sprintf("data_stores[%d].replication.multi_az", [i])
 }
@@ -56,8 +56,8 @@ deny contains lib.finding(msg, path) if {
 deny contains lib.finding(msg, path) if {
 	lib.tier <= 2
 	some [i, store] in lib.durable_stores
-	lib.get(store, ["replication", "multi_az"], null) == true
-	lib.get(store, ["replication", "mode"], null) == "none"
+	object.get(store, ["replication", "multi_az"], null) == true
+	object.get(store, ["replication", "mode"], null) == "none"
 	msg := sprintf("data store %q is said to span zones but its replication mode is none", [store.name])
 	path := sprintf("data_stores[%d].replication.mode", [i])
 }
@@ -65,7 +65,7 @@ deny contains lib.finding(msg, path) if {
 unanswered contains lib.finding(msg, path) if {
 	lib.tier <= 2
 	some [i, store] in lib.durable_stores
-	lib.get(store, ["replication", "multi_az"], null) == null
+	object.get(store, ["replication", "multi_az"], null) == null
 	msg := sprintf("the design does not say whether data store %q survives the loss of an availability zone", [store.name])
 	path := sprintf("data_stores[%d].replication.multi_az", [i])
 }

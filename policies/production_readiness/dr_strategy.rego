@@ -39,7 +39,7 @@ import rego.v1
 
 import data.archvet.lib
 
-dr := lib.get(input, "disaster_recovery", {})
+dr := object.get(input, "disaster_recovery", {})
 
 # The shortest RTO each strategy can realistically meet, in minutes. These
 # are deliberately generous lower bounds, not targets.
@@ -52,18 +52,18 @@ applicable if lib.tier <= 2
 
 unanswered contains lib.finding("the design does not name a disaster recovery strategy", "disaster_recovery.strategy") if {
 	lib.tier <= 2
-	lib.get(dr, "strategy", null) == null
+	object.get(dr, "strategy", null) == null
 }
 
 unanswered contains lib.finding("the design does not link a disaster recovery plan", "disaster_recovery.plan") if {
 	lib.tier <= 2
-	lib.get(dr, "plan", "") == ""
+	object.get(dr, "plan", "") == ""
 }
 
 deny contains lib.finding(msg, "disaster_recovery.strategy") if {
 	lib.tier <= 2
-	strategy := lib.get(dr, "strategy", null)
-	rto := lib.get(dr, "rto_minutes", null)
+	strategy := object.get(dr, "strategy", null)
+	rto := object.get(dr, "rto_minutes", null)
 	rto != null
 	rto < fastest_recovery[strategy]
 	msg := sprintf(

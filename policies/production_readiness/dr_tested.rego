@@ -42,7 +42,7 @@ max_age_days := 365
 
 ns_per_day := ((24 * 60) * 60) * 1000000000
 
-last_tested := lib.get(input, ["disaster_recovery", "last_tested"], null)
+last_tested := object.get(input, ["disaster_recovery", "last_tested"], null)
 
 # age_days is how many days ago a YYYY-MM-DD date was; undefined when the
 # date cannot be read.

@@ -43,7 +43,7 @@ import rego.v1
 
 import data.archvet.lib
 
-zero_rpo if lib.get(input, ["disaster_recovery", "rpo_minutes"], null) == 0
+zero_rpo if object.get(input, ["disaster_recovery", "rpo_minutes"], null) == 0
 
 applicable if {
 	zero_rpo
@@ -53,7 +53,7 @@ applicable if {
 deny contains lib.finding(msg, path) if {
 	zero_rpo
 	some [i, store] in lib.durable_stores
-	mode := lib.get(store, ["replication", "mode"], null)
+	mode := object.get(store, ["replication", "mode"], null)
 	mode != null
 	mode != "sync"
 	msg := sprintf(
@@ -66,7 +66,7 @@ deny contains lib.finding(msg, path) if {
 unanswered contains lib.finding(msg, path) if {
 	zero_rpo
 	some [i, store] in lib.durable_stores
-	lib.get(store, ["replication", "mode"], null) == null
+	object.get(store, ["replication", "mode"], null) == null
 	msg := sprintf("the rpo is zero but the design does not say how data store %q is replicated", [store.name])
 	path := sprintf("data_stores[%d].replication.mode", [i])
 }

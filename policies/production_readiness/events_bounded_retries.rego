@@ -46,7 +46,7 @@ applicable if count(lib.consumes) > 0
 
 unanswered contains lib.finding(msg, path) if {
 	some i, event in lib.consumes
-	lib.get(event, "max_retries", null) == null
+	object.get(event, "max_retries", null) == null
 	msg := sprintf("the design does not say how many times a failing %q message is retried", [event.name])
 	path := sprintf("events.consumes[%d].max_retries", [i])
 }

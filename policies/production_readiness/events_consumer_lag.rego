@@ -57,8 +57,8 @@ applicable if count(lib.consumes) > 0
 
 freshness_slos contains [j, slo] if {
 	some j, slo in lib.slos
-	lib.get(slo, "sli", "") == "freshness"
-	is_number(lib.get(slo, "threshold_ms", null))
+	object.get(slo, "sli", "") == "freshness"
+	is_number(object.get(slo, "threshold_ms", null))
 }
 
 deny contains lib.finding(msg, path) if {
@@ -87,7 +87,7 @@ deny contains lib.finding(msg, path) if {
 
 unanswered contains lib.finding(msg, path) if {
 	some i, event in lib.consumes
-	not is_number(lib.get(event, "lag_alert_seconds", null))
+	not is_number(object.get(event, "lag_alert_seconds", null))
 	msg := sprintf("the design does not say at what lag the consumer of %q raises an alert", [event.name])
 	path := sprintf("events.consumes[%d].lag_alert_seconds", [i])
 }

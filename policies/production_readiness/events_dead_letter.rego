@@ -48,7 +48,7 @@ deny contains lib.finding(msg, path) if {
 
 unanswered contains lib.finding(msg, path) if {
 	some i, event in lib.consumes
-	not is_string(lib.get(event, "dead_letter", null))
+	not is_string(object.get(event, "dead_letter", null))
 	msg := sprintf("the design does not say where messages of %q go when they keep failing", [event.name])
 	path := sprintf("events.consumes[%d].dead_letter", [i])
 }

@@ -38,7 +38,7 @@ import data.archvet.lib
 
 dead_lettered contains [i, event] if {
 	some i, event in lib.consumes
-	trim_space(lib.get(event, "dead_letter", "")) != ""
+	trim_space(object.get(event, "dead_letter", "")) != ""
 }
 
 applicable if count(dead_lettered) > 0
@@ -52,7 +52,7 @@ deny contains lib.finding(msg, path) if {
 
 unanswered contains lib.finding(msg, path) if {
 	some [i, event] in dead_lettered
-	not is_boolean(lib.get(event, "dead_letter_alert", null))
+	not is_boolean(object.get(event, "dead_letter_alert", null))
 	msg := sprintf("the design does not say whether anything alerts when messages of %q land in dead-letter queue %q", [event.name, event.dead_letter])
 	path := sprintf("events.consumes[%d].dead_letter_alert", [i])
 }

@@ -60,7 +60,7 @@ deny contains lib.finding(msg, path) if {
 
 unanswered contains lib.finding(msg, path) if {
 	some i, event in lib.publishes
-	not lib.get(event, "delivery", null) in {"at-most-once", "at-least-once", "exactly-once"}
+	not object.get(event, "delivery", null) in {"at-most-once", "at-least-once", "exactly-once"}
 	msg := sprintf("the design does not say what delivery guarantee event %q has", [event.name])
 	path := sprintf("events.publishes[%d].delivery", [i])
 }

@@ -49,15 +49,15 @@ applicable if count(lib.consumes) > 0
 deny contains lib.finding(msg, path) if {
 	some i, event in lib.consumes
 	event.idempotent == false
-	trim_space(lib.get(event, "dedup_key", "")) == ""
+	trim_space(object.get(event, "dedup_key", "")) == ""
 	msg := sprintf("consumer of %q may apply a redelivered message twice", [event.name])
 	path := sprintf("events.consumes[%d].idempotent", [i])
 }
 
 unanswered contains lib.finding(msg, path) if {
 	some i, event in lib.consumes
-	not is_boolean(lib.get(event, "idempotent", null))
-	trim_space(lib.get(event, "dedup_key", "")) == ""
+	not is_boolean(object.get(event, "idempotent", null))
+	trim_space(object.get(event, "dedup_key", "")) == ""
 	msg := sprintf("the design does not say whether the consumer of %q is safe against a redelivered message", [event.name])
 	path := sprintf("events.consumes[%d].idempotent", [i])
 }

@@ -40,11 +40,11 @@ import rego.v1
 
 import data.archvet.lib
 
-events := lib.get(input, "events", {})
+events := object.get(input, "events", {})
 
-applicable if lib.get(events, "event_sourcing", false) == true
+applicable if object.get(events, "event_sourcing", false) == true
 
-applicable if lib.get(events, "cqrs", false) == true
+applicable if object.get(events, "cqrs", false) == true
 
 deny contains lib.finding(msg, path) if {
 	applicable
@@ -55,6 +55,6 @@ deny contains lib.finding(msg, path) if {
 
 unanswered contains lib.finding(msg, "events.idempotent_projections") if {
 	applicable
-	not is_boolean(lib.get(events, "idempotent_projections", null))
+	not is_boolean(object.get(events, "idempotent_projections", null))
 	msg := "the design does not say whether the projections are safe against a redelivered event"
 }

@@ -46,7 +46,7 @@ import data.archvet.lib
 # channel itself, not a second system to keep in step.
 databases contains store.name if {
 	some [_, store] in lib.durable_stores
-	not lib.get(store, "kind", "") in {"queue", "stream"}
+	not object.get(store, "kind", "") in {"queue", "stream"}
 }
 
 applicable if {
@@ -68,7 +68,7 @@ deny contains lib.finding(msg, path) if {
 unanswered contains lib.finding(msg, path) if {
 	applicable
 	some i, event in lib.publishes
-	not is_boolean(lib.get(event, "outbox", null))
+	not is_boolean(object.get(event, "outbox", null))
 	msg := sprintf("the design does not say whether event %q is published through an outbox, atomically with %s", [event.name, concat(", ", sort(databases))])
 	path := sprintf("events.publishes[%d].outbox", [i])
 }

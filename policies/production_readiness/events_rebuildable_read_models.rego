@@ -41,11 +41,11 @@ import rego.v1
 
 import data.archvet.lib
 
-events := lib.get(input, "events", {})
+events := object.get(input, "events", {})
 
-applicable if lib.get(events, "event_sourcing", false) == true
+applicable if object.get(events, "event_sourcing", false) == true
 
-applicable if lib.get(events, "cqrs", false) == true
+applicable if object.get(events, "cqrs", false) == true
 
 deny contains lib.finding(msg, path) if {
 	applicable
@@ -56,6 +56,6 @@ deny contains lib.finding(msg, path) if {
 
 unanswered contains lib.finding(msg, "events.read_models_rebuildable") if {
 	applicable
-	not is_boolean(lib.get(events, "read_models_rebuildable", null))
+	not is_boolean(object.get(events, "read_models_rebuildable", null))
 	msg := "the design does not say whether the read models can be rebuilt by replaying the event log"
 }

@@ -49,7 +49,7 @@ deny contains lib.finding(msg, path) if {
 
 unanswered contains lib.finding(msg, path) if {
 	some i, event in lib.publishes
-	not is_boolean(lib.get(event, "schema_registry", null))
+	not is_boolean(object.get(event, "schema_registry", null))
 	msg := sprintf("the design does not say whether a registry checks the schema of published event %q for compatibility", [event.name])
 	path := sprintf("events.publishes[%d].schema_registry", [i])
 }

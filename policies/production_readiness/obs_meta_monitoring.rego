@@ -44,7 +44,7 @@ applicable if {
 	alert.severity == "page"
 }
 
-heartbeat := lib.get(input, ["observability", "alerting_heartbeat"], null)
+heartbeat := object.get(input, ["observability", "alerting_heartbeat"], null)
 
 deny contains lib.finding(msg, "observability.alerting_heartbeat") if {
 	applicable

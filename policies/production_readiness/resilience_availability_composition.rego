@@ -58,7 +58,7 @@ import data.archvet.lib
 
 availability_slos contains [j, slo] if {
 	some j, slo in lib.slos
-	lib.get(slo, "sli", "") == "availability"
+	object.get(slo, "sli", "") == "availability"
 }
 
 applicable if count(availability_slos) > 0
@@ -66,14 +66,14 @@ applicable if count(availability_slos) > 0
 surviving_fallbacks := {"cached-response", "default-value", "degrade-feature", "queue-for-later"}
 
 # The design says how a request survives the dependency failing.
-mitigated(dep) if lib.get(dep, "fallback", "") in surviving_fallbacks
+mitigated(dep) if object.get(dep, "fallback", "") in surviving_fallbacks
 
-mitigated(dep) if lib.dependency_index[lib.get(dep, "redundant_with", "")]
+mitigated(dep) if lib.dependency_index[object.get(dep, "redundant_with", "")]
 
 # A dependency another one names as its redundant provider.
 mitigated(dep) if {
 	some other in lib.dependencies
-	lib.get(other, "redundant_with", "") == dep.name
+	object.get(other, "redundant_with", "") == dep.name
 }
 
 # Hard synchronous dependencies whose failure fails the request.
@@ -85,7 +85,7 @@ unmitigated contains [d, dep] if {
 
 stated contains [d, dep] if {
 	some [d, dep] in unmitigated
-	is_number(lib.get(dep, "availability_percent", null))
+	is_number(object.get(dep, "availability_percent", null))
 }
 
 # Product of the stated availabilities, in percent: an upper bound on the
@@ -111,14 +111,14 @@ unanswered contains lib.finding(msg, path) if {
 	applicable
 	not failed
 	some [d, dep] in unmitigated
-	not is_number(lib.get(dep, "availability_percent", null))
+	not is_number(object.get(dep, "availability_percent", null))
 	msg := sprintf("the design does not say what availability hard dependency %q promises, nor how a request survives its failure", [dep.name])
 	path := sprintf("dependencies[%d].availability_percent", [d])
 }
 
 unanswered contains lib.finding(msg, path) if {
 	some [j, slo] in availability_slos
-	not is_number(lib.get(slo, "objective_percent", null))
+	not is_number(object.get(slo, "objective_percent", null))
 	msg := sprintf("the design does not say what objective availability slo %q sets", [slo.name])
 	path := sprintf("slos[%d].objective_percent", [j])
 }

@@ -50,7 +50,7 @@ applicable if {
 unanswered contains lib.finding(msg, path) if {
 	applicable
 	some [i, dep] in lib.sync_dependencies
-	lib.get(dep, "bulkhead", null) == null
+	object.get(dep, "bulkhead", null) == null
 	msg := sprintf("the design does not say whether calls to dependency %q run in their own bounded pool", [dep.name])
 	path := sprintf("dependencies[%d].bulkhead", [i])
 }
@@ -58,7 +58,7 @@ unanswered contains lib.finding(msg, path) if {
 deny contains lib.finding(msg, path) if {
 	applicable
 	some [i, dep] in lib.sync_dependencies
-	lib.get(dep, "bulkhead", null) == false
+	object.get(dep, "bulkhead", null) == false
 	msg := sprintf("calls to dependency %q share resources with other calls, so its slowness can stall them", [dep.name])
 	path := sprintf("dependencies[%d].bulkhead", [i])
 }

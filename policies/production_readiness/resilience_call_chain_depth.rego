@@ -49,13 +49,13 @@ params := lib.params(rego.metadata.chain())
 
 applicable if {
 	some [_, dep] in lib.sync_dependencies
-	lib.get(dep, "call_depth", null) != null
+	object.get(dep, "call_depth", null) != null
 }
 
 applicable if ap
 
 # The service declares availability over consistency (formerly ID011).
-ap if lib.get(input, ["consistency", "cap"], "") == "AP"
+ap if object.get(input, ["consistency", "cap"], "") == "AP"
 
 surviving_fallbacks := {"cached-response", "default-value", "degrade-feature", "queue-for-later"}
 
@@ -65,7 +65,7 @@ deny contains lib.finding(msg, path) if {
 	ap
 	some [i, dep] in lib.sync_dependencies
 	dep.criticality == "hard"
-	not lib.get(dep, "fallback", "") in surviving_fallbacks
+	not object.get(dep, "fallback", "") in surviving_fallbacks
 	msg := sprintf(
 		"the service chooses availability over consistency, yet cannot answer without synchronous dependency %q",
 		[dep.name],
@@ -75,7 +75,7 @@ deny contains lib.finding(msg, path) if {
 
 deny contains lib.finding(msg, path) if {
 	some [i, dep] in lib.sync_dependencies
-	depth := lib.get(dep, "call_depth", 0)
+	depth := object.get(dep, "call_depth", 0)
 	depth > params.max_call_depth
 	msg := sprintf(
 		"dependency %q sits in front of %d synchronous hops, more than %d; latency adds up and availability multiplies down",
@@ -84,13 +84,13 @@ deny contains lib.finding(msg, path) if {
 	path := sprintf("dependencies[%d].call_depth", [i])
 }
 
-cap_unstated if lib.get(input, ["consistency", "cap"], null) == null
+cap_unstated if object.get(input, ["consistency", "cap"], null) == null
 
 # A hard synchronous dependency without a fallback that keeps answering.
 unguarded_hard contains [i, dep] if {
 	some [i, dep] in lib.sync_dependencies
-	lib.get(dep, "criticality", null) == "hard"
-	not lib.get(dep, "fallback", "") in surviving_fallbacks
+	object.get(dep, "criticality", null) == "hard"
+	not object.get(dep, "fallback", "") in surviving_fallbacks
 }
 
 applicable if {
@@ -113,11 +113,11 @@ unanswered contains lib.finding(msg, "dependencies") if {
 unanswered contains lib.finding(msg, path) if {
 	ap
 	some [i, dep] in lib.sync_dependencies
-	lib.get(dep, "criticality", null) == null
-	not lib.get(dep, "fallback", "") in surviving_fallbacks
+	object.get(dep, "criticality", null) == null
+	not object.get(dep, "fallback", "") in surviving_fallbacks
 	msg := sprintf(
 		"the design does not say whether the service can answer without synchronous dependency %q",
-		[lib.get(dep, "name", i)],
+		[object.get(dep, "name", i)],
 	)
 	path := sprintf("dependencies[%d].criticality", [i])
 }

@@ -46,7 +46,7 @@ import data.archvet.lib
 # dependency is taken to be hard.
 hard_sync contains [i, dep] if {
 	some [i, dep] in lib.sync_dependencies
-	lib.get(dep, "criticality", "hard") == "hard"
+	object.get(dep, "criticality", "hard") == "hard"
 }
 
 applicable if {
@@ -57,7 +57,7 @@ applicable if {
 unanswered contains lib.finding(msg, path) if {
 	lib.tier <= 2
 	some [i, dep] in hard_sync
-	lib.get(dep, "circuit_breaker", null) == null
+	object.get(dep, "circuit_breaker", null) == null
 	msg := sprintf("the design does not say whether calls to hard dependency %q go through a circuit breaker", [dep.name])
 	path := sprintf("dependencies[%d].circuit_breaker", [i])
 }
@@ -65,7 +65,7 @@ unanswered contains lib.finding(msg, path) if {
 deny contains lib.finding(msg, path) if {
 	lib.tier <= 2
 	some [i, dep] in hard_sync
-	lib.get(dep, "circuit_breaker", null) == false
+	object.get(dep, "circuit_breaker", null) == false
 	msg := sprintf("hard dependency %q has no circuit breaker, so its failures tie up the service", [dep.name])
 	path := sprintf("dependencies[%d].circuit_breaker", [i])
 }

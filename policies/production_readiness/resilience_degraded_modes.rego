@@ -40,12 +40,12 @@ import data.archvet.lib
 
 applicable if lib.critical
 
-no_degraded_modes if count(lib.get(input, ["capacity", "degraded_modes"], [])) == 0
+no_degraded_modes if count(object.get(input, ["capacity", "degraded_modes"], [])) == 0
 
 # Dependencies whose declared fallback is to drop a feature.
 degrading_dependencies contains dep.name if {
 	some dep in lib.dependencies
-	lib.get(dep, "fallback", null) == "degrade-feature"
+	object.get(dep, "fallback", null) == "degrade-feature"
 }
 
 deny contains lib.finding(msg, "capacity.degraded_modes") if {

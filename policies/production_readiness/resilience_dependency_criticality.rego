@@ -47,7 +47,7 @@ deny := set()
 
 unanswered contains lib.finding(msg, path) if {
 	some i, dep in lib.dependencies
-	lib.get(dep, "criticality", null) == null
+	object.get(dep, "criticality", null) == null
 	msg := sprintf("the design does not say whether dependency %q is hard or soft", [dep.name])
 	path := sprintf("dependencies[%d].criticality", [i])
 }

@@ -48,14 +48,14 @@ applicable if count(lib.sync_dependencies) > 0
 
 unanswered contains lib.finding(msg, path) if {
 	some [i, dep] in lib.sync_dependencies
-	lib.get(dep, "fallback", null) == null
+	object.get(dep, "fallback", null) == null
 	msg := sprintf("the design does not say what the service does when dependency %q fails", [dep.name])
 	path := sprintf("dependencies[%d].fallback", [i])
 }
 
 deny contains lib.finding(msg, path) if {
 	some [i, dep] in lib.sync_dependencies
-	lib.get(dep, "fallback", null) == "none"
+	object.get(dep, "fallback", null) == "none"
 	msg := sprintf("dependency %q has no failure mode; degrade or fail fast when it fails", [dep.name])
 	path := sprintf("dependencies[%d].fallback", [i])
 }

@@ -43,14 +43,14 @@ applicable if count(lib.sync_dependencies) > 0
 
 unanswered contains lib.finding(msg, path) if {
 	some [i, dep] in lib.sync_dependencies
-	lib.get(dep, "timeout_ms", null) == null
+	object.get(dep, "timeout_ms", null) == null
 	msg := sprintf("the design does not say what timeout calls to dependency %q use", [dep.name])
 	path := sprintf("dependencies[%d].timeout_ms", [i])
 }
 
 deny contains lib.finding(msg, path) if {
 	some [i, dep] in lib.sync_dependencies
-	lib.get(dep, "timeout_ms", null) == 0
+	object.get(dep, "timeout_ms", null) == 0
 	msg := sprintf("dependency %q has a timeout of 0, which most clients read as waiting forever", [dep.name])
 	path := sprintf("dependencies[%d].timeout_ms", [i])
 }

@@ -64,7 +64,7 @@ params := lib.params(rego.metadata.chain())
 
 latency_slos contains [j, slo] if {
 	some j, slo in lib.slos
-	lib.get(slo, "sli", "") == "latency"
+	object.get(slo, "sli", "") == "latency"
 }
 
 applicable if count(latency_slos) > 0
@@ -95,7 +95,7 @@ waited_on contains [d, dep] if {
 }
 
 # Every API's deadline, when every API states one.
-deadlines := [api.timeout_ms | some api in lib.apis; lib.get(api, "timeout_ms", 0) > 0]
+deadlines := [api.timeout_ms | some api in lib.apis; object.get(api, "timeout_ms", 0) > 0]
 
 deny contains lib.finding(msg, path) if {
 	some [_, slo] in latency_slos
@@ -124,7 +124,7 @@ deny contains lib.finding(msg, path) if {
 
 unanswered contains lib.finding(msg, path) if {
 	some [j, slo] in latency_slos
-	not is_number(lib.get(slo, "threshold_ms", null))
+	not is_number(object.get(slo, "threshold_ms", null))
 	msg := sprintf("the design does not say under what threshold latency slo %q counts a request as good", [slo.name])
 	path := sprintf("slos[%d].threshold_ms", [j])
 }
@@ -132,7 +132,7 @@ unanswered contains lib.finding(msg, path) if {
 unanswered contains lib.finding(msg, path) if {
 	applicable
 	some [d, dep] in waited_on
-	not lib.get(dep, "timeout_ms", 0) > 0
+	not object.get(dep, "timeout_ms", 0) > 0
 	msg := sprintf("the design does not say how long a call to dependency %q may run, beneath the latency slo", [dep.name])
 	path := sprintf("dependencies[%d].timeout_ms", [d])
 }
@@ -140,7 +140,7 @@ unanswered contains lib.finding(msg, path) if {
 unanswered contains lib.finding(msg, path) if {
 	applicable
 	some i, api in lib.apis
-	not lib.get(api, "timeout_ms", 0) > 0
+	not object.get(api, "timeout_ms", 0) > 0
 	msg := sprintf("the design does not say what deadline api %q gives a request, beneath the latency slo", [api.name])
 	path := sprintf("apis[%d].timeout_ms", [i])
 }

@@ -42,12 +42,12 @@ applicable if lib.critical
 
 unanswered contains lib.finding(msg, "capacity.load_shedding") if {
 	lib.critical
-	lib.get(input, ["capacity", "load_shedding"], null) == null
+	object.get(input, ["capacity", "load_shedding"], null) == null
 	msg := "the design does not say whether the service sheds load when it is overloaded"
 }
 
 deny contains lib.finding(msg, "capacity.load_shedding") if {
 	lib.critical
-	lib.get(input, ["capacity", "load_shedding"], null) == false
+	object.get(input, ["capacity", "load_shedding"], null) == false
 	msg := sprintf("the tier %d service accepts all work when overloaded instead of shedding the excess", [lib.tier])
 }

@@ -42,7 +42,7 @@ import data.archvet.lib
 # Dependencies that declare a retry policy, whatever it says.
 with_retry_policy contains [i, dep] if {
 	some i, dep in lib.dependencies
-	lib.get(dep, "retries", null) != null
+	object.get(dep, "retries", null) != null
 }
 
 applicable if count(with_retry_policy) > 0
@@ -56,7 +56,7 @@ deny contains lib.finding(msg, path) if {
 
 unanswered contains lib.finding(msg, path) if {
 	some [i, dep] in with_retry_policy
-	lib.get(dep.retries, "max_attempts", null) == null
+	object.get(dep.retries, "max_attempts", null) == null
 	msg := sprintf("the design does not say how many attempts a call to dependency %q may make", [dep.name])
 	path := sprintf("dependencies[%d].retries.max_attempts", [i])
 }

@@ -56,18 +56,18 @@ params := lib.params(rego.metadata.chain())
 # one attempt, or that does not bound the attempts at all.
 retrying contains [i, dep] if {
 	some i, dep in lib.dependencies
-	retries := lib.get(dep, "retries", null)
+	retries := object.get(dep, "retries", null)
 	retries != null
-	lib.get(retries, "max_attempts", 2) > 1
+	object.get(retries, "max_attempts", 2) > 1
 }
 
 applicable if count(retrying) > 0
 
 unanswered contains lib.finding(msg, path) if {
 	some [i, dep] in retrying
-	attempts := lib.get(dep.retries, "max_attempts", 0)
+	attempts := object.get(dep.retries, "max_attempts", 0)
 	attempts > params.max_unbudgeted_attempts
-	lib.get(dep.retries, "budget_percent", null) == null
+	object.get(dep.retries, "budget_percent", null) == null
 	msg := sprintf(
 		"the design does not say what retry budget limits calls to dependency %q, which allow %d attempts, more than %d",
 		[dep.name, attempts, params.max_unbudgeted_attempts],
@@ -77,7 +77,7 @@ unanswered contains lib.finding(msg, path) if {
 
 deny contains lib.finding(msg, path) if {
 	some [i, dep] in retrying
-	budget := lib.get(dep.retries, "budget_percent", 0)
+	budget := object.get(dep.retries, "budget_percent", 0)
 	budget > params.max_budget_percent
 	msg := sprintf(
 		"the retry budget for dependency %q lets retries add %v%% to its calls; keep it at %d%% or less",
@@ -89,11 +89,11 @@ deny contains lib.finding(msg, path) if {
 unanswered contains lib.finding(msg, path) if {
 	lib.critical
 	some [i, dep] in retrying
-	lib.get(dep, "interaction", "sync") == "sync"
-	depth := lib.get(dep, "call_depth", 1)
+	object.get(dep, "interaction", "sync") == "sync"
+	depth := object.get(dep, "call_depth", 1)
 	depth > 1
-	lib.get(dep.retries, "max_attempts", 0) <= params.max_unbudgeted_attempts
-	lib.get(dep.retries, "budget_percent", null) == null
+	object.get(dep.retries, "max_attempts", 0) <= params.max_unbudgeted_attempts
+	object.get(dep.retries, "budget_percent", null) == null
 	msg := sprintf(
 		"the design does not say what retry budget limits retries to dependency %q, which can multiply through %d synchronous hops",
 		[dep.name, depth],
@@ -103,8 +103,8 @@ unanswered contains lib.finding(msg, path) if {
 
 unanswered contains lib.finding(msg, path) if {
 	some [i, dep] in retrying
-	lib.get(dep.retries, "max_attempts", null) == null
-	lib.get(dep.retries, "budget_percent", null) == null
+	object.get(dep.retries, "max_attempts", null) == null
+	object.get(dep.retries, "budget_percent", null) == null
 	msg := sprintf("the design does not say how many attempts calls to dependency %q may make, nor what retry budget limits them", [dep.name])
 	path := sprintf("dependencies[%d].retries.max_attempts", [i])
 }

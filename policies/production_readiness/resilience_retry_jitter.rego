@@ -42,23 +42,23 @@ import data.archvet.lib
 # one attempt, or that does not bound the attempts at all.
 retrying contains [i, dep] if {
 	some i, dep in lib.dependencies
-	retries := lib.get(dep, "retries", null)
+	retries := object.get(dep, "retries", null)
 	retries != null
-	lib.get(retries, "max_attempts", 2) > 1
+	object.get(retries, "max_attempts", 2) > 1
 }
 
 applicable if count(retrying) > 0
 
 unanswered contains lib.finding(msg, path) if {
 	some [i, dep] in retrying
-	lib.get(dep.retries, "jitter", null) == null
+	object.get(dep.retries, "jitter", null) == null
 	msg := sprintf("the design does not say whether retries to dependency %q are jittered", [dep.name])
 	path := sprintf("dependencies[%d].retries.jitter", [i])
 }
 
 deny contains lib.finding(msg, path) if {
 	some [i, dep] in retrying
-	lib.get(dep.retries, "jitter", null) == false
+	object.get(dep.retries, "jitter", null) == false
 	msg := sprintf("retries to dependency %q are not jittered, so clients retry in lockstep", [dep.name])
 	path := sprintf("dependencies[%d].retries.jitter", [i])
 }
@@ -67,8 +67,8 @@ deny contains lib.finding(msg, path) if {
 unanswered contains lib.finding(msg, path) if {
 	applicable
 	some i, dep in lib.dependencies
-	lib.get(dep, "interaction", "sync") == "sync"
-	lib.get(dep, "retries", null) == null
-	msg := sprintf("the design does not say whether calls to dependency %q are retried", [lib.get(dep, "name", i)])
+	object.get(dep, "interaction", "sync") == "sync"
+	object.get(dep, "retries", null) == null
+	msg := sprintf("the design does not say whether calls to dependency %q are retried", [object.get(dep, "name", i)])
 	path := sprintf("dependencies[%d].retries", [i])
 }

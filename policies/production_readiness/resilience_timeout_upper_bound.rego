@@ -47,12 +47,12 @@ params := lib.params(rego.metadata.chain())
 
 applicable if {
 	some [_, dep] in lib.sync_dependencies
-	lib.get(dep, "timeout_ms", null) != null
+	object.get(dep, "timeout_ms", null) != null
 }
 
 deny contains lib.finding(msg, path) if {
 	some [i, dep] in lib.sync_dependencies
-	lib.get(dep, "timeout_ms", 0) > params.max_timeout_ms
+	object.get(dep, "timeout_ms", 0) > params.max_timeout_ms
 	msg := sprintf(
 		"dependency %q waits up to %d ms per call, more than the %d ms limit for a synchronous call",
 		[dep.name, dep.timeout_ms, params.max_timeout_ms],

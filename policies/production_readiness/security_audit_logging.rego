@@ -42,21 +42,21 @@ import data.archvet.lib
 
 sensitive_classes := {"confidential", "restricted"}
 
-applicable if lib.get(input, ["data", "pii"], false) == true
+applicable if object.get(input, ["data", "pii"], false) == true
 
-applicable if lib.get(input, ["data", "classification"], "") in sensitive_classes
+applicable if object.get(input, ["data", "classification"], "") in sensitive_classes
 
 applicable if {
 	some store in lib.data_stores
-	lib.get(store, "contains_pii", false) == true
+	object.get(store, "contains_pii", false) == true
 }
 
 applicable if {
 	some store in lib.data_stores
-	lib.get(store, "classification", "") in sensitive_classes
+	object.get(store, "classification", "") in sensitive_classes
 }
 
-audit := lib.get(input, ["security", "audit_logging"], null)
+audit := object.get(input, ["security", "audit_logging"], null)
 
 deny contains lib.finding(msg, "security.audit_logging") if {
 	applicable

@@ -91,7 +91,7 @@ deny contains lib.finding(msg, path) if {
 unanswered contains lib.finding(msg, path) if {
 	some [i, store] in stores
 	some field in ["key", "rotation_days"]
-	lib.get(store, ["encryption", field], null) == null
+	object.get(store, ["encryption", field], null) == null
 	msg := sprintf("the design does not say the encryption %s of data store %q", [replace(field, "_", " "), store.name])
 	path := sprintf("data_stores[%d].encryption.%s", [i, field])
 }

@@ -47,7 +47,7 @@ import data.archvet.lib
 
 applicable if lib.critical
 
-access := lib.get(input, ["security", "operator_access"], {})
+access := object.get(input, ["security", "operator_access"], {})
 
 # A stated value that is wrong, and what it means.
 wrong := {
@@ -69,14 +69,14 @@ deny contains lib.finding(msg, path) if {
 deny contains lib.finding(msg, "security.audit_logging") if {
 	applicable
 	access.break_glass == true
-	lib.get(input, ["security", "audit_logging"], null) == false
+	object.get(input, ["security", "audit_logging"], null) == false
 	msg := "a break-glass path exists but security actions are not audit-logged, so its use leaves no trail"
 }
 
 unanswered contains lib.finding(msg, path) if {
 	applicable
 	some field, _ in wrong
-	lib.get(access, field, null) == null
+	object.get(access, field, null) == null
 	not skipped(field)
 	msg := sprintf("the design does not say %s", [question[field]])
 	path := sprintf("security.operator_access.%s", [field])

@@ -50,10 +50,10 @@ day_ns := ((24 * 60) * 60) * 1000000000
 
 applicable if {
 	some api in lib.apis
-	lib.get(api, "exposure", "") in {"public", "partner"}
+	object.get(api, "exposure", "") in {"public", "partner"}
 }
 
-last := lib.get(input, ["security", "penetration_test"], "")
+last := object.get(input, ["security", "penetration_test"], "")
 
 unanswered contains lib.finding(msg, "security.penetration_test") if {
 	applicable

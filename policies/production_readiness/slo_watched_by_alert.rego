@@ -47,7 +47,7 @@ import data.archvet.lib
 
 applicable if count(lib.slos) > 0
 
-alerts_stated if "alerts" in object.keys(lib.get(input, "observability", {}))
+alerts_stated if "alerts" in object.keys(object.get(input, "observability", {}))
 
 # watchers[name] are the [index, alert] pairs naming the SLO.
 watchers[name] := {[j, alert] |
@@ -55,7 +55,7 @@ watchers[name] := {[j, alert] |
 	alert.slo == name
 } if {
 	some slo in lib.slos
-	name := lib.get(slo, "name", "")
+	name := object.get(slo, "name", "")
 }
 
 # An alert that tells a person the SLO is burning.
@@ -65,9 +65,9 @@ effective(alert) if {
 }
 
 # An alert whose kind or routing is not stated yet.
-unclear(alert) if lib.get(alert, "based_on", null) == null
+unclear(alert) if object.get(alert, "based_on", null) == null
 
-unclear(alert) if lib.get(alert, "severity", null) == null
+unclear(alert) if object.get(alert, "severity", null) == null
 
 watched(name) if {
 	some [_, alert] in watchers[name]
@@ -81,14 +81,14 @@ else := ""
 deny contains lib.finding(msg, "observability.alerts") if {
 	alerts_stated
 	some slo in lib.slos
-	count(watchers[lib.get(slo, "name", "")]) == 0
-	msg := sprintf("no alert in observability.alerts watches slo %q%s", [lib.get(slo, "name", "unnamed"), claim(slo)])
+	count(watchers[object.get(slo, "name", "")]) == 0
+	msg := sprintf("no alert in observability.alerts watches slo %q%s", [object.get(slo, "name", "unnamed"), claim(slo)])
 }
 
 # E6: the SLO is watched only by alerts that page nobody or look at causes.
 deny contains lib.finding(msg, path) if {
 	some slo in lib.slos
-	name := lib.get(slo, "name", "")
+	name := object.get(slo, "name", "")
 	not watched(name)
 	some [j, alert] in watchers[name]
 	not unclear(alert)
@@ -118,7 +118,7 @@ unanswered contains lib.finding(msg, "observability.alerts") if {
 
 unanswered contains lib.finding(msg, path) if {
 	some slo in lib.slos
-	name := lib.get(slo, "name", "")
+	name := object.get(slo, "name", "")
 	not watched(name)
 	some [j, alert] in watchers[name]
 	unclear(alert)

@@ -36,7 +36,7 @@ import rego.v1
 
 import data.archvet.lib
 
-mode := lib.get(input, ["processes", "admin_tasks", "mode"], "")
+mode := object.get(input, ["processes", "admin_tasks", "mode"], "")
 
 problem := {
 	"manual-shell": "admin tasks are typed into a shell on live instances, unreviewed and unrecorded",

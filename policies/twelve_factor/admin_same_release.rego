@@ -35,11 +35,11 @@ import rego.v1
 import data.archvet.lib
 
 deny contains lib.finding(msg, "processes.admin_tasks.same_release") if {
-	lib.get(input, ["processes", "admin_tasks", "same_release"], null) == false
+	object.get(input, ["processes", "admin_tasks", "same_release"], null) == false
 	msg := "admin tasks run from a different release or config than the service"
 }
 
 unanswered contains lib.finding(msg, "processes.admin_tasks.same_release") if {
-	lib.get(input, ["processes", "admin_tasks", "same_release"], null) == null
+	object.get(input, ["processes", "admin_tasks", "same_release"], null) == null
 	msg := "the design does not say whether admin tasks run against the deployed release and config"
 }

@@ -56,7 +56,7 @@ applicable if count(non_production) > 0
 
 deny contains lib.finding(msg, path) if {
 	some [i, env] in non_production
-	lib.get(env, "backing_services", "") == "substitutes"
+	object.get(env, "backing_services", "") == "substitutes"
 	msg := sprintf("environment %q runs substitutes for production's backing services", [env.name])
 	path := sprintf("environments[%d].backing_services", [i])
 }

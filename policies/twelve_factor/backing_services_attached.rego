@@ -37,7 +37,7 @@ applicable if count(lib.data_stores) > 0
 
 deny contains lib.finding(msg, path) if {
 	some i, store in lib.data_stores
-	lib.get(store, "attached_by", "") == "hardcoded"
+	object.get(store, "attached_by", "") == "hardcoded"
 	msg := sprintf("data store %q is hard-coded; swapping it needs a code change", [store.name])
 	path := sprintf("data_stores[%d].attached_by", [i])
 }

@@ -40,18 +40,18 @@ import rego.v1
 import data.archvet.lib
 
 deny contains lib.finding(msg, "build.stages_separated") if {
-	lib.get(input, ["build", "stages_separated"], null) == false
+	object.get(input, ["build", "stages_separated"], null) == false
 	msg := "build, release and run are not separate stages"
 }
 
 # Shipping source means the build happens where the service runs, whatever
 # the stages flag says.
 deny contains lib.finding(msg, "build.artifact.kind") if {
-	lib.get(input, ["build", "artifact", "kind"], "") == "source"
+	object.get(input, ["build", "artifact", "kind"], "") == "source"
 	msg := "the deployed artifact is source code, so the build happens at run time"
 }
 
 unanswered contains lib.finding(msg, "build.stages_separated") if {
-	lib.get(input, ["build", "stages_separated"], null) == null
+	object.get(input, ["build", "stages_separated"], null) == null
 	msg := "the design does not say whether build, release and run are separate stages"
 }

@@ -39,9 +39,9 @@ import rego.v1
 
 import data.archvet.lib
 
-repository := trim_space(lib.get(input, ["codebase", "repository"], ""))
+repository := trim_space(object.get(input, ["codebase", "repository"], ""))
 
-shared_with := lib.get(input, ["codebase", "shared_with"], null)
+shared_with := object.get(input, ["codebase", "shared_with"], null)
 
 unanswered contains lib.finding(msg, "codebase.repository") if {
 	repository == ""
@@ -63,7 +63,7 @@ deny contains lib.finding(msg, path) if {
 
 deny contains lib.finding(msg, path) if {
 	some i, other in shared_with
-	other == lib.get(input, ["service", "name"], null)
+	other == object.get(input, ["service", "name"], null)
 	msg := sprintf("codebase.shared_with names the service itself (%q)", [other])
 	path := sprintf("codebase.shared_with[%d]", [i])
 }

@@ -41,9 +41,9 @@ import rego.v1
 
 import data.archvet.lib
 
-source := lib.get(input, ["config", "source"], null)
+source := object.get(input, ["config", "source"], null)
 
-validated := lib.get(input, ["config", "validated_at_startup"], null)
+validated := object.get(input, ["config", "validated_at_startup"], null)
 
 deny contains lib.finding(msg, "config.source") if {
 	source in {"files-in-artifact", "hardcoded"}

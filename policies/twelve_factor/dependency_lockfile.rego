@@ -35,9 +35,9 @@ import rego.v1
 
 import data.archvet.lib
 
-manifest := trim_space(lib.get(input, ["build", "manifest"], ""))
+manifest := trim_space(object.get(input, ["build", "manifest"], ""))
 
-lockfile := trim_space(lib.get(input, ["build", "lockfile"], ""))
+lockfile := trim_space(object.get(input, ["build", "lockfile"], ""))
 
 unanswered contains lib.finding(msg, "build.manifest") if {
 	manifest == ""

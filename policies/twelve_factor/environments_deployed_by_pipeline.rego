@@ -52,7 +52,7 @@ is_production(env) if {
 # is ID005's: the rule covers the environments in between.
 shared contains [i, env] if {
 	some i, env in lib.environments
-	lib.get(env, "kind", "") != "development"
+	object.get(env, "kind", "") != "development"
 	not is_production(env)
 }
 
@@ -60,7 +60,7 @@ applicable if count(shared) > 0
 
 deny contains lib.finding(msg, path) if {
 	some [i, env] in shared
-	lib.get(env, "deployed_by", "") == "manual"
+	object.get(env, "deployed_by", "") == "manual"
 	msg := sprintf("environment %q is deployed by hand", [env.name])
 	path := sprintf("environments[%d].deployed_by", [i])
 }

@@ -40,7 +40,7 @@ params := lib.params(rego.metadata.chain())
 
 limit_seconds := params.max_startup_seconds
 
-startup := lib.get(input, ["processes", "startup_seconds"], null)
+startup := object.get(input, ["processes", "startup_seconds"], null)
 
 unanswered contains lib.finding(msg, "processes.startup_seconds") if {
 	startup == null

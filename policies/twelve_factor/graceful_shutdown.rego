@@ -50,10 +50,10 @@ params := lib.params(rego.metadata.chain())
 
 max_drain_seconds := params.max_drain_seconds
 
-shutdown := lib.get(input, ["processes", "shutdown"], {})
+shutdown := object.get(input, ["processes", "shutdown"], {})
 
 deny contains lib.finding(msg, "processes.shutdown.graceful") if {
-	lib.get(shutdown, "graceful", null) == false
+	object.get(shutdown, "graceful", null) == false
 	msg := "processes exit on SIGTERM without finishing in-flight work"
 }
 
@@ -71,11 +71,11 @@ deny contains lib.finding(msg, "processes.shutdown.drain_seconds") if {
 }
 
 unanswered contains lib.finding(msg, "processes.shutdown.graceful") if {
-	lib.get(shutdown, "graceful", null) == null
+	object.get(shutdown, "graceful", null) == null
 	msg := "the design does not say whether processes shut down gracefully"
 }
 
 unanswered contains lib.finding(msg, "processes.shutdown.drain_seconds") if {
-	lib.get(shutdown, "drain_seconds", null) == null
+	object.get(shutdown, "drain_seconds", null) == null
 	msg := "the design does not bound how long a process may drain on shutdown"
 }

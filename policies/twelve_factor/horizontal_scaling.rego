@@ -45,10 +45,10 @@ import data.archvet.lib
 
 params := lib.params(rego.metadata.chain())
 
-scaling := lib.get(input, ["processes", "scaling"], {})
+scaling := object.get(input, ["processes", "scaling"], {})
 
 deny contains lib.finding(msg, "processes.scaling.horizontal") if {
-	lib.get(scaling, "horizontal", null) == false
+	object.get(scaling, "horizontal", null) == false
 	msg := "the service scales only by growing one process"
 }
 
@@ -65,12 +65,12 @@ deny contains lib.finding(msg, "processes.scaling.max_replicas") if {
 }
 
 unanswered contains lib.finding(msg, "processes.scaling.horizontal") if {
-	lib.get(scaling, "horizontal", null) == null
+	object.get(scaling, "horizontal", null) == null
 	msg := "the design does not say whether the service scales out by adding processes"
 }
 
 unanswered contains lib.finding(msg, "processes.scaling.max_replicas") if {
 	scaling.horizontal == true
-	lib.get(scaling, "max_replicas", null) == null
+	object.get(scaling, "max_replicas", null) == null
 	msg := "the design does not say how many processes the service may scale out to"
 }

@@ -43,9 +43,9 @@ import rego.v1
 
 import data.archvet.lib
 
-immutable := lib.get(input, ["build", "artifact", "immutable"], null)
+immutable := object.get(input, ["build", "artifact", "immutable"], null)
 
-runtime_changes := lib.get(input, ["build", "runtime_code_changes"], null)
+runtime_changes := object.get(input, ["build", "runtime_code_changes"], null)
 
 deny contains lib.finding("a published artifact can be changed in place", "build.artifact.immutable") if {
 	immutable == false

@@ -39,14 +39,14 @@ import rego.v1
 
 import data.archvet.lib
 
-logging := lib.get(input, ["observability", "logging"], {})
+logging := object.get(input, ["observability", "logging"], {})
 
 deny contains lib.finding(msg, "observability.logging.centralized") if {
-	lib.get(logging, "centralized", null) == false
-	msg := sprintf("logs written to %s are not collected in one place, so they are lost with each instance", [lib.get(logging, "destination", "the instance")])
+	object.get(logging, "centralized", null) == false
+	msg := sprintf("logs written to %s are not collected in one place, so they are lost with each instance", [object.get(logging, "destination", "the instance")])
 }
 
 unanswered contains lib.finding(msg, "observability.logging.centralized") if {
-	lib.get(logging, "centralized", null) == null
+	object.get(logging, "centralized", null) == null
 	msg := "the design does not say whether logs are collected in one searchable place"
 }

@@ -38,7 +38,7 @@ import rego.v1
 
 import data.archvet.lib
 
-destination := lib.get(input, ["observability", "logging", "destination"], "")
+destination := object.get(input, ["observability", "logging", "destination"], "")
 
 problem := {
 	"file": "writes logs to local files, which fill disks, need rotation and vanish with the instance",

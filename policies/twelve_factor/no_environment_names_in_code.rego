@@ -33,11 +33,11 @@ import rego.v1
 import data.archvet.lib
 
 unanswered contains lib.finding(msg, "config.environment_groups_in_code") if {
-	lib.get(input, ["config", "environment_groups_in_code"], null) == null
+	object.get(input, ["config", "environment_groups_in_code"], null) == null
 	msg := "the design does not say whether the code branches on the name of its environment"
 }
 
 deny contains lib.finding(msg, "config.environment_groups_in_code") if {
-	lib.get(input, ["config", "environment_groups_in_code"], null) == true
+	object.get(input, ["config", "environment_groups_in_code"], null) == true
 	msg := "the code branches on the environment's name instead of reading independent settings"
 }

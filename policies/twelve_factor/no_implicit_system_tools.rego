@@ -33,12 +33,12 @@ import rego.v1
 import data.archvet.lib
 
 unanswered contains lib.finding(msg, "build.system_tools") if {
-	lib.get(input, ["build", "system_tools"], null) == null
+	object.get(input, ["build", "system_tools"], null) == null
 	msg := "the design does not say which system tools the service expects on the host (an empty list when none)"
 }
 
 deny contains lib.finding(msg, path) if {
-	some i, tool in lib.get(input, ["build", "system_tools"], [])
+	some i, tool in object.get(input, ["build", "system_tools"], [])
 	msg := sprintf("the service expects %q on the host instead of shipping it in its artifact", [tool])
 	path := sprintf("build.system_tools[%d]", [i])
 }

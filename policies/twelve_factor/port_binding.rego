@@ -43,29 +43,29 @@ import data.archvet.lib
 
 serves_requests if count(lib.apis) > 0
 
-serves_requests if count(lib.get(input, ["service", "clients"], [])) > 0
+serves_requests if count(object.get(input, ["service", "clients"], [])) > 0
 
-serves_requests if lib.get(input, ["processes", "port_binding"], null) != null
+serves_requests if object.get(input, ["processes", "port_binding"], null) != null
 
 applicable if {
 	serves_requests
-	lib.get(input, ["deployment", "platform"], "") != "serverless"
+	object.get(input, ["deployment", "platform"], "") != "serverless"
 }
 
 deny contains lib.finding(msg, "processes.port_binding.self_contained") if {
 	applicable
-	lib.get(input, ["processes", "port_binding", "self_contained"], null) == false
+	object.get(input, ["processes", "port_binding", "self_contained"], null) == false
 	msg := "the service is injected into a server at run time instead of embedding its own"
 }
 
 unanswered contains lib.finding(msg, "processes.port_binding.self_contained") if {
 	applicable
-	lib.get(input, ["processes", "port_binding", "self_contained"], null) == null
+	object.get(input, ["processes", "port_binding", "self_contained"], null) == null
 	msg := "the design does not say whether the service embeds its own server"
 }
 
 unanswered contains lib.finding(msg, "processes.port_binding.port") if {
 	applicable
-	lib.get(input, ["processes", "port_binding", "port"], null) == null
+	object.get(input, ["processes", "port_binding", "port"], null) == null
 	msg := "the design does not say which port the service listens on"
 }

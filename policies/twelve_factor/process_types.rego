@@ -37,7 +37,7 @@ import rego.v1
 
 import data.archvet.lib
 
-types := lib.get(input, ["processes", "process_types"], [])
+types := object.get(input, ["processes", "process_types"], [])
 
 unanswered contains lib.finding(msg, "processes.process_types") if {
 	count(types) == 0

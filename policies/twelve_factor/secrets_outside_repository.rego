@@ -42,10 +42,10 @@ import rego.v1
 
 import data.archvet.lib
 
-store := lib.get(input, ["config", "secrets", "store"], "")
+store := object.get(input, ["config", "secrets", "store"], "")
 
 deny contains lib.finding(msg, "config.secrets.in_repository") if {
-	lib.get(input, ["config", "secrets", "in_repository"], false) == true
+	object.get(input, ["config", "secrets", "in_repository"], false) == true
 	msg := "a secret is committed to the repository; rotate it and move it to a secret store"
 }
 
@@ -60,6 +60,6 @@ unanswered contains lib.finding(msg, "config.secrets.store") if {
 }
 
 unanswered contains lib.finding(msg, "config.secrets.in_repository") if {
-	lib.get(input, ["config", "secrets", "in_repository"], null) == null
+	object.get(input, ["config", "secrets", "in_repository"], null) == null
 	msg := "the design does not say whether any secret is committed to the repository"
 }

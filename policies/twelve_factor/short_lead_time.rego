@@ -69,7 +69,7 @@ deny contains lib.finding(msg, path) if {
 unanswered contains lib.finding(msg, path) if {
 	some i, env in lib.environments
 	is_production(env)
-	lib.get(env, "lead_time_hours", null) == null
+	object.get(env, "lead_time_hours", null) == null
 	msg := sprintf("the design does not say how long a merged change takes to reach environment %q", [env.name])
 	path := sprintf("environments[%d].lead_time_hours", [i])
 }

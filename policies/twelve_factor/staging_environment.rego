@@ -56,20 +56,20 @@ has_staging if {
 
 has_pre_production if {
 	some env in lib.environments
-	not lib.get(env, "kind", null) in {null, "production", "development"}
+	not object.get(env, "kind", null) in {null, "production", "development"}
 }
 
 has_pre_production if {
 	some env in lib.environments
-	lib.get(env, "kind", null) == null
-	lower(lib.get(env, "name", "")) in {"staging", "stage", "test", "qa", "preprod", "pre-production"}
+	object.get(env, "kind", null) == null
+	lower(object.get(env, "name", "")) in {"staging", "stage", "test", "qa", "preprod", "pre-production"}
 }
 
 # An environment without a kind, under no telling name, may or may not run
 # releases before production.
 unknown_kind contains i if {
 	some i, env in lib.environments
-	lib.get(env, "kind", null) == null
+	object.get(env, "kind", null) == null
 	not is_production(env)
 }
 
@@ -78,7 +78,7 @@ unanswered contains lib.finding(msg, path) if {
 	not has_pre_production
 	some i in unknown_kind
 	env := lib.environments[i]
-	msg := sprintf("the design does not say what kind of environment %q is", [lib.get(env, "name", i)])
+	msg := sprintf("the design does not say what kind of environment %q is", [object.get(env, "name", i)])
 	path := sprintf("environments[%d].kind", [i])
 }
 

@@ -41,13 +41,13 @@ import rego.v1
 
 import data.archvet.lib
 
-processes := lib.get(input, "processes", {})
+processes := object.get(input, "processes", {})
 
-stateless := lib.get(processes, "stateless", null)
+stateless := object.get(processes, "stateless", null)
 
-local_state := lib.get(processes, "local_state", null)
+local_state := object.get(processes, "local_state", null)
 
-sticky := lib.get(processes, "sticky_sessions", null)
+sticky := object.get(processes, "sticky_sessions", null)
 
 # What to use instead of each kind of local state. A local cache is absent on
 # purpose: it is disposable by nature.

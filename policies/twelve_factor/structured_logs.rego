@@ -38,7 +38,7 @@ import rego.v1
 
 import data.archvet.lib
 
-format := lib.get(input, ["observability", "logging", "format"], "")
+format := object.get(input, ["observability", "logging", "format"], "")
 
 deny contains lib.finding(msg, "observability.logging.format") if {
 	format == "text"

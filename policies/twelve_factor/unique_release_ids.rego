@@ -34,11 +34,11 @@ import rego.v1
 import data.archvet.lib
 
 deny contains lib.finding(msg, "build.release_id") if {
-	lib.get(input, ["build", "release_id"], "") == "none"
+	object.get(input, ["build", "release_id"], "") == "none"
 	msg := "releases have no unique identifier, so a rollback cannot name its target"
 }
 
 unanswered contains lib.finding(msg, "build.release_id") if {
-	lib.get(input, ["build", "release_id"], "") == ""
+	object.get(input, ["build", "release_id"], "") == ""
 	msg := "the design does not say how releases are identified"
 }

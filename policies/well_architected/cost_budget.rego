@@ -39,9 +39,9 @@ import rego.v1
 
 import data.archvet.lib
 
-budget := lib.get(input, ["cost", "monthly_budget_usd"], null)
+budget := object.get(input, ["cost", "monthly_budget_usd"], null)
 
-alerts := lib.get(input, ["cost", "budget_alerts"], null)
+alerts := object.get(input, ["cost", "budget_alerts"], null)
 
 unanswered contains lib.finding(msg, "cost.monthly_budget_usd") if {
 	budget == null

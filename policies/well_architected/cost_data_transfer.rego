@@ -50,22 +50,22 @@ import data.archvet.lib
 
 params := lib.params(rego.metadata.chain())
 
-spans contains "zones" if lib.get(input, ["deployment", "availability_zones"], 1) > 1
+spans contains "zones" if object.get(input, ["deployment", "availability_zones"], 1) > 1
 
-spans contains "zones" if lib.get(input, ["disaster_recovery", "multi_az"], null) == true
+spans contains "zones" if object.get(input, ["disaster_recovery", "multi_az"], null) == true
 
-spans contains "regions" if count(lib.get(input, ["deployment", "regions"], [])) > 1
+spans contains "regions" if count(object.get(input, ["deployment", "regions"], [])) > 1
 
 spans contains "regions" if {
 	some store in lib.data_stores
-	lib.get(store, ["replication", "cross_region"], null) == true
+	object.get(store, ["replication", "cross_region"], null) == true
 }
 
 applicable if count(spans) > 0
 
-transfer := lib.get(input, ["cost", "data_transfer_monthly_usd"], null)
+transfer := object.get(input, ["cost", "data_transfer_monthly_usd"], null)
 
-budget := lib.get(input, ["cost", "monthly_budget_usd"], null)
+budget := object.get(input, ["cost", "monthly_budget_usd"], null)
 
 where := concat(" and ", sort(spans))
 

@@ -49,16 +49,16 @@ import data.archvet.lib
 
 nonprod contains env.name if {
 	some env in lib.environments
-	lib.get(env, "kind", "") in {"development", "test", "staging"}
+	object.get(env, "kind", "") in {"development", "test", "staging"}
 }
 
 applicable if count(nonprod) > 0
 
 names := concat(", ", sort(nonprod))
 
-scale_to_zero := lib.get(input, ["cost", "scale_to_zero"], null)
+scale_to_zero := object.get(input, ["cost", "scale_to_zero"], null)
 
-idle_scale_down := lib.get(input, ["sustainability", "idle_scale_down"], null)
+idle_scale_down := object.get(input, ["sustainability", "idle_scale_down"], null)
 
 # The statement that answers the question: the cost field first, the older
 # sustainability field when only it is given.

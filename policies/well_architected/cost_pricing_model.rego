@@ -42,11 +42,11 @@ import data.archvet.lib
 applicable if {
 	lib.tier <= 2
 	lib.production
-	lib.get(input, ["deployment", "platform"], "") != "serverless"
-	lib.get(input, ["processes", "scaling", "min_replicas"], 1) > 0
+	object.get(input, ["deployment", "platform"], "") != "serverless"
+	object.get(input, ["processes", "scaling", "min_replicas"], 1) > 0
 }
 
-pricing := lib.get(input, ["cost", "pricing"], "")
+pricing := object.get(input, ["cost", "pricing"], "")
 
 deny contains lib.finding(msg, "cost.pricing") if {
 	applicable

@@ -44,7 +44,7 @@ day_ns := ((24 * 60) * 60) * 1000000000
 
 max_age_days := params.max_review_age_days
 
-last := lib.get(input, ["cost", "last_review"], "")
+last := object.get(input, ["cost", "last_review"], "")
 
 unanswered contains lib.finding(msg, "cost.last_review") if {
 	last == ""

@@ -35,7 +35,7 @@ import rego.v1
 
 import data.archvet.lib
 
-rightsizing := lib.get(input, ["cost", "rightsizing"], null)
+rightsizing := object.get(input, ["cost", "rightsizing"], null)
 
 deny contains lib.finding(msg, "cost.rightsizing") if {
 	rightsizing == false

@@ -43,7 +43,7 @@ import rego.v1
 
 import data.archvet.lib
 
-tagging := lib.get(input, ["cost", "tagging"], null)
+tagging := object.get(input, ["cost", "tagging"], null)
 
 deny contains lib.finding(msg, "cost.tagging") if {
 	tagging == false
@@ -56,6 +56,6 @@ unanswered contains lib.finding(msg, "cost.tagging") if {
 }
 
 unanswered contains lib.finding(msg, "cost.cost_center") if {
-	trim_space(lib.get(input, ["cost", "cost_center"], "")) == ""
+	trim_space(object.get(input, ["cost", "cost_center"], "")) == ""
 	msg := "the design does not say which cost center pays for the service"
 }

@@ -35,7 +35,7 @@ import data.archvet.lib
 
 applicable if lib.tier <= 2
 
-metric := trim_space(lib.get(input, ["cost", "unit_metric"], ""))
+metric := trim_space(object.get(input, ["cost", "unit_metric"], ""))
 
 unanswered contains lib.finding(msg, "cost.unit_metric") if {
 	applicable

@@ -40,9 +40,9 @@ import rego.v1
 
 import data.archvet.lib
 
-applicable if lib.get(input, ["processes", "scaling", "autoscaling"], false) == true
+applicable if object.get(input, ["processes", "scaling", "autoscaling"], false) == true
 
-metric := lib.get(input, ["processes", "scaling", "autoscaling_metric"], "")
+metric := object.get(input, ["processes", "scaling", "autoscaling_metric"], "")
 
 # Consumes messages and serves no API: its load is its backlog.
 consumer_only if {

@@ -52,20 +52,20 @@ params := lib.params(rego.metadata.chain())
 
 large contains [i, store] if {
 	some i, store in lib.data_stores
-	lib.get(store, "size_gb", 0) >= params.large_store_gb
+	object.get(store, "size_gb", 0) >= params.large_store_gb
 }
 
 applicable if count(large) > 0
 
 unanswered contains lib.finding(msg, sprintf("data_stores[%d].partitioning", [i])) if {
 	some [i, store] in large
-	lib.get(store, "partitioning", "") == ""
+	object.get(store, "partitioning", "") == ""
 	msg := sprintf("store %q is expected to reach %v gb but the design does not say how its data is partitioned", [store.name, store.size_gb])
 }
 
 deny contains lib.finding(msg, sprintf("data_stores[%d].partitioning", [i])) if {
 	some [i, store] in large
-	lib.get(store, "partitioning", "") == "none"
+	object.get(store, "partitioning", "") == "none"
 	store.size_gb > params.max_unpartitioned_gb
 	msg := sprintf(
 		"store %q is expected to reach %v gb in a single partition, beyond the %v gb one partition should hold",

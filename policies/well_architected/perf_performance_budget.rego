@@ -44,7 +44,7 @@ import rego.v1
 
 import data.archvet.lib
 
-budget := lib.get(input, ["capacity", "performance_budget_ms"], null)
+budget := object.get(input, ["capacity", "performance_budget_ms"], null)
 
 # The latency target is PR402's question: a design without a budget is not
 # asked for one here.
@@ -57,8 +57,8 @@ deny contains lib.finding(msg, "capacity.performance_budget_ms") if {
 	applicable
 	budget != null
 	some slo in lib.slos
-	lib.get(slo, "sli", "") == "latency"
-	threshold := lib.get(slo, "threshold_ms", null)
+	object.get(slo, "sli", "") == "latency"
+	threshold := object.get(slo, "threshold_ms", null)
 	threshold != null
 	budget > threshold
 	msg := sprintf("the latency budget of %v ms is looser than latency slo %q (%v ms)", [budget, slo.name, threshold])

@@ -39,20 +39,20 @@ import data.archvet.lib
 
 checked contains [i, api] if {
 	some i, api in lib.apis
-	lib.get(api, "style", "") in {"rest", "graphql"}
-	lib.get(api, "exposure", "") in {"public", "partner"}
+	object.get(api, "style", "") in {"rest", "graphql"}
+	object.get(api, "exposure", "") in {"public", "partner"}
 }
 
 applicable if count(checked) > 0
 
 deny contains lib.finding(msg, sprintf("apis[%d].compression", [i])) if {
 	some [i, api] in checked
-	lib.get(api, "compression", null) == false
+	object.get(api, "compression", null) == false
 	msg := sprintf("api %q sends uncompressed responses to external clients", [api.name])
 }
 
 unanswered contains lib.finding(msg, sprintf("apis[%d].compression", [i])) if {
 	some [i, api] in checked
-	lib.get(api, "compression", null) == null
+	object.get(api, "compression", null) == null
 	msg := sprintf("the design does not say whether api %q compresses its responses", [api.name])
 }

@@ -72,36 +72,36 @@ import data.archvet.lib
 
 source_stores contains [i, store] if {
 	some [i, store] in lib.durable_stores
-	lib.get(store, "role", "source-of-truth") == "source-of-truth"
+	object.get(store, "role", "source-of-truth") == "source-of-truth"
 }
 
 # A data-store decision counts once it is accepted, or carries a decision
 # without stating a status.
 decided if {
 	some d in lib.decisions
-	lib.get(d, "topic", "") == "data-store"
-	lib.get(d, "status", "") == "accepted"
+	object.get(d, "topic", "") == "data-store"
+	object.get(d, "status", "") == "accepted"
 }
 
 decided if {
 	some d in lib.decisions
-	lib.get(d, "topic", "") == "data-store"
-	lib.get(d, "status", "") == ""
-	lib.get(d, "decision", "") != ""
+	object.get(d, "topic", "") == "data-store"
+	object.get(d, "status", "") == ""
+	object.get(d, "decision", "") != ""
 }
 
 applicable if count(lib.data_stores) > 0
 
 unanswered contains lib.finding(msg, path) if {
 	some i, store in lib.data_stores
-	trim_space(lib.get(store, "kind", "")) == ""
+	trim_space(object.get(store, "kind", "")) == ""
 	msg := sprintf("the design does not say what kind of store %q is", [store.name])
 	path := sprintf("data_stores[%d].kind", [i])
 }
 
 unanswered contains lib.finding(msg, path) if {
 	some i, store in lib.data_stores
-	trim_space(lib.get(store, "engine", "")) == ""
+	trim_space(object.get(store, "engine", "")) == ""
 	msg := sprintf("the design does not say which product data store %q runs on", [store.name])
 	path := sprintf("data_stores[%d].engine", [i])
 }

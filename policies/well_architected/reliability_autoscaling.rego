@@ -42,13 +42,13 @@ import rego.v1
 
 import data.archvet.lib
 
-scaling := lib.get(input, ["processes", "scaling"], {})
+scaling := object.get(input, ["processes", "scaling"], {})
 
-autoscaling := lib.get(scaling, "autoscaling", null)
+autoscaling := object.get(scaling, "autoscaling", null)
 
 applicable if {
 	lib.tier <= 2
-	lib.get(input, ["deployment", "platform"], "") != "serverless"
+	object.get(input, ["deployment", "platform"], "") != "serverless"
 }
 
 deny contains lib.finding("instances are not added automatically when load grows", "processes.scaling.autoscaling") if {
@@ -59,9 +59,9 @@ deny contains lib.finding("instances are not added automatically when load grows
 deny contains lib.finding(msg, "processes.scaling.max_replicas") if {
 	applicable
 	autoscaling == true
-	high := lib.get(scaling, "max_replicas", null)
+	high := object.get(scaling, "max_replicas", null)
 	high != null
-	high == lib.get(scaling, "min_replicas", null)
+	high == object.get(scaling, "min_replicas", null)
 	msg := sprintf("autoscaling cannot add instances: max_replicas equals min_replicas (%v)", [high])
 }
 

@@ -37,7 +37,7 @@ import rego.v1
 
 import data.archvet.lib
 
-cells := lib.get(input, ["deployment", "cells"], null)
+cells := object.get(input, ["deployment", "cells"], null)
 
 applicable if lib.tier == 0
 

@@ -55,12 +55,12 @@ import data.archvet.lib
 
 params := lib.params(rego.metadata.chain())
 
-peak := lib.get(input, ["capacity", "peak_rps"], null)
+peak := object.get(input, ["capacity", "peak_rps"], null)
 
 # Providers whose limits the service does not set itself.
-provided(dep) if lib.get(dep, "kind", "") in {"third-party", "managed-service"}
+provided(dep) if object.get(dep, "kind", "") in {"third-party", "managed-service"}
 
-provided(dep) if lib.get(dep, "build_or_buy", "") == "buy"
+provided(dep) if object.get(dep, "build_or_buy", "") == "buy"
 
 checked contains [i, dep] if {
 	some [i, dep] in lib.sync_dependencies
@@ -69,19 +69,19 @@ checked contains [i, dep] if {
 
 checked contains [i, dep] if {
 	some i, dep in lib.dependencies
-	lib.get(dep, "quota_rps", null) != null
+	object.get(dep, "quota_rps", null) != null
 }
 
 applicable if count(checked) > 0
 
 # The most the service may send: every request at the peak calls the
 # dependency, and each call may be attempted max_attempts times.
-demand(dep) := peak * max([1, lib.get(dep, ["retries", "max_attempts"], 1)])
+demand(dep) := peak * max([1, object.get(dep, ["retries", "max_attempts"], 1)])
 
 deny contains lib.finding(msg, path) if {
 	peak != null
 	some [i, dep] in checked
-	quota := lib.get(dep, "quota_rps", null)
+	quota := object.get(dep, "quota_rps", null)
 	quota != null
 
 	# Compared in hundredths, so a margin such as 30% does not pick up
@@ -90,14 +90,14 @@ deny contains lib.finding(msg, path) if {
 	needed := (demand(dep) * (100 + params.min_quota_margin_percent)) / 100
 	msg := sprintf(
 		"at the peak of %v rps with up to %v attempts per call the service may send %v rps to %q; with a %v%% margin that needs %v, above its quota of %v",
-		[peak, max([1, lib.get(dep, ["retries", "max_attempts"], 1)]), demand(dep), dep.name, params.min_quota_margin_percent, needed, quota],
+		[peak, max([1, object.get(dep, ["retries", "max_attempts"], 1)]), demand(dep), dep.name, params.min_quota_margin_percent, needed, quota],
 	)
 	path := sprintf("dependencies[%d].quota_rps", [i])
 }
 
 unanswered contains lib.finding(msg, path) if {
 	some [i, dep] in checked
-	lib.get(dep, "quota_rps", null) == null
+	object.get(dep, "quota_rps", null) == null
 	msg := sprintf("the design does not say what request rate provider %q allows the service", [dep.name])
 	path := sprintf("dependencies[%d].quota_rps", [i])
 }

@@ -43,12 +43,12 @@ applicable if lib.critical
 
 unanswered contains lib.finding(msg, "deployment.kill_switches") if {
 	lib.critical
-	lib.get(input, ["deployment", "kill_switches"], null) == null
+	object.get(input, ["deployment", "kill_switches"], null) == null
 	msg := "the design does not say which features can be switched off at once without a deploy"
 }
 
 deny contains lib.finding(msg, "deployment.kill_switches") if {
 	lib.critical
-	lib.get(input, ["deployment", "kill_switches"], null) == []
+	object.get(input, ["deployment", "kill_switches"], null) == []
 	msg := sprintf("the tier %d service has no kill switch to turn risky features off during an incident", [lib.tier])
 }

@@ -72,11 +72,11 @@ import rego.v1
 
 import data.archvet.lib
 
-multi_region := lib.get(input, ["disaster_recovery", "multi_region"], null)
+multi_region := object.get(input, ["disaster_recovery", "multi_region"], null)
 
-strategy := lib.get(input, ["disaster_recovery", "strategy"], null)
+strategy := object.get(input, ["disaster_recovery", "strategy"], null)
 
-regions := lib.get(input, ["deployment", "regions"], [])
+regions := object.get(input, ["deployment", "regions"], [])
 
 applicable if lib.tier == 0
 
@@ -101,7 +101,7 @@ deny contains lib.finding(msg, path) if {
 	multi_region == true
 	strategy in standby_strategies
 	some [i, store] in source_stores
-	lib.get(store, ["replication", "cross_region"], null) == false
+	object.get(store, ["replication", "cross_region"], null) == false
 	msg := sprintf("a %s in another region has no copy of store %q, which does not replicate across regions", [strategy, store.name])
 	path := sprintf("data_stores[%d].replication.cross_region", [i])
 }
@@ -111,8 +111,8 @@ deny contains lib.finding(msg, path) if {
 	multi_region == true
 	strategy == "backup-restore"
 	some [i, store] in source_stores
-	lib.get(store, ["backups", "cross_region"], null) == false
-	lib.get(store, ["replication", "cross_region"], null) != true
+	object.get(store, ["backups", "cross_region"], null) == false
+	object.get(store, ["replication", "cross_region"], null) != true
 	msg := sprintf("a restore in another region has no copy of store %q: its backups stay in the region that was lost", [store.name])
 	path := sprintf("data_stores[%d].backups.cross_region", [i])
 }
@@ -128,7 +128,7 @@ unanswered contains lib.finding(msg, path) if {
 	multi_region == true
 	strategy in standby_strategies
 	some [i, store] in source_stores
-	lib.get(store, ["replication", "cross_region"], null) == null
+	object.get(store, ["replication", "cross_region"], null) == null
 	msg := sprintf("the design does not say whether store %q replicates to the %s region", [store.name, strategy])
 	path := sprintf("data_stores[%d].replication.cross_region", [i])
 }
@@ -150,7 +150,7 @@ standby_strategies := {"pilot-light", "warm-standby", "active-active"}
 
 source_stores contains [i, store] if {
 	some [i, store] in lib.durable_stores
-	lib.get(store, "role", "source-of-truth") == "source-of-truth"
+	object.get(store, "role", "source-of-truth") == "source-of-truth"
 }
 
 unanswered contains lib.finding(msg, "data_stores") if {

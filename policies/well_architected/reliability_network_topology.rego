@@ -58,27 +58,27 @@ params := lib.params(rego.metadata.chain())
 
 applicable if lib.tier <= 2
 
-network := lib.get(input, ["deployment", "network"], {})
+network := object.get(input, ["deployment", "network"], {})
 
-ttl := lib.get(network, "dns_ttl_seconds", null)
+ttl := object.get(network, "dns_ttl_seconds", null)
 
-rto := lib.get(input, ["disaster_recovery", "rto_minutes"], null)
+rto := object.get(input, ["disaster_recovery", "rto_minutes"], null)
 
 # The service serves from, or fails over to, more than one region.
-multi_region if lib.get(input, ["disaster_recovery", "multi_region"], null) == true
+multi_region if object.get(input, ["disaster_recovery", "multi_region"], null) == true
 
-multi_region if count(lib.get(input, ["deployment", "regions"], [])) > 1
+multi_region if count(object.get(input, ["deployment", "regions"], [])) > 1
 
 deny contains lib.finding(msg, "deployment.network.redundant_connectivity") if {
 	applicable
-	lib.get(network, "redundant_connectivity", null) == false
+	object.get(network, "redundant_connectivity", null) == false
 	msg := "every request enters through a network path that is not redundant across zones, a single point of failure"
 }
 
 deny contains lib.finding(msg, "deployment.network.dns_failover") if {
 	applicable
 	multi_region
-	lib.get(network, "dns_failover", null) == false
+	object.get(network, "dns_failover", null) == false
 	msg := "the service runs in a second region, but moving users to it takes a manual DNS change"
 }
 
@@ -105,14 +105,14 @@ deny contains lib.finding(msg, "deployment.network.dns_ttl_seconds") if {
 
 unanswered contains lib.finding(msg, "deployment.network.redundant_connectivity") if {
 	applicable
-	lib.get(network, "redundant_connectivity", null) == null
+	object.get(network, "redundant_connectivity", null) == null
 	msg := "the design does not say whether the network path into the service is redundant across zones"
 }
 
 unanswered contains lib.finding(msg, "deployment.network.dns_failover") if {
 	applicable
 	multi_region
-	lib.get(network, "dns_failover", null) == null
+	object.get(network, "dns_failover", null) == null
 	msg := "the design does not say how users are moved to the second region when one is lost"
 }
 

@@ -63,17 +63,17 @@ import data.archvet.lib
 
 applicable if count(lib.apis) > 0
 
-peak_rps := lib.get(input, ["capacity", "peak_rps"], null)
+peak_rps := object.get(input, ["capacity", "peak_rps"], null)
 
 # Load the service is planned to carry: the expected peak plus its headroom.
-planned_rps := peak_rps * (1 + (lib.get(input, ["capacity", "headroom_percent"], 0) / 100))
+planned_rps := peak_rps * (1 + (object.get(input, ["capacity", "headroom_percent"], 0) / 100))
 
 # APIs with an enabled global rate limit that states a rate.
 global_limits contains [i, api.name, rps] if {
 	some i, api in lib.apis
-	lib.get(api, ["rate_limit", "enabled"], false) == true
-	lib.get(api, ["rate_limit", "per"], "global") == "global"
-	rps := lib.get(api, ["rate_limit", "requests_per_second"], 0)
+	object.get(api, ["rate_limit", "enabled"], false) == true
+	object.get(api, ["rate_limit", "per"], "global") == "global"
+	rps := object.get(api, ["rate_limit", "requests_per_second"], 0)
 	rps > 0
 }
 
@@ -90,8 +90,8 @@ unanswered contains lib.finding(msg, "capacity.peak_rps") if {
 unanswered contains lib.finding(msg, path) if {
 	applicable
 	some i, api in lib.apis
-	lib.get(api, "rate_limit", null) == null
-	msg := sprintf("the design does not say whether api %q is rate limited, so the total the apis admit is unknown", [lib.get(api, "name", i)])
+	object.get(api, "rate_limit", null) == null
+	msg := sprintf("the design does not say whether api %q is rate limited, so the total the apis admit is unknown", [object.get(api, "name", i)])
 	path := sprintf("apis[%d].rate_limit", [i])
 }
 
@@ -99,18 +99,18 @@ unanswered contains lib.finding(msg, path) if {
 	applicable
 	some i, api in lib.apis
 	is_object(api.rate_limit)
-	lib.get(api, ["rate_limit", "enabled"], null) == null
-	msg := sprintf("the design does not say whether the rate limit of api %q is enabled", [lib.get(api, "name", i)])
+	object.get(api, ["rate_limit", "enabled"], null) == null
+	msg := sprintf("the design does not say whether the rate limit of api %q is enabled", [object.get(api, "name", i)])
 	path := sprintf("apis[%d].rate_limit.enabled", [i])
 }
 
 unanswered contains lib.finding(msg, path) if {
 	applicable
 	some i, api in lib.apis
-	lib.get(api, ["rate_limit", "enabled"], false) == true
-	lib.get(api, ["rate_limit", "per"], "global") == "global"
-	lib.get(api, ["rate_limit", "requests_per_second"], null) == null
-	msg := sprintf("the design does not say how many requests per second the global rate limit of api %q admits", [lib.get(api, "name", i)])
+	object.get(api, ["rate_limit", "enabled"], false) == true
+	object.get(api, ["rate_limit", "per"], "global") == "global"
+	object.get(api, ["rate_limit", "requests_per_second"], null) == null
+	msg := sprintf("the design does not say how many requests per second the global rate limit of api %q admits", [object.get(api, "name", i)])
 	path := sprintf("apis[%d].rate_limit.requests_per_second", [i])
 }
 

@@ -38,9 +38,9 @@ import rego.v1
 
 import data.archvet.lib
 
-access := lib.get(input, ["security", "admin_access"], "")
+access := object.get(input, ["security", "admin_access"], "")
 
-hostless if lib.get(input, ["deployment", "platform"], "") in {"serverless", "paas"}
+hostless if object.get(input, ["deployment", "platform"], "") in {"serverless", "paas"}
 
 deny contains lib.finding(msg, "security.admin_access") if {
 	access == "public-ssh"

@@ -36,7 +36,7 @@ import rego.v1
 
 import data.archvet.lib
 
-scanning := lib.get(input, ["build", "dependency_scanning"], null)
+scanning := object.get(input, ["build", "dependency_scanning"], null)
 
 deny contains lib.finding(msg, "build.dependency_scanning") if {
 	scanning == false

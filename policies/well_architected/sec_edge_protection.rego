@@ -42,7 +42,7 @@ import data.archvet.lib
 
 public_apis contains api.name if {
 	some api in lib.apis
-	lib.get(api, "exposure", "") == "public"
+	object.get(api, "exposure", "") == "public"
 }
 
 applicable if count(public_apis) > 0
@@ -57,13 +57,13 @@ controls := {
 deny contains lib.finding(msg, sprintf("security.edge.%s", [field])) if {
 	applicable
 	some field, control in controls
-	lib.get(input, ["security", "edge", field], null) == false
+	object.get(input, ["security", "edge", field], null) == false
 	msg := sprintf("public apis (%s) are not behind %s", [names, control])
 }
 
 unanswered contains lib.finding(msg, sprintf("security.edge.%s", [field])) if {
 	applicable
 	some field, control in controls
-	lib.get(input, ["security", "edge", field], null) == null
+	object.get(input, ["security", "edge", field], null) == null
 	msg := sprintf("the design does not say whether public apis (%s) are behind %s", [names, control])
 }

@@ -42,35 +42,35 @@ import rego.v1
 
 import data.archvet.lib
 
-service_pii if lib.get(input, ["data", "pii"], false) == true
+service_pii if object.get(input, ["data", "pii"], false) == true
 
 # The stores WA315 covers (personal or restricted data, or unknown in a
 # service that handles personal data) are left to it.
-sensitive(store) if lib.get(store, "contains_pii", false) == true
+sensitive(store) if object.get(store, "contains_pii", false) == true
 
-sensitive(store) if lib.get(store, "classification", "") == "restricted"
+sensitive(store) if object.get(store, "classification", "") == "restricted"
 
 sensitive(store) if {
 	service_pii
-	lib.get(store, "contains_pii", null) == null
+	object.get(store, "contains_pii", null) == null
 }
 
 checked contains [i, store] if {
 	some [i, store] in lib.durable_stores
 	not sensitive(store)
-	lib.get(store, "classification", "") != "public"
+	object.get(store, "classification", "") != "public"
 }
 
 applicable if count(checked) > 0
 
 deny contains lib.finding(msg, sprintf("data_stores[%d].encryption_at_rest", [i])) if {
 	some [i, store] in checked
-	lib.get(store, "encryption_at_rest", null) == false
+	object.get(store, "encryption_at_rest", null) == false
 	msg := sprintf("store %q is not encrypted at rest", [store.name])
 }
 
 unanswered contains lib.finding(msg, sprintf("data_stores[%d].encryption_at_rest", [i])) if {
 	some [i, store] in checked
-	lib.get(store, "encryption_at_rest", null) == null
+	object.get(store, "encryption_at_rest", null) == null
 	msg := sprintf("the design does not say whether store %q is encrypted at rest", [store.name])
 }

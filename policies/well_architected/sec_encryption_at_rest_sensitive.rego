@@ -43,20 +43,20 @@ import rego.v1
 
 import data.archvet.lib
 
-service_pii if lib.get(input, ["data", "pii"], false) == true
+service_pii if object.get(input, ["data", "pii"], false) == true
 
 durable_index contains i if some [i, _] in lib.durable_stores
 
-sensitive(_, store) if lib.get(store, "contains_pii", false) == true
+sensitive(_, store) if object.get(store, "contains_pii", false) == true
 
-sensitive(_, store) if lib.get(store, "classification", "") == "restricted"
+sensitive(_, store) if object.get(store, "classification", "") == "restricted"
 
 # A service that handles personal data and does not say which durable store
 # holds it: assume the worst.
 sensitive(i, store) if {
 	service_pii
 	i in durable_index
-	lib.get(store, "contains_pii", null) == null
+	object.get(store, "contains_pii", null) == null
 }
 
 sensitive_stores contains [i, store] if {
@@ -68,12 +68,12 @@ applicable if count(sensitive_stores) > 0
 
 deny contains lib.finding(msg, sprintf("data_stores[%d].encryption_at_rest", [i])) if {
 	some [i, store] in sensitive_stores
-	lib.get(store, "encryption_at_rest", null) == false
+	object.get(store, "encryption_at_rest", null) == false
 	msg := sprintf("store %q holds personal or restricted data unencrypted at rest", [store.name])
 }
 
 unanswered contains lib.finding(msg, sprintf("data_stores[%d].encryption_at_rest", [i])) if {
 	some [i, store] in sensitive_stores
-	lib.get(store, "encryption_at_rest", null) == null
+	object.get(store, "encryption_at_rest", null) == null
 	msg := sprintf("the design does not say whether store %q, which may hold personal or restricted data, is encrypted at rest", [store.name])
 }

@@ -60,11 +60,11 @@ applicable if {
 	lib.production
 }
 
-response := lib.get(input, ["security", "incident_response"], {})
+response := object.get(input, ["security", "incident_response"], {})
 
-playbook := trim_space(lib.get(response, "playbook", ""))
+playbook := trim_space(object.get(response, "playbook", ""))
 
-exercised := lib.get(response, "last_exercise", "")
+exercised := object.get(response, "last_exercise", "")
 
 deny contains lib.finding(msg, "security.incident_response.last_exercise") if {
 	applicable
@@ -79,7 +79,7 @@ deny contains lib.finding(msg, "security.incident_response.last_exercise") if {
 deny contains lib.finding(msg, "security.audit_logging") if {
 	applicable
 	playbook != ""
-	lib.get(input, ["security", "audit_logging"], null) == false
+	object.get(input, ["security", "audit_logging"], null) == false
 	msg := "the security incident playbook has no audit log to investigate: security-relevant actions are not recorded"
 }
 

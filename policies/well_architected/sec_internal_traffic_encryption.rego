@@ -40,7 +40,7 @@ import data.archvet.lib
 
 applicable if (count(lib.dependencies) + count(lib.data_stores)) + count(lib.apis) > 0
 
-internal_tls := lib.get(input, ["security", "tls", "internal"], "")
+internal_tls := object.get(input, ["security", "tls", "internal"], "")
 
 deny contains lib.finding(msg, "security.tls.internal") if {
 	applicable

@@ -35,7 +35,7 @@ import rego.v1
 
 import data.archvet.lib
 
-least_privilege := lib.get(input, ["security", "least_privilege"], null)
+least_privilege := object.get(input, ["security", "least_privilege"], null)
 
 deny contains lib.finding(msg, "security.least_privilege") if {
 	least_privilege == false

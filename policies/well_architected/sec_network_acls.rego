@@ -35,7 +35,7 @@ import rego.v1
 
 import data.archvet.lib
 
-acls := lib.get(input, ["security", "network_acls"], null)
+acls := object.get(input, ["security", "network_acls"], null)
 
 deny contains lib.finding(msg, "security.network_acls") if {
 	acls == false

@@ -41,7 +41,7 @@ import data.archvet.lib
 
 applicable if lib.critical
 
-sbom := lib.get(input, ["build", "artifact", "sbom"], null)
+sbom := object.get(input, ["build", "artifact", "sbom"], null)
 
 deny contains lib.finding(msg, "build.artifact.sbom") if {
 	applicable

@@ -43,11 +43,11 @@ import data.archvet.lib
 
 params := lib.params(rego.metadata.chain())
 
-applicable if lib.get(input, ["config", "secrets", "store"], "") != "none"
+applicable if object.get(input, ["config", "secrets", "store"], "") != "none"
 
 limit := params.max_rotation_days
 
-rotation := lib.get(input, ["config", "secrets", "rotation_days"], null)
+rotation := object.get(input, ["config", "secrets", "rotation_days"], null)
 
 unanswered contains lib.finding(msg, "config.secrets.rotation_days") if {
 	applicable

@@ -38,7 +38,7 @@ import rego.v1
 
 import data.archvet.lib
 
-store := lib.get(input, ["config", "secrets", "store"], "")
+store := object.get(input, ["config", "secrets", "store"], "")
 
 managers := {"vault", "aws-secrets-manager", "gcp-secret-manager", "azure-key-vault"}
 

@@ -41,7 +41,7 @@ import data.archvet.lib
 
 applicable if lib.critical
 
-signed := lib.get(input, ["build", "artifact", "signed"], null)
+signed := object.get(input, ["build", "artifact", "signed"], null)
 
 deny contains lib.finding(msg, "build.artifact.signed") if {
 	applicable

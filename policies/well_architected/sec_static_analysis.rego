@@ -43,11 +43,11 @@ import data.archvet.lib
 
 applicable if lib.production
 
-build := lib.get(input, "build", {})
+build := object.get(input, "build", {})
 
-sast := lib.get(build, "static_analysis", null)
+sast := object.get(build, "static_analysis", null)
 
-review := lib.get(build, "code_review", null)
+review := object.get(build, "code_review", null)
 
 deny contains lib.finding("changes are not scanned by static security analysis", "build.static_analysis") if {
 	applicable
@@ -58,7 +58,7 @@ deny contains lib.finding("changes are not scanned by static security analysis",
 deny contains lib.finding(msg, "build.ci") if {
 	applicable
 	sast == true
-	lib.get(build, "ci", null) == false
+	object.get(build, "ci", null) == false
 	msg := "static analysis is claimed, but changes are not built by continuous integration, so nothing runs it on every change"
 }
 

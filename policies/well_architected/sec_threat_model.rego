@@ -48,9 +48,9 @@ day_ns := ((24 * 60) * 60) * 1000000000
 
 max_age_days := params.max_threat_model_age_days
 
-model := lib.get(input, ["security", "threat_model"], "")
+model := object.get(input, ["security", "threat_model"], "")
 
-updated := lib.get(input, ["security", "threat_model_updated"], "")
+updated := object.get(input, ["security", "threat_model_updated"], "")
 
 applicable if lib.tier <= 2
 

@@ -40,19 +40,19 @@ import data.archvet.lib
 
 exposed_apis contains api.name if {
 	some api in lib.apis
-	lib.get(api, "exposure", "") in {"public", "partner"}
+	object.get(api, "exposure", "") in {"public", "partner"}
 }
 
 external_clients contains client.name if {
-	some client in lib.get(input, ["service", "clients"], [])
-	lib.get(client, "kind", "") in {"web", "mobile", "partner"}
+	some client in object.get(input, ["service", "clients"], [])
+	object.get(client, "kind", "") in {"web", "mobile", "partner"}
 }
 
 applicable if count(exposed_apis) + count(external_clients) > 0
 
 entry_points := concat(", ", sort(exposed_apis | external_clients))
 
-external := lib.get(input, ["security", "tls", "external"], null)
+external := object.get(input, ["security", "tls", "external"], null)
 
 deny contains lib.finding(msg, "security.tls.external") if {
 	applicable

@@ -43,16 +43,16 @@ import data.archvet.lib
 
 params := lib.params(rego.metadata.chain())
 
-tls := lib.get(input, ["security", "tls"], {})
+tls := object.get(input, ["security", "tls"], {})
 
 exposed if {
 	some api in lib.apis
-	lib.get(api, "exposure", "") in {"public", "partner"}
+	object.get(api, "exposure", "") in {"public", "partner"}
 }
 
-applicable if lib.get(tls, "external", false) == true
+applicable if object.get(tls, "external", false) == true
 
-applicable if lib.get(tls, "internal", "none") in {"tls", "mtls"}
+applicable if object.get(tls, "internal", "none") in {"tls", "mtls"}
 
 applicable if exposed
 

@@ -40,7 +40,7 @@ import rego.v1
 import data.archvet.lib
 
 batch_types contains name if {
-	some name in lib.get(input, ["processes", "process_types"], [])
+	some name in object.get(input, ["processes", "process_types"], [])
 	regex.match(`(?i)(batch|worker|cron|job|schedul|etl|report|backfill|nightly)`, name)
 }
 
@@ -48,7 +48,7 @@ applicable if count(batch_types) > 0
 
 names := concat(", ", sort(batch_types))
 
-shifting := lib.get(input, ["sustainability", "batch_time_shifting"], null)
+shifting := object.get(input, ["sustainability", "batch_time_shifting"], null)
 
 deny contains lib.finding(msg, "sustainability.batch_time_shifting") if {
 	applicable

@@ -39,29 +39,29 @@ import data.archvet.lib
 
 checked contains [i, store] if {
 	some [i, store] in lib.durable_stores
-	lib.get(store, "kind", "") != "queue"
+	object.get(store, "kind", "") != "queue"
 }
 
 applicable if count(checked) > 0
 
 deny contains lib.finding(msg, sprintf("data_stores[%d].lifecycle_policy", [i])) if {
 	some [i, store] in checked
-	lib.get(store, "lifecycle_policy", null) != true
-	retention := lib.get(store, "retention_days", null)
+	object.get(store, "lifecycle_policy", null) != true
+	retention := object.get(store, "retention_days", null)
 	retention != null
 	msg := sprintf("store %q declares a %v-day retention but no lifecycle policy is declared to enforce it", [store.name, retention])
 }
 
 deny contains lib.finding(msg, sprintf("data_stores[%d].lifecycle_policy", [i])) if {
 	some [i, store] in checked
-	lib.get(store, "lifecycle_policy", null) == false
-	lib.get(store, "retention_days", null) == null
+	object.get(store, "lifecycle_policy", null) == false
+	object.get(store, "retention_days", null) == null
 	msg := sprintf("store %q keeps all data indefinitely with no lifecycle policy", [store.name])
 }
 
 unanswered contains lib.finding(msg, sprintf("data_stores[%d].lifecycle_policy", [i])) if {
 	some [i, store] in checked
-	lib.get(store, "lifecycle_policy", null) == null
-	lib.get(store, "retention_days", null) == null
+	object.get(store, "lifecycle_policy", null) == null
+	object.get(store, "retention_days", null) == null
 	msg := sprintf("the design does not say whether store %q has a lifecycle policy for old data", [store.name])
 }

@@ -37,13 +37,13 @@ import rego.v1
 
 import data.archvet.lib
 
-compute := lib.get(input, ["capacity", "compute"], null)
+compute := object.get(input, ["capacity", "compute"], null)
 
 # A live decision that names x86 explains the choice.
 x86_decided if {
 	some d in lib.decisions
-	not lib.get(d, "status", "") in {"rejected", "deprecated", "superseded"}
-	text := lower(concat(" ", [lib.get(d, "title", ""), lib.get(d, "decision", ""), lib.get(d, "context", "")]))
+	not object.get(d, "status", "") in {"rejected", "deprecated", "superseded"}
+	text := lower(concat(" ", [object.get(d, "title", ""), object.get(d, "decision", ""), object.get(d, "context", "")]))
 	contains(text, "x86")
 }
 

@@ -45,7 +45,7 @@ params := lib.params(rego.metadata.chain())
 
 max_days := params.max_log_retention_days
 
-retention := lib.get(input, ["observability", "logging", "retention_days"], null)
+retention := object.get(input, ["observability", "logging", "retention_days"], null)
 
 unanswered contains lib.finding(msg, "observability.logging.retention_days") if {
 	retention == null

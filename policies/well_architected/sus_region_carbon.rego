@@ -35,7 +35,7 @@ import rego.v1
 
 import data.archvet.lib
 
-considered := lib.get(input, ["sustainability", "region_carbon_considered"], null)
+considered := object.get(input, ["sustainability", "region_carbon_considered"], null)
 
 deny contains lib.finding(msg, "sustainability.region_carbon_considered") if {
 	considered == false

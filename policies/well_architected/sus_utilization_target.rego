@@ -48,9 +48,9 @@ import data.archvet.lib
 
 params := lib.params(rego.metadata.chain())
 
-target := lib.get(input, ["sustainability", "utilization_target_percent"], null)
+target := object.get(input, ["sustainability", "utilization_target_percent"], null)
 
-headroom := lib.get(input, ["capacity", "headroom_percent"], null)
+headroom := object.get(input, ["capacity", "headroom_percent"], null)
 
 # The highest utilisation the fleet can be kept at while still holding the
 # planned headroom; 100 when the design states no headroom.
