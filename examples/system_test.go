@@ -50,7 +50,7 @@ var expected = []struct {
 	{"SY001", "fail", "orders", "dependencies[2].criticality", []place{{"notifications", "service.tier"}}},
 	{"SY002", "fail", "ledger", "dependencies[0]", []place{{"payments", "dependencies[1]"}}},
 	{"SY002", "fail", "ledger", "dependencies[0].calls_back", []place{{"payments", "dependencies[1]"}}},
-	{"SY002", "fail", "payments", "dependencies[1].calls_back", []place{{"ledger", "service.tier"}}},
+	{"SY002", "fail", "payments", "dependencies[1].calls_back", []place{{"ledger", "dependencies[0]"}}},
 	{"SY003", "fail", "orders", "slos[0].objective_percent", []place{
 		{"inventory", "slos[0].objective_percent"}, {"notifications", "slos[0].objective_percent"}, {"payments", "slos[0].objective_percent"}}},
 	{"SY004", "fail", "orders", "dependencies[0].timeout_ms", []place{{"payments", "apis[0].timeout_ms"}}},
