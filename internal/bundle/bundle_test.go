@@ -280,6 +280,9 @@ func TestBundleGivesArchvetsResults(t *testing.T) {
 					want = append(want, c.Path+" "+status)
 				}
 				sort.Strings(want)
+				if len(want) == 0 && len(got.Claims[r.Rule.ID]) == 0 {
+					continue // no claim either way (an inapplicable rule has no claims key)
+				}
 				if !reflect.DeepEqual(got.Claims[r.Rule.ID], want) {
 					t.Errorf("%s: the bundle claims %v, archvet %v", r.Rule.ID, got.Claims[r.Rule.ID], want)
 				}
