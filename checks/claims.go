@@ -303,7 +303,8 @@ func (sc *Scorecard) AddTrust(results []RuleResult, ledger []Claim) {
 // --- the verification gate ---------------------------------------------------
 
 // DefaultTier0Verified are the claims a tier-0 service must have verified
-// by default: its backups, its replicas and its authentication.
+// by default, when its repository has artefacts archvet reads: its
+// backups, its replicas and its authentication.
 var DefaultTier0Verified = []string{"backups", "replicas", "authentication"}
 
 // ClaimMatches reports whether a claim is of a gate category (backups,

@@ -57,7 +57,7 @@ func (p Profile) gate(g Gate) Gate {
 		g.MinScore = *p.MinScore
 	}
 	if p.RequireVerified != nil {
-		g.RequireVerified = p.RequireVerified
+		g.RequireVerified, g.VerifiedWithArtefacts = p.RequireVerified, false
 	}
 	return g
 }

@@ -231,7 +231,8 @@ func (c *Checker) CheckFile(ctx context.Context, in Input) FileReport {
 	rep.Maturity = Assess(results, rep.Scorecard)
 	gate := c.GateFor(rep.Tier)
 	rep.GateFailures = append(gate.Check(rep.Scorecard), audit.gate...)
-	rep.GateFailures = append(rep.GateFailures, gate.CheckClaims(rep.Claims)...)
+	read, _ := doc.Value[ArtefactsKey].(map[string]any)
+	rep.GateFailures = append(rep.GateFailures, gate.CheckClaims(rep.Claims, len(read) > 0)...)
 	if vacuous(rep.Scorecard) {
 		rep.Verdict = NotReady
 		rep.GateFailures = append(rep.GateFailures, NoRuleEvaluated)

@@ -95,6 +95,11 @@ type Gate struct {
 	// artefact: an unverified or contradicted one fails the gate (see
 	// ClaimMatches).
 	RequireVerified []string
+	// VerifiedWithArtefacts limits RequireVerified to reviews whose
+	// repository has artefacts archvet reads (the tier-0 default): a
+	// review with none shows its claims unverified in the trust figure,
+	// and only an explicit requirement holds them against the gate.
+	VerifiedWithArtefacts bool
 }
 
 // DefaultTierGates are the gates a run uses when neither the command line
@@ -106,7 +111,7 @@ type Gate struct {
 // (docs/scoring.md).
 func DefaultTierGates() map[int]Gate {
 	return map[int]Gate{
-		0: {FailOn: rules.Medium, FailOnUnanswered: rules.High, MinCompleteness: conditionalCompleteness, RequireVerified: DefaultTier0Verified},
+		0: {FailOn: rules.Medium, FailOnUnanswered: rules.High, MinCompleteness: conditionalCompleteness, RequireVerified: DefaultTier0Verified, VerifiedWithArtefacts: true},
 		1: {FailOn: rules.High, FailOnUnanswered: rules.High, MinCompleteness: conditionalCompleteness},
 		2: {FailOn: rules.High, MinCompleteness: conditionalCompleteness},
 		3: {FailOn: rules.High},
@@ -133,7 +138,10 @@ func (g Gate) Check(sc Scorecard) []string {
 
 // CheckClaims returns the reasons a file's claim ledger fails the gate's
 // verification requirement; none means it passed.
-func (g Gate) CheckClaims(ledger []Claim) []string {
+func (g Gate) CheckClaims(ledger []Claim, hasArtefacts bool) []string {
+	if g.VerifiedWithArtefacts && !hasArtefacts {
+		return nil
+	}
 	return checkVerified(g.RequireVerified, ledger)
 }
 

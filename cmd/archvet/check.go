@@ -243,7 +243,7 @@ func (o checkOptions) gate(cfg *config.Config) (g checks.Gate, tierGates map[int
 			tg.MinCompleteness = minCompleteness
 		}
 		if requiredSet {
-			tg.RequireVerified = required
+			tg.RequireVerified, tg.VerifiedWithArtefacts = required, false
 		}
 		tierGates[tier] = tg
 	}

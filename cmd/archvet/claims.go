@@ -16,7 +16,7 @@ import (
 
 // registerVerifyFlag adds the verification gate to check.
 func registerVerifyFlag(f *pflag.FlagSet, o *checkOptions) {
-	f.StringSliceVar(&o.requireVerified, "require-verified", nil, "fail the gate when a claim of these `CATEGORIES` (comma-separated: backups, replicas, authentication...) is not verified by the repository's artefacts; none requires none; default per tier: backups, replicas and authentication at tier 0")
+	f.StringSliceVar(&o.requireVerified, "require-verified", nil, "fail the gate when a claim of these `CATEGORIES` (comma-separated: backups, replicas, authentication...) is not verified by the repository's artefacts; none requires none; default per tier: backups, replicas and authentication at tier 0, when the repository has artefacts")
 }
 
 // required is the run's verification requirement: the flag, else the

@@ -98,8 +98,11 @@ the claims whose path has a key containing it, singular or plural:
 ‘backups‘ covers ‘data_stores[].backups.*‘, ‘replicas‘ covers
 ‘processes.scaling.min_replicas‘ and ‘data_stores[].replication.*‘,
 ‘authentication‘ covers ‘apis[].authentication‘. By default a tier-0
-service's backup, replica and authentication claims must be verified; a
-service that states none has nothing to verify.
+service whose repository has artefacts archvet reads must have its
+backup, replica and authentication claims verified; one with none shows
+them unverified in the trust figure, and only an explicit
+‘--require-verified‘ or ‘gate.require_verified‘ holds them against the
+gate. A service that states none of them has nothing to verify.
 
 `, "‘", "`")
 }
