@@ -554,3 +554,27 @@ operations:
 		t.Errorf("gate failures %q lack the runbooks", rep.GateFailures)
 	}
 }
+
+// TestDefaultVerificationNeedsTheRightArtefacts: the tier-0 default holds
+// backups to verification only when Terraform was read, and
+// authentication only when an API spec was; an explicit requirement
+// holds whatever was read.
+func TestDefaultVerificationNeedsTheRightArtefacts(t *testing.T) {
+	ledger := []Claim{
+		{Path: "data_stores[0].backups.point_in_time", Key: "data_stores[db].backups.point_in_time", Status: Unverified},
+		{Path: "apis[0].authentication", Key: "apis[web].authentication", Status: Unverified},
+	}
+	def := DefaultTierGates()[0]
+	specOnly := map[string]any{"openapi": map[string]any{}}
+	why := def.CheckClaims(ledger, specOnly)
+	if len(why) != 1 || !strings.Contains(why[0], "authentication") {
+		t.Errorf("with only an API spec read, the default gate says %q; want the authentication claim alone", why)
+	}
+	if why := def.CheckClaims(ledger, nil); len(why) != 0 {
+		t.Errorf("with nothing read, the default gate says %q; want nothing", why)
+	}
+	explicit := Gate{RequireVerified: []string{"backups"}}
+	if why := explicit.CheckClaims(ledger, nil); len(why) != 1 {
+		t.Errorf("an explicit requirement says %q; want the backup claim", why)
+	}
+}

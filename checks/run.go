@@ -232,7 +232,7 @@ func (c *Checker) CheckFile(ctx context.Context, in Input) FileReport {
 	gate := c.GateFor(rep.Tier)
 	rep.GateFailures = append(gate.Check(rep.Scorecard), audit.gate...)
 	read, _ := doc.Value[ArtefactsKey].(map[string]any)
-	rep.GateFailures = append(rep.GateFailures, gate.CheckClaims(rep.Claims, len(read) > 0)...)
+	rep.GateFailures = append(rep.GateFailures, gate.CheckClaims(rep.Claims, read)...)
 	if vacuous(rep.Scorecard) {
 		rep.Verdict = NotReady
 		rep.GateFailures = append(rep.GateFailures, NoRuleEvaluated)

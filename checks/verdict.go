@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/archvet/archvet/rules"
 )
@@ -95,10 +96,12 @@ type Gate struct {
 	// artefact: an unverified or contradicted one fails the gate (see
 	// ClaimMatches).
 	RequireVerified []string
-	// VerifiedWithArtefacts limits RequireVerified to reviews whose
-	// repository has artefacts archvet reads (the tier-0 default): a
-	// review with none shows its claims unverified in the trust figure,
-	// and only an explicit requirement holds them against the gate.
+	// VerifiedWithArtefacts limits each category of RequireVerified to
+	// reviews whose repository has the artefacts that can verify it (the
+	// tier-0 default, see verifiedBy): backups need Terraform, replicas
+	// Terraform or manifests, authentication an API spec. A review
+	// without them shows its claims unverified in the trust figure, and
+	// only an explicit requirement holds them against the gate.
 	VerifiedWithArtefacts bool
 }
 
@@ -138,11 +141,40 @@ func (g Gate) Check(sc Scorecard) []string {
 
 // CheckClaims returns the reasons a file's claim ledger fails the gate's
 // verification requirement; none means it passed.
-func (g Gate) CheckClaims(ledger []Claim, hasArtefacts bool) []string {
-	if g.VerifiedWithArtefacts && !hasArtefacts {
-		return nil
+func (g Gate) CheckClaims(ledger []Claim, read map[string]any) []string {
+	categories := g.RequireVerified
+	if g.VerifiedWithArtefacts {
+		categories = nil
+		for _, cat := range g.RequireVerified {
+			if canVerify(cat, read) {
+				categories = append(categories, cat)
+			}
+		}
 	}
-	return checkVerified(g.RequireVerified, ledger)
+	return checkVerified(categories, ledger)
+}
+
+// verifiedBy names the artefact kinds that can verify each default
+// category. A category not listed needs any artefact.
+var verifiedBy = map[string][]string{
+	"backups":        {"terraform"},
+	"replicas":       {"terraform", "kubernetes"},
+	"authentication": {"openapi"},
+}
+
+// canVerify reports whether the artefacts read for a review hold a kind
+// that speaks to the category.
+func canVerify(category string, read map[string]any) bool {
+	kinds, ok := verifiedBy[strings.ToLower(category)]
+	if !ok {
+		return len(read) > 0
+	}
+	for _, k := range kinds {
+		if read[k] != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // atOrAbove counts the rules at severity floor or above; a zero floor (the

@@ -98,9 +98,11 @@ the claims whose path has a key containing it, singular or plural:
 ‘backups‘ covers ‘data_stores[].backups.*‘, ‘replicas‘ covers
 ‘processes.scaling.min_replicas‘ and ‘data_stores[].replication.*‘,
 ‘authentication‘ covers ‘apis[].authentication‘. By default a tier-0
-service whose repository has artefacts archvet reads must have its
-backup, replica and authentication claims verified; one with none shows
-them unverified in the trust figure, and only an explicit
+service must have its backup claims verified when archvet reads
+Terraform for it, its replica claims when it reads Terraform or
+manifests, and its authentication claims when it reads an API spec: a
+claim that no artefact of the repository could verify shows unverified
+in the trust figure, and only an explicit
 ‘--require-verified‘ or ‘gate.require_verified‘ holds them against the
 gate. A service that states none of them has nothing to verify.
 
