@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -35,6 +36,12 @@ const (
 	// SourceDerived: the review left the field out and archvet filled it
 	// from an artefact, which therefore agrees.
 	SourceDerived = "derived"
+	// SourceEvidence: a document the review cites (a runbook, a threat
+	// model), checked on disk: a non-empty regular file inside the
+	// repository is verified; a path outside it, a directory, an empty or
+	// missing file contradicts the claim; a URL is unverified (it is never
+	// fetched).
+	SourceEvidence = "evidence"
 )
 
 // Claim is one checkable statement of the review and what the artefacts
@@ -141,9 +148,10 @@ func sortClaims(cs []Claim) {
 
 // Ledger is a file's claims, one per review field: when several rules
 // judge the same field the worst status wins (contradicted, verified,
-// unverified), and a derived field no rule compares is verified by the
-// artefact it came from. Sorted by path.
-func Ledger(results []RuleResult, derived []Derived) []Claim {
+// unverified), extra claims (the cited documents, EvidenceClaims) join
+// them, and a derived field no rule compares is verified by the artefact
+// it came from. Sorted by path.
+func Ledger(results []RuleResult, derived []Derived, extra ...Claim) []Claim {
 	byPath := map[string]int{}
 	var out []Claim
 	add := func(c Claim) {
@@ -173,10 +181,49 @@ func Ledger(results []RuleResult, derived []Derived) []Claim {
 			out[i].Source, out[i].At = SourceDerived, d.At
 		}
 	}
+	for _, c := range extra {
+		add(c)
+	}
 	for _, d := range derived {
 		if _, seen := byPath[d.Path]; !seen {
 			add(Claim{Path: d.Path, Key: d.Key, Status: Verified, Claimed: d.Value, Observed: d.Value, Location: d.At, At: d.At, Source: SourceDerived})
 		}
+	}
+	sortClaims(out)
+	return out
+}
+
+// evidenceStatus maps an evidence state to a claim status.
+var evidenceStatus = map[string]string{
+	EvidencePresent: Verified,
+	EvidenceMissing: Contradicted, EvidenceOutside: Contradicted, EvidenceNotFile: Contradicted,
+	EvidenceEmpty: Contradicted, EvidenceBadURL: Contradicted,
+	EvidenceURL: Unverified, EvidenceReference: Unverified, EvidenceUnknown: Unverified,
+}
+
+// EvidenceClaims are the documents a review cites, as claims: each cited
+// path claims that the document exists (see SourceEvidence).
+func EvidenceClaims(doc *document.Document) []Claim {
+	ev, _ := doc.Value[EvidenceKey].(map[string]any)
+	out := make([]Claim, 0, len(ev))
+	for path, v := range ev {
+		e, _ := v.(map[string]any)
+		ref, _ := e["ref"].(string)
+		state, _ := e["state"].(string)
+		status, ok := evidenceStatus[state]
+		if !ok {
+			continue
+		}
+		c := Claim{Path: path, Key: doc.Key(path), Status: status, Claimed: ref, Observed: state, Source: SourceEvidence, Location: diag.Range{Filename: doc.Path}}
+		if loc, ok := doc.Index.Locate(path); ok {
+			c.Location = loc.Range
+		}
+		if state == EvidencePresent {
+			// The document itself is the artefact, from its first line.
+			start := diag.Pos{Line: 1, Column: 1}
+			c.At = diag.Range{Filename: filepath.Join(filepath.Dir(doc.Path), filepath.FromSlash(strings.TrimSpace(ref))), Start: start, End: start}
+		}
+		out = append(out, c)
 	}
 	sortClaims(out)
 	return out

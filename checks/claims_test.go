@@ -496,3 +496,61 @@ apis:
 		t.Errorf("the review's point_in_time: false was replaced by %v", pit)
 	}
 }
+
+// TestCitedDocumentsAreClaims: the evidence check is part of the ledger.
+// A cited runbook that is a non-empty regular file inside the repository
+// is verified at that file; a path outside it, a directory and an empty
+// file contradict the claim; a URL, never fetched, is unverified. A gate
+// requiring runbooks to be verified fails on each of the others.
+func TestCitedDocumentsAreClaims(t *testing.T) {
+	dir := t.TempDir()
+	outside := t.TempDir()
+	writeFiles(t, outside, map[string]string{"secret.md": "secret\n"})
+	writeFiles(t, dir, map[string]string{
+		".git/HEAD":         "ref: refs/heads/main\n",
+		"docs/real.md":      "# Runbook\n",
+		"docs/empty.md":     "",
+		"docs/dir.md/x.txt": "not the runbook\n",
+		"design.yaml": `format_version: 1
+service: {name: checkout, owner: team-checkout, tier: 3}
+operations:
+  runbooks:
+    - docs/real.md
+    - docs/empty.md
+    - docs/dir.md
+    - ../` + filepath.Base(outside) + `/secret.md
+    - https://wiki.example.com/runbooks/checkout
+`,
+	})
+	c := claimChecker(t, (&fakeKubernetes{}).read)
+	c.TierGates = map[int]Gate{3: {RequireVerified: []string{"runbooks"}}}
+	rep := c.CheckFile(context.Background(), Input{Path: filepath.Join(dir, "design.yaml")})
+	if rep.Broken {
+		t.Fatalf("broken: %v", rep.Diagnostics)
+	}
+	want := map[string]string{
+		"operations.runbooks[0]": "verified/evidence",
+		"operations.runbooks[1]": "contradicted/evidence",
+		"operations.runbooks[2]": "contradicted/evidence",
+		"operations.runbooks[3]": "contradicted/evidence",
+		"operations.runbooks[4]": "unverified/evidence",
+	}
+	if got := statuses(rep.Claims); !reflect.DeepEqual(got, want) {
+		t.Errorf("ledger %v, want %v", got, want)
+	}
+	for _, cl := range rep.Claims {
+		if cl.Path == "operations.runbooks[0]" && (filepath.Base(cl.At.Filename) != "real.md" || cl.At.Start.Line != 1) {
+			t.Errorf("the present runbook is verified at %s, want docs/real.md:1", cl.At)
+		}
+	}
+	if rep.Scorecard.Trust != (Trust{Checkable: 5, Verified: 1, Contradicted: 3}) {
+		t.Errorf("trust %+v", rep.Scorecard.Trust)
+	}
+	found := false
+	for _, g := range rep.GateFailures {
+		found = found || strings.HasPrefix(g, "4 runbooks claim(s) not verified: operations.runbooks[1] is contradicted, ")
+	}
+	if !found {
+		t.Errorf("gate failures %q lack the runbooks", rep.GateFailures)
+	}
+}

@@ -225,7 +225,7 @@ func (c *Checker) CheckFile(ctx context.Context, in Input) FileReport {
 	}
 	rep.Results = results
 	rep.Scorecard = ScoreResultsAt(results, rep.Tier)
-	rep.Claims = Ledger(results, derived)
+	rep.Claims = Ledger(results, derived, EvidenceClaims(doc)...)
 	rep.Scorecard.AddTrust(results, rep.Claims)
 	rep.Verdict = Judge(rep.Scorecard)
 	rep.Maturity = Assess(results, rep.Scorecard)

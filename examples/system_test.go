@@ -50,11 +50,12 @@ var expected = []struct {
 	{"SY001", "fail", "orders", "dependencies[2].criticality", []place{{"notifications", "service.tier"}}},
 	{"SY002", "fail", "ledger", "dependencies[0]", []place{{"payments", "dependencies[1]"}}},
 	{"SY002", "fail", "ledger", "dependencies[0].calls_back", []place{{"payments", "dependencies[1]"}}},
+	{"SY002", "fail", "payments", "dependencies[1].calls_back", []place{{"ledger", "dependencies[0]"}}},
 	{"SY003", "fail", "orders", "slos[0].objective_percent", []place{
 		{"inventory", "slos[0].objective_percent"}, {"notifications", "slos[0].objective_percent"}, {"payments", "slos[0].objective_percent"}}},
 	{"SY004", "fail", "orders", "dependencies[0].timeout_ms", []place{{"payments", "apis[0].timeout_ms"}}},
 	{"SY005", "fail", "orders", "dependencies[1].timeout_ms", []place{{"inventory", "slos[1].threshold_ms"}}},
-	{"SY006", "fail", "orders", "dependencies[1].retries.max_attempts", []place{{"inventory", "dependencies[0]"}, {"shipping", "dependencies[0]"}}},
+	{"SY006", "fail", "orders", "dependencies[1].retries.max_attempts", []place{{"inventory", "dependencies[0]"}}},
 	{"SY007", "fail", "notifications", "events.consumes[1].name", []place{{"payments", "service.name"}}},
 	{"SY008", "fail", "inventory", "events.consumes[0].schema", []place{{"orders", "events.publishes[0]"}}},
 	{"SY009", "fail", "inventory", "data_stores[0].ownership", []place{{"shipping", "data_stores[1]"}}},
@@ -151,35 +152,29 @@ func loadReview(t *testing.T, sch *schema.Schema, path string) *document.Documen
 }
 
 // checkSystem checks every review of examples/system together, as
-// `archvet check examples/system/` does.
+// `archvet check examples/system/` does: pass 1 reads their graph facts,
+// and pass 2 checks each with its place in the system.
 func checkSystem(t *testing.T, c *checks.Checker) []checks.FileReport {
 	t.Helper()
-	paths := systemReviews(t)
-	sch, err := schema.Load()
-	if err != nil {
-		t.Fatal(err)
+	var inputs []checks.Input
+	for _, p := range systemReviews(t) {
+		inputs = append(inputs, checks.Input{Path: p})
 	}
-	docs := make([]*document.Document, len(paths))
-	facts := make([]system.Facts, len(paths))
-	for i, p := range paths {
-		docs[i] = loadReview(t, sch, p)
-		facts[i], _ = system.Extract(docs[i])
-	}
-	sys, ds := system.Build(facts)
+	ctx := context.Background()
+	sys, ds := system.Build(c.Facts(ctx, inputs))
 	if ds.HasErrors() {
 		t.Fatal(ds)
 	}
-	files := make([]checks.FileReport, len(docs))
-	for i, doc := range docs {
-		checks.AttachEvidence(doc, c.Schema)
-		doc.Value[system.InputKey] = sys.Input(doc.Path)
-		results, err := c.Engine.Evaluate(context.Background(), doc, asOf)
-		if err != nil {
-			t.Fatal(err)
+	c.System = sys
+	defer func() { c.System = nil }()
+	rep := c.CheckAll(ctx, inputs)
+	for _, f := range rep.Files {
+		if f.Broken || len(f.Diagnostics) > 0 {
+			t.Fatalf("%s has diagnostics in the system: %v", f.Path, f.Diagnostics)
 		}
-		files[i] = checks.FileReport{Path: doc.Path, Results: results}
+		assertPositionsExist(t, f)
 	}
-	return files
+	return rep.Files
 }
 
 func TestSystemExampleHidesEverySystemRule(t *testing.T) {

@@ -58,6 +58,9 @@ type checkOptions struct {
 	// contextDir holds the reviews the checked ones are judged among
 	// (--context): part of the system, not reported (system.go).
 	contextDir string
+	// noSystem checks every review alone even when the run holds several
+	// (--no-system).
+	noSystem bool
 	// requireVerified and requireVerifiedSet: the verification gate
 	// (--require-verified, claims.go).
 	requireVerified    []string
@@ -119,6 +122,7 @@ input or policy error, 130 interrupted (no report is written).`,
 	f.StringArrayVar(&o.formats, "format", []string{"text"}, "output `FORMAT` or FORMAT=FILE, repeatable; formats: "+strings.Join(report.Names(), ", "))
 	f.StringVar(&o.color, "color", "auto", "colour the text report: auto, always or never (auto honours NO_COLOR)")
 	f.StringVar(&o.contextDir, "context", "", "judge the given reviews as part of the system of every review below `DIR`, and report only the given ones")
+	f.BoolVar(&o.noSystem, "no-system", false, "check every review alone, as if it were the only one: no system rules, no system section")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "text report: print failures only (failed rules, errors, gate failures), no passing files, scores or summary")
 	// Rule selection.
 	f.StringArrayVar(&o.frameworks, "framework", nil, "run only the rules of framework `ID`, scored under it alone (repeatable)")

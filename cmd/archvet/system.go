@@ -21,8 +21,11 @@ import (
 // files and the --context reviews, builds the system, and gives it to
 // every checker of the run. It returns nil when the run is not a system.
 func (b *checkerBuilder) system(ctx context.Context, segs []segment, files []checks.Input) (*checks.SystemCollector, error) {
-	if len(segs) == 0 {
-		return nil, nil
+	if b.o.noSystem && b.o.contextDir != "" {
+		return nil, usageError("--no-system and --context contradict each other: --context checks the reviews as part of a system")
+	}
+	if len(segs) == 0 || b.o.noSystem || (len(files) < 2 && b.o.contextDir == "") {
+		return nil, nil // one review alone: no pass 1 to pay for
 	}
 	all := files
 	var extra []checks.Input

@@ -1,6 +1,8 @@
 package artefact
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -189,3 +191,33 @@ func TestLinksInsideTheRepositoryAreFollowedAndLoopsEnd(t *testing.T) {
 		t.Errorf("read %v", got)
 	}
 }
+
+func TestReadIsDeterministic(t *testing.T) {
+	root := repoWith(t, map[string]string{})
+	in(t, root)
+	for _, d := range []string{"terraform/testdata", "kubernetes/testdata", "openapi/testdata"} {
+		if err := os.CopyFS(filepath.Join(root, "svc", filepath.Dir(d)), os.DirFS(filepath.Join(wd, d))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srcs := Sources{
+		Terraform:  []Source{{Path: "terraform"}},
+		Kubernetes: []Source{{Path: "kubernetes"}},
+		OpenAPI:    []Source{{Path: "openapi/checkout-web.openapi.yaml"}, {Path: "openapi/partner.json"}},
+	}
+	first, ds := Read("svc", srcs, root)
+	want, _ := json.Marshal(first)
+	for range 3 {
+		again, ds2 := Read("svc", srcs, root)
+		got, _ := json.Marshal(again)
+		if string(got) != string(want) || fmt.Sprint(ds2) != fmt.Sprint(ds) {
+			t.Fatal("two reads of the same tree differ")
+		}
+	}
+	if tf := first["terraform"].(map[string]any); tf["files"].(int) < 9 {
+		t.Errorf("only %v Terraform files read", tf["files"])
+	}
+}
+
+// wd is the package directory, where the readers' fixtures are.
+var wd, _ = os.Getwd()

@@ -29,6 +29,8 @@ package artefact
 //	              "resource_limits", "zone_spread", "termination_grace_seconds", "pre_stop",
 //	              "run_as_non_root", "read_only_root_filesystem",
 //	              "literal_secret_env"}}],    // value: names of secret-looking env vars with a literal value
+//	                                          // pre_stop: the first hook's sleep in seconds, else true; false with none
+//	                                          // *_probe: the app (first) container's httpGet path or exec command, else true; false
 //	  "disruption_budgets": [{"kind", "name", "namespace", "selector": {matchLabels}, "at",
 //	    "facts": {"min_available", "max_unavailable"}}],
 //	  "autoscalers": [{"kind", "name", "namespace", "target": "Deployment/checkout", "at",
@@ -38,9 +40,11 @@ package artefact
 //	  "file", "version": "3.1.0", "api_version": info.version, "at": {...},
 //	  "facts": {"version_in_servers", "version_in_paths"},
 //	  "operations": [{"method": "get", "path": "/orders", "operation_id", "at": {...},
+//	    "operational": true,                  // only on /health, /metrics, /status and the like
 //	    "facts": {"secured", "authentication",  // ["jwt", "api-key"]: apis[].authentication's words
 //	              "list", "pagination_params", "pagination",  // "cursor" | "offset" | "none"
 //	              "max_page_size", "responses", "retry_after_on_429"}}]}]}
 //
-// A fact about containers holds for every container of the pod: true at
-// the first container's setting, false at the first container without it.
+// Resource and security-context facts hold for every container of the
+// pod: true at the first container's setting, false at the first
+// container without it. Probes are the app container's: the first.

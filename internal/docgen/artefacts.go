@@ -43,7 +43,12 @@ what the artefacts say. Each claim is *verified* (an artefact agrees),
 *contradicted* (an artefact disagrees: the rule fails at the artefact's
 line, with the review's field as a related location, and says both
 values) or *unverified* (no artefact speaks to it). A fact imported from
-Score, OpenSLO or Backstage is verified at the file it came from.
+Score, OpenSLO or Backstage is verified at the file it came from. Every
+document the review cites is a claim too: a runbook, a threat model or a
+plan that is a non-empty regular file inside the repository is verified
+there; a path outside the repository, a directory, an empty or a missing
+file contradicts it (and fails PR600); a URL is unverified, since archvet
+never fetches one.
 ‘archvet claims FILE‘ lists the ledger; every report shows the *trust*
 figure, verified ÷ checkable claims, beside the score and completeness.
 
@@ -69,6 +74,22 @@ nothing.
 | the OpenAPI spec an ‘apis‘ entry names: a version in ‘servers‘ or paths | ‘apis[].versioning‘: ‘url‘ |
 | the one kind of security scheme its operations require (‘oauth2‘, ‘openIdConnect‘ as ‘oidc‘, ‘mutualTLS‘ as ‘mtls‘, bearer ‘http‘ as ‘jwt‘, ‘apiKey‘ as ‘api-key‘) | ‘apis[].authentication‘ |
 | the largest page size its list operations allow | ‘apis[].max_page_size‘ |
+
+**Drafts.** ‘archvet init --from DIR‘ writes a review from what DIR holds:
+the imports it finds (‘catalog-info.yaml‘, ‘score.yaml‘, OpenSLO files),
+the artefacts at their conventional places and the OpenAPI specs under
+‘api/‘, with a ‘data_stores‘ entry per Terraform store (a read replica
+is part of its source's) and an ‘apis‘ entry per spec; the derived facts
+above; and what a check does not derive: ‘deployment.infrastructure_as_code‘
+(Terraform is there), ‘processes.scaling.autoscaling‘, ‘horizontal‘ and
+‘autoscaling_metric‘ (a HorizontalPodAutoscaler), ‘processes.process_types‘
+(the Deployments and StatefulSets), ‘disaster_recovery.multi_az‘ (the
+workload spreads over zones and every store is multi-AZ),
+‘apis[].rate_limit‘ (every operation answers 429 with Retry-After),
+‘apis[].pagination‘ (cursor or offset parameters), and the documents under
+‘docs/‘: runbooks, a threat model, recovery and capacity plans, a
+security incident playbook. Each filled field names its file and line in
+a comment; the rest are commented placeholders.
 
 **Gates.** ‘--require-verified backups,replicas,authentication‘, or
 ‘gate.require_verified‘ in ‘.archvet.yaml‘ (also per tier), fails the

@@ -64,23 +64,7 @@ func TestHTMLInChromium(t *testing.T) {
 	if err := os.WriteFile(page, render(t, "html", rep, Options{Catalogue: c.Engine.Catalogue, Version: "dev"}), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	url := "file://" + filepath.ToSlash(page)
-	browse := func(profile string, args ...string) []byte {
-		t.Helper()
-		ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-		defer cancel()
-		base := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-			"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-			"--user-data-dir=" + filepath.Join(dir, profile)}
-		cmd := exec.CommandContext(ctx, bin, append(append(base, args...), url)...)
-		var stdout, stderr bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &stdout, &stderr
-		if err := cmd.Run(); err != nil {
-			t.Fatalf("%s: %v\n%s", bin, err, stderr.String())
-		}
-		return stdout.Bytes()
-	}
-
+	browse := browser(t, bin, dir, page)
 	dom := string(browse("dom", "--dump-dom"))
 	for _, want := range []string{`<svg class="score-chart"`, `<rect class="bar ready"`, "Readiness review: checkout", "No waivers."} {
 		if !strings.Contains(dom, want) {
@@ -88,22 +72,7 @@ func TestHTMLInChromium(t *testing.T) {
 		}
 	}
 
-	shot := filepath.Join(dir, "report.png")
-	browse("shot", "--hide-scrollbars", "--window-size=1280,1600", "--screenshot="+shot)
-	data, err := os.ReadFile(shot)
-	if err != nil {
-		t.Fatalf("no screenshot: %v", err)
-	}
-	img, err := png.Decode(bytes.NewReader(data))
-	if err != nil {
-		t.Fatalf("screenshot is not a PNG: %v", err)
-	}
-	if b := img.Bounds(); b.Dx() != 1280 || b.Dy() != 1600 {
-		t.Errorf("screenshot is %dx%d, want 1280x1600", b.Dx(), b.Dy())
-	}
-	if n := colours(img); n < 50 {
-		t.Errorf("screenshot has %d colours: the page did not render", n)
-	}
+	data := screenshot(t, browse, dir)
 	if *update {
 		if err := os.WriteFile(filepath.Join("docs", "html-report.png"), data, 0o644); err != nil {
 			t.Fatal(err)
@@ -123,4 +92,48 @@ func colours(img image.Image) int {
 		}
 	}
 	return len(seen)
+}
+
+// browser returns a function that opens page in headless Chromium with
+// a fresh profile under dir and returns what it printed.
+func browser(t *testing.T, bin, dir, page string) func(profile string, args ...string) []byte {
+	url := "file://" + filepath.ToSlash(page)
+	return func(profile string, args ...string) []byte {
+		t.Helper()
+		ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+		defer cancel()
+		base := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+			"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+			"--user-data-dir=" + filepath.Join(dir, profile)}
+		cmd := exec.CommandContext(ctx, bin, append(append(base, args...), url)...)
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		if err := cmd.Run(); err != nil {
+			t.Fatalf("%s: %v\n%s", bin, err, stderr.String())
+		}
+		return stdout.Bytes()
+	}
+}
+
+// screenshot takes a 1280x1600 screenshot of the page and checks that it
+// shows a rendered page.
+func screenshot(t *testing.T, browse func(profile string, args ...string) []byte, dir string) []byte {
+	t.Helper()
+	shot := filepath.Join(dir, "report.png")
+	browse("shot", "--hide-scrollbars", "--window-size=1280,1600", "--screenshot="+shot)
+	data, err := os.ReadFile(shot)
+	if err != nil {
+		t.Fatalf("no screenshot: %v", err)
+	}
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("screenshot is not a PNG: %v", err)
+	}
+	if b := img.Bounds(); b.Dx() != 1280 || b.Dy() != 1600 {
+		t.Errorf("screenshot is %dx%d, want 1280x1600", b.Dx(), b.Dy())
+	}
+	if n := colours(img); n < 50 {
+		t.Errorf("screenshot has %d colours: the page did not render", n)
+	}
+	return data
 }

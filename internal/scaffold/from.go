@@ -389,8 +389,8 @@ func (d *drafter) entries() {
 		res := asMap(r)
 		name, kind := str(res["name"]), storeKinds[str(res["kind"])]
 		at := rangeOf(asMap(res["at"]))
-		if name == "" || kind == "" || at.Filename == "" {
-			continue
+		if name == "" || kind == "" || at.Filename == "" || str(res["replica_of"]) != "" {
+			continue // a read replica is a copy of its source's store, not a store
 		}
 		i, fresh := d.entry("data_stores", name, at)
 		if i < 0 {
@@ -482,9 +482,29 @@ func (d *drafter) more(f *finder) {
 		}
 		break
 	}
+	d.processTypes(k)
 	d.zones(k)
 	d.apiFacts()
 	d.documents(f)
+}
+
+// processTypes names the service's process types after its workloads:
+// each Deployment or StatefulSet runs one kind of process.
+func (d *drafter) processTypes(k map[string]any) {
+	var names []any
+	var at diag.Range
+	for _, w := range asList(k["workloads"]) {
+		wm := asMap(w)
+		if kind := str(wm["kind"]); (kind == "Deployment" || kind == "StatefulSet") && str(wm["name"]) != "" {
+			names = append(names, str(wm["name"]))
+			if at.Filename == "" {
+				at = rangeOf(asMap(wm["at"]))
+			}
+		}
+	}
+	if len(names) > 0 {
+		d.set([]string{"processes", "process_types"}, names, at)
+	}
 }
 
 // zones says the service survives the loss of a zone when its workload

@@ -201,9 +201,12 @@ func (s *System) dependencies(i int) []any {
 		// names: the hops of the longest synchronous path this entry
 		// starts (itself included; a cycle counted once), and whether the
 		// callee depends on this service.
-		entry["call_depth"], entry["calls_back"] = nil, nil
+		entry["call_depth"], entry["calls_back"], entry["calls_back_at"] = nil, nil, nil
 		if reviewed {
-			entry["call_depth"], entry["calls_back"] = int64(hops), callsBack(callee, s.facts[i].Service.Name)
+			entry["call_depth"], entry["calls_back"] = int64(hops), false
+			if at, ok := callsBack(callee, s.facts[i].Service.Name); ok {
+				entry["calls_back"], entry["calls_back_at"] = true, at.value()
+			}
 		}
 		steps := make([]any, 0, len(path)+1)
 		if node < 0 {
@@ -222,15 +225,15 @@ func (s *System) dependencies(i int) []any {
 	return out
 }
 
-// callsBack reports whether a callee's review names caller among its
-// dependencies.
-func callsBack(callee *Facts, caller string) bool {
+// callsBack finds the first entry of a callee's review that names
+// caller among its dependencies.
+func callsBack(callee *Facts, caller string) (At, bool) {
 	for _, d := range callee.Dependencies {
 		if d.Name == caller {
-			return true
+			return d.At, true
 		}
 	}
-	return false
+	return At{}, false
 }
 
 func step(service string, index, attempts int, at At) map[string]any {

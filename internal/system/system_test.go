@@ -133,6 +133,15 @@ func TestCycleReportedAtLeastCriticalMember(t *testing.T) {
 	if got := get(t, in, "cycles[0].path[1].dependency"); got != int64(1) {
 		t.Errorf("c's entry index %v, want 1", got)
 	}
+	if get(t, in, "dependencies[1].calls_back") != true || get(t, in, "dependencies[1].calls_back_at.file") != "a.yaml" {
+		t.Errorf("b's call to a: a calls b back, at a.yaml: %v", get(t, in, "dependencies[1]"))
+	}
+	if get(t, in, "dependencies[0].calls_back") != false || get(t, in, "dependencies[0].calls_back_at") != nil {
+		t.Errorf("b's call to c: c does not call b: %v", get(t, in, "dependencies[0]"))
+	}
+	if got := get(t, in, "dependencies[0].call_depth"); got != int64(1) {
+		t.Errorf("b→c stays in the cycle and c's only way out is asynchronous: depth %v, want 1 (a cycle is crossed by one edge)", got)
+	}
 	for _, f := range []string{"a.yaml", "c.yaml", "e.yaml"} {
 		if n := len(get(t, s.Input(f), "cycles").([]any)); n != 0 {
 			t.Errorf("%s reports %d cycles, want none (b is the least critical member)", f, n)
@@ -165,6 +174,16 @@ func TestAmplificationAlongWorstPath(t *testing.T) {
 	}
 	if want := []string{"a/0×4", "b/0×4", "c/0×4"}; !reflect.DeepEqual(path, want) {
 		t.Errorf("path %v, want %v", path, want)
+	}
+	// The same path counted in hops is call_depth: a→b→c→d.
+	if got := get(t, in, "dependencies[0].call_depth"); got != int64(3) {
+		t.Errorf("call depth %v, want 3", got)
+	}
+	if got := get(t, s.Input("c.yaml"), "dependencies[0].call_depth"); got != int64(1) {
+		t.Errorf("d calls nothing: one hop, got %v", got)
+	}
+	if got := get(t, s.Input("c.yaml"), "dependencies[1].call_depth"); got != nil {
+		t.Errorf("q has no review: no depth, got %v", got)
 	}
 }
 

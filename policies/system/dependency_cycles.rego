@@ -79,16 +79,15 @@ deny contains lib.finding_related(msg, path, related) if {
 }
 
 # The dependency calls this service back, though the review says it does
-# not: the system shows a two-service cycle at this edge, or the derived
-# fact says so.
+# not: the system shows a two-service cycle at this edge, or the callee's
+# review depends on this service.
 deny contains lib.finding_related(msg, path, related) if {
 	some i, dep in lib.dependencies
 	dep.calls_back == false
-	ats := {at | some [j, at] in calls_back; j == i}
-	count(ats) > 0
+	calls_back(i)
 	msg := sprintf("the review says dependency %q does not call this service, but its own review calls it back", [dep.name])
 	path := sprintf("dependencies[%d].calls_back", [i])
-	related := [{"msg": sprintf("%s calls this service here", [dep.name]), "at": at} | some at in ats]
+	related := call_back_related(system.cycles, i, system.dependencies[i], dep.name)
 }
 
 deny contains lib.finding_related(msg, path, related) if {
@@ -115,16 +114,22 @@ deny contains lib.finding_related(msg, path, related) if {
 	related := [{"msg": sprintf("%s is reviewed here", [dep.name]), "at": derived.callee.at}]
 }
 
-# Dependencies whose callee calls this service, with where it does: the
-# second hop of a two-service cycle reported at this edge, or the derived
-# fact.
-calls_back contains [cycle.dependency, cycle.path[1].at] if {
-	some cycle in system.cycles
+# Whether the callee of dependency i calls this service.
+calls_back(i) if two_service_cycle(system.cycles, i)
+
+calls_back(i) if system.dependencies[i].calls_back == true
+
+# The cycle reported at dependency i, when it has two services.
+two_service_cycle(cycles, i) := cycle if {
+	some cycle in cycles
+	cycle.dependency == i
 	count(cycle.path) == 2
 }
 
-calls_back contains [i, at] if {
-	some i, derived in system.dependencies
-	derived.calls_back == true
-	at := object.get(derived, "calls_back_at", derived.callee.at)
-}
+# Where the callee calls back: its edge of the cycle, or the position the
+# system gives, or else the callee's review itself.
+call_back_related(cycles, i, edge, name) := [{"msg": sprintf("%s calls this service here", [name]), "at": cycle.path[1].at}] if {
+	cycle := two_service_cycle(cycles, i)
+} else := [{"msg": sprintf("%s calls this service here", [name]), "at": edge.calls_back_at}] if {
+	edge.calls_back_at
+} else := [{"msg": sprintf("%s is reviewed here and depends on this service", [name]), "at": edge.callee.at}]

@@ -57,6 +57,13 @@ test_two_service_cycle_contradicts_calls_back_false if {
 	f.related == [{"msg": "payments calls this service here", "at": at("payments.yaml", 30)}]
 }
 
+test_cycle_position_wins_over_the_derived_fact if {
+	inp := json.patch(two_loop(false), [{"op": "add", "path": "/_system/dependencies/0/calls_back", "value": true}])
+	some f in dependency_cycles.deny with input as inp
+	f.path == "dependencies[0].calls_back"
+	f.related == [{"msg": "payments calls this service here", "at": at("payments.yaml", 30)}]
+}
+
 test_two_service_cycle_with_calls_back_true_only_reports_the_cycle if {
 	findings := dependency_cycles.deny with input as two_loop(true)
 	{f.path | some f in findings} == {"dependencies[0]"}
@@ -91,7 +98,7 @@ test_derived_calls_back_contradicts_false if {
 test_derived_calls_back_without_position_points_at_the_callee if {
 	inp := derived({"calls_back": false}, {"calls_back": true})
 	some f in dependency_cycles.deny with input as inp
-	f.related == [{"msg": "payments calls this service here", "at": at("payments.yaml", 3)}]
+	f.related == [{"msg": "payments is reviewed here and depends on this service", "at": at("payments.yaml", 3)}]
 }
 
 test_derived_no_call_back_contradicts_true if {

@@ -7,7 +7,9 @@
 #   reads fields that are no longer there as empty. When the producer
 #   delivers at least once, so redeliveries are normal, and the consumer
 #   says it neither is idempotent nor deduplicates, every redelivery is
-#   applied twice: a second charge, a second email. Each side looks right
+#   applied twice: a second charge, a second email. A consumer written
+#   for another guarantee than the producer keeps (`delivery` on both
+#   sides) meets duplicates or losses it does not expect. Each side looks right
 #   alone; only the two reviews together show that they disagree.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_prevent_interaction_failure_idempotent.html
@@ -30,7 +32,9 @@
 #   remediation: |-
 #     Point `events.consumes[].schema` at the schema the producer publishes
 #     (the same file or registry subject and version), and upgrade the
-#     consumer before the producer changes it; make a consumer of an
+#     consumer before the producer changes it; write the consumer for
+#     the producer's `delivery` (or have the producer keep the one the
+#     consumer needs); make a consumer of an
 #     at-least-once event idempotent (`idempotent: true`) or give it a
 #     `dedup_key`.
 #   applicability: The review is checked as part of a system (several reviews, or --context) and consumes events.
@@ -84,6 +88,24 @@ deny contains lib.finding_related(msg, path, related) if {
 	)
 	path := sprintf("events.consumes[%d].schema", [j])
 	related := [{"msg": sprintf("%s publishes %q with schema %s here", [producer, event.name, entry.schema]), "at": entry.at}]
+}
+
+# The consumer is written for another guarantee than the producer keeps:
+# it does not expect the duplicates (at-least-once) or the losses
+# (at-most-once) the producer allows. An exactly-once producer satisfies
+# every consumer.
+deny contains lib.finding_related(msg, path, related) if {
+	some [j, event, producer, entry] in published
+	is_string(event.delivery)
+	is_string(entry.delivery)
+	entry.delivery != event.delivery
+	entry.delivery != "exactly-once"
+	msg := sprintf(
+		"the service is written for event %q delivered %s, but %s delivers it %s",
+		[event.name, event.delivery, producer, entry.delivery],
+	)
+	path := sprintf("events.consumes[%d].delivery", [j])
+	related := [{"msg": sprintf("%s publishes %q %s here", [producer, event.name, entry.delivery]), "at": entry.at}]
 }
 
 deny contains lib.finding_related(msg, path, related) if {

@@ -71,3 +71,21 @@ test_alone_not_applicable if {
 test_one_consumed_event_applicable if {
 	event_contract.applicable with input as {"events": {"consumes": [{"name": "a"}]}, "_system": {"consumes": []}}
 }
+
+test_consumer_written_for_another_guarantee_fails if {
+	inp := case({"delivery": "exactly-once", "idempotent": true}, published({"delivery": "at-least-once"}))
+	findings := event_contract.deny with input as inp
+	count(findings) == 1
+	some f in findings
+	f.path == "events.consumes[1].delivery"
+	f.msg == "the service is written for event \"order-placed\" delivered exactly-once, but orders delivers it at-least-once"
+	f.related == [{"msg": "orders publishes \"order-placed\" at-least-once here", "at": entry_at}]
+}
+
+test_matching_or_exactly_once_delivery_passes if {
+	count(event_contract.deny) == 0 with input as case({"delivery": "at-least-once", "idempotent": true}, published({"delivery": "at-least-once"}))
+	count(event_contract.deny) == 0 with input as case({"delivery": "at-most-once"}, published({"delivery": "exactly-once"}))
+	count(event_contract.deny) == 1 with input as case({"delivery": "at-least-once"}, published({"delivery": "at-most-once"}))
+	count(event_contract.deny) == 0 with input as case({}, published({"delivery": "at-most-once"}))
+	count(event_contract.deny) == 0 with input as case({"delivery": "at-least-once"}, published({}))
+}

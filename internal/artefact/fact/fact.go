@@ -131,3 +131,12 @@ func Format(f any) string {
 	}
 	return s
 }
+
+// Reword makes the messages of the design-review loaders, which read
+// artefacts too, speak of what they are reading.
+func Reword(ds diag.Diagnostics) {
+	for i := range ds {
+		ds[i].Summary = strings.Replace(ds[i].Summary, "the top level of a design review", "the top level of a YAML document", 1)
+		ds[i].Detail = strings.Replace(ds[i].Detail, "archvet reads design reviews as UTF-8", "archvet reads artefacts as UTF-8", 1)
+	}
+}

@@ -74,3 +74,15 @@ func TestNodesPlaceMissingValuesAtTheirParent(t *testing.T) {
 		t.Errorf("missing containers: present %v, %s", n.Present(), Format(n.Known(false)))
 	}
 }
+
+func TestLoaderMessagesSpeakOfArtefacts(t *testing.T) {
+	budget := 10
+	_, ds := LoadYAML("m.yaml", []byte("just a string\n"), DefaultLimits(), &budget)
+	if len(ds) != 1 || ds[0].Error() != "m.yaml:1:1: error: the top level of a YAML document must be a mapping of keys to values, not a string" {
+		t.Errorf("got %v", ds)
+	}
+	_, ds = LoadYAML("m.yaml", []byte("kind: caf\xe9\n"), DefaultLimits(), &budget)
+	if len(ds) != 1 || !strings.HasSuffix(ds[0].Error(), "archvet reads artefacts as UTF-8; re-save the file as UTF-8") {
+		t.Errorf("got %v", ds)
+	}
+}

@@ -22,6 +22,7 @@ func LoadYAML(path string, src []byte, lim Limits, budget *int) ([]*document.Doc
 			"more than %d YAML documents in the artefacts; this file is not read", lim.MaxDocuments)}
 	}
 	docs, ds := document.LoadYAMLStream(path, src)
+	Reword(ds)
 	if ds.HasErrors() {
 		return nil, ds
 	}
@@ -164,9 +165,6 @@ func (n Node) Map() map[string]any {
 	m, _ := n.v.(map[string]any)
 	return m
 }
-
-// Path is the value's logical path in its document.
-func (n Node) Path() string { return n.path }
 
 // At is where the value is written, or where its nearest present
 // ancestor is when it is missing.

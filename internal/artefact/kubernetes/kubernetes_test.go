@@ -50,19 +50,19 @@ func TestReadsWorkloadsBudgetsAndAutoscalers(t *testing.T) {
 		fact, want string
 	}{
 		{checkout, "replicas", "6@" + c + ":10:3"},
-		{checkout, "liveness_probe", "true@" + c + ":48:11"},
-		{checkout, "readiness_probe", "true@" + c + ":52:11"},
+		{checkout, "liveness_probe", "/healthz@" + c + ":50:15"},
+		{checkout, "readiness_probe", "/ready@" + c + ":54:15"},
 		{checkout, "resource_requests", "true@" + c + ":43:13"},
 		{checkout, "resource_limits", "true@" + c + ":46:13"},
 		{checkout, "zone_spread", "true@" + c + ":23:11"},
 		{checkout, "termination_grace_seconds", "45@" + c + ":19:7"},
-		{checkout, "pre_stop", "true@" + c + ":57:13"},
+		{checkout, "pre_stop", "10@" + c + ":59:17"},         // exec: sleep 10
 		{checkout, "run_as_non_root", "true@" + c + ":21:9"}, // from the pod
 		{checkout, "read_only_root_filesystem", "true@" + c + ":61:13"},
 		{checkout, "literal_secret_env", "[]@" + c + ":30:11"}, // DB_PASSWORD comes from a Secret
 		{worker, "replicas", "1@" + w + ":5:1 (default)"},
-		{worker, "liveness_probe", "false@" + w + ":16:11"},    // the first container has none
-		{worker, "readiness_probe", "false@" + w + ":32:11"},   // the second has none
+		{worker, "liveness_probe", "false@" + w + ":16:11"},    // the app container has none; the exporter's is not the app's
+		{worker, "readiness_probe", "true@" + w + ":25:11"},    // a TCP probe
 		{worker, "resource_requests", "false@" + w + ":16:11"}, // limits only
 		{worker, "resource_limits", "false@" + w + ":32:11"},
 		{worker, "run_as_non_root", "false@" + w + ":16:11"},
@@ -134,6 +134,25 @@ func TestHostileManifestsAreDiagnosticsAtTheirPosition(t *testing.T) {
 		}
 		if len(out["workloads"].([]any)) != 1 {
 			t.Errorf("%s: the other file was not read", c.name)
+		}
+	}
+}
+
+func TestPreStopHooks(t *testing.T) {
+	for hook, want := range map[string]string{
+		"{sleep: {seconds: 15}}": "15@:7:31",
+		"{exec: {command: [/bin/sh, -c, \"sleep 5 && nginx -s quit\"]}}": "5@:7:30",
+		"{httpGet: {path: /drain, port: 8080}}":                          "true@:7:13",
+		"{}":                                                             "false@:6:11",
+	} {
+		path := write(t, "d.yaml", "kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - lifecycle:\n            preStop: "+hook+"\n")
+		out, ds := readFiles(t, fact.DefaultLimits(), path)
+		if len(ds) > 0 {
+			t.Fatal(ds)
+		}
+		got := strings.Replace(fact.Format(out["workloads"].([]any)[0].(map[string]any)["facts"].(map[string]any)["pre_stop"]), path, "", 1)
+		if !strings.HasPrefix(got, want) {
+			t.Errorf("preStop %s: %s, want %s…", hook, got, want)
 		}
 	}
 }

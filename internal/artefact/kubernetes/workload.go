@@ -1,6 +1,7 @@
 package kubernetes
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/archvet/archvet/internal/artefact/fact"
@@ -9,10 +10,11 @@ import (
 // zoneKeys are the node labels that name a zone, the current one first.
 var zoneKeys = map[string]bool{"topology.kubernetes.io/zone": true, "failure-domain.beta.kubernetes.io/zone": true}
 
-// workload reads a Deployment or StatefulSet. A fact about containers
-// holds for every container of the pod (init containers aside): it is
-// true at the first container's setting, or false at the first container
-// that lacks it.
+// workload reads a Deployment or StatefulSet. Probes are the app
+// container's (the first); resources and the security context must hold
+// for every container of the pod (init containers aside): true at the
+// first container's setting, or false at the first container that lacks
+// it.
 func workload(root fact.Node) map[string]any {
 	out := object(root)
 	spec := root.Key("spec")
@@ -29,11 +31,11 @@ func workload(root fact.Node) map[string]any {
 	} else {
 		facts["replicas"] = fact.Default(int64(1), spec.At())
 	}
-	set("liveness_probe", every(containers, has("livenessProbe")))
-	set("readiness_probe", every(containers, has("readinessProbe")))
+	set("liveness_probe", probe(containers, "livenessProbe"))
+	set("readiness_probe", probe(containers, "readinessProbe"))
 	set("resource_requests", every(containers, has("resources", "requests")))
 	set("resource_limits", every(containers, has("resources", "limits")))
-	set("pre_stop", every(containers, has("lifecycle", "preStop")))
+	set("pre_stop", preStop(containers))
 	set("run_as_non_root", every(containers, inherited(pod, "runAsNonRoot")))
 	set("read_only_root_filesystem", every(containers, inherited(pod, "readOnlyRootFilesystem")))
 	if pod.Present() {
@@ -52,6 +54,70 @@ func workload(root fact.Node) map[string]any {
 		out["labels"] = labels
 	}
 	return out
+}
+
+// probe is the app container's probe (the first container, by
+// convention): the path it GETs or the command it runs, as
+// processes.health_checks names them, else true (a TCP or gRPC probe);
+// false at the container when it has none.
+func probe(containers []fact.Node, key string) map[string]any {
+	if len(containers) == 0 {
+		return nil
+	}
+	c := containers[0]
+	p := c.Key(key)
+	if len(p.Map()) == 0 {
+		if p.Present() {
+			return p.Known(false)
+		}
+		return c.Known(false)
+	}
+	if path := p.Get("httpGet", "path"); path.String() != "" {
+		return path.Known(path.String())
+	}
+	if cmd := p.Get("exec", "command"); len(cmd.Items()) > 0 {
+		var words []string
+		for _, w := range cmd.Items() {
+			words = append(words, w.String())
+		}
+		return cmd.Known(strings.Join(words, " "))
+	}
+	return p.Known(true)
+}
+
+// preStop is the first preStop hook of the pod's containers: the seconds
+// it waits when it is a sleep (the sleep action, or a command that runs
+// `sleep N`), else true; false at the first container when none has one.
+// One hook is enough: sidecars rarely need their own delay.
+func preStop(containers []fact.Node) map[string]any {
+	if len(containers) == 0 {
+		return nil
+	}
+	for _, c := range containers {
+		hook := c.Get("lifecycle", "preStop")
+		if hook.Map() == nil || len(hook.Map()) == 0 {
+			continue
+		}
+		if n := hook.Get("sleep", "seconds"); n.Present() {
+			if _, ok := n.Value().(int64); ok {
+				return n.Known(n.Value())
+			}
+		}
+		cmd := hook.Get("exec", "command")
+		var words []string
+		for _, w := range cmd.Items() {
+			words = append(words, strings.Fields(w.String())...)
+		}
+		for i, w := range words {
+			if (w == "sleep" || strings.HasSuffix(w, "/sleep")) && i+1 < len(words) {
+				if secs, err := strconv.ParseInt(strings.Trim(words[i+1], `;&"'`), 10, 64); err == nil && secs >= 0 {
+					return cmd.Known(secs)
+				}
+			}
+		}
+		return hook.Known(true)
+	}
+	return containers[0].Known(false)
 }
 
 // has is a check that a container sets a non-empty value at keys.

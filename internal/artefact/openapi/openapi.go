@@ -133,18 +133,34 @@ func versionInServers(servers fact.Node) map[string]any {
 	return items[0].Key("url").Known(false)
 }
 
-// versionInPaths is true when every path starts with a version segment,
-// at the first; else false at the first path that does not.
+// operational are paths a platform probes, which are rarely versioned
+// with the API (/health, /metrics): they neither make nor break URL
+// versioning.
+var operational = map[string]bool{
+	"health": true, "healthz": true, "ready": true, "readyz": true, "live": true, "livez": true,
+	"status": true, "metrics": true, "ping": true, "version": true,
+}
+
+// versionInPaths is true when every path (operational ones aside) starts
+// with a version segment, at the first; else false at the first path
+// that does not.
 func versionInPaths(paths fact.Node, names []string) map[string]any {
-	if len(names) == 0 {
-		return nil
-	}
+	var first string
 	for _, name := range names {
+		if operational[strings.ToLower(strings.Trim(name, "/"))] {
+			continue
+		}
 		if loc := versionSegment.FindStringIndex(name); loc == nil || loc[0] != 0 {
 			return paths.Key(name).Known(false)
 		}
+		if first == "" {
+			first = name
+		}
 	}
-	return paths.Key(names[0]).Known(true)
+	if first == "" {
+		return nil
+	}
+	return paths.Key(first).Known(true)
 }
 
 // maxRefs bounds a chain of $refs, which could otherwise loop.
@@ -188,6 +204,9 @@ func operation(root, item, op fact.Node, path, method string) map[string]any {
 		paging(params, op, facts)
 	}
 	out := map[string]any{"method": method, "path": path, "at": op.At().Value(), "facts": facts}
+	if operational[strings.ToLower(strings.Trim(path, "/"))] {
+		out["operational"] = true // a probe's endpoint, often open on purpose
+	}
 	if id := op.Key("operationId").String(); id != "" {
 		out["operation_id"] = id
 	}

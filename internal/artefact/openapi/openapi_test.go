@@ -75,14 +75,20 @@ func TestReadsOperationsWithTheirPositions(t *testing.T) {
 			t.Errorf("%s %s %s = %s, want %s", c.method, c.path, c.fact, got, c.want)
 		}
 	}
+	for _, o := range web["operations"].([]any) {
+		m := o.(map[string]any)
+		if got, want := m["operational"] == true, m["path"] == "/health"; got != want {
+			t.Errorf("%s operational = %v", m["path"], got)
+		}
+	}
 	for _, c := range []struct {
 		spec       map[string]any
 		fact, want string
 	}{
 		{web, "version_in_servers", "true@" + y + ":6:5"},
-		{web, "version_in_paths", "false@" + y + ":55:3"},
+		{web, "version_in_paths", "false@" + y + ":10:3"}, // /health aside, /orders has no version
 		{partner, "version_in_servers", "false@" + j + ":4:16"},
-		{partner, "version_in_paths", "false@" + j + ":23:5"},
+		{partner, "version_in_paths", "true@" + j + ":6:5"}, // /status aside
 	} {
 		if got := fact.Format(c.spec["facts"].(map[string]any)[c.fact]); got != c.want {
 			t.Errorf("%s = %s, want %s", c.fact, got, c.want)

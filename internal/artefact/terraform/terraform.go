@@ -103,6 +103,7 @@ type provider struct {
 // parse takes in the blocks of one file.
 func (t *tree) parse(path string, src []byte, lim fact.Limits) {
 	body, ds := document.ParseForeignHCL(path, src)
+	fact.Reword(ds)
 	t.diags = append(t.diags, ds...)
 	if body == nil {
 		return

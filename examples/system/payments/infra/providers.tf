@@ -1,0 +1,34 @@
+# The data tier of payments: payments-db in
+# eu-west-1, with the payments-db standby replica in eu-central-1 (ADR-0004).
+terraform {
+  required_version = ">= 1.6"
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 5.60"
+    }
+  }
+}
+
+provider "aws" {
+  region = "eu-west-1"
+}
+
+provider "aws" {
+  alias  = "standby"
+  region = "eu-central-1"
+}
+
+variable "environment" {
+  type    = string
+  default = "production"
+}
+
+locals {
+  tags = {
+    service     = "payments"
+    owner       = "team-payments"
+    cost-center = "storefront"
+    environment = var.environment
+  }
+}
