@@ -142,12 +142,6 @@ func profile(ctx context.Context, bundle string, inputs []ast.Value, n int) {
 // costs times every rule of the bundle's report on its own (the report's
 // rN rule: applicability, findings, questions), and prints the n dearest.
 func costs(ctx context.Context, bundle string, inputs []ast.Value, rounds, n int) {
-	pq, err := rego.New(rego.Query("data.archvet.engine.report"), rego.LoadBundle(bundle)).PrepareForEval(ctx)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "catalogues:", bundle, err)
-		os.Exit(1)
-	}
-	_ = pq
 	b, err := loader.NewFileLoader().AsBundle(bundle)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "catalogues:", bundle, err)
@@ -163,14 +157,15 @@ func costs(ctx context.Context, bundle string, inputs []ast.Value, rounds, n int
 		fmt.Fprintln(os.Stderr, "catalogues: no data.archvet.engine in", bundle)
 		os.Exit(1)
 	}
-	// report := {"ID001": r0, ...}: the rule ids by the name of their entry.
-	ids := map[string]string{}
+	// report := {"ID001": ENTRY, ...}: each entry is an expression over
+	// fully qualified references, so it can be asked for on its own.
+	entries := map[string]string{}
 	for _, r := range eng.Rules {
 		if r.Head.Name.String() != "report" {
 			continue
 		}
 		if obj, ok := r.Head.Value.Value.(ast.Object); ok {
-			obj.Foreach(func(k, v *ast.Term) { ids[v.String()] = strings.Trim(k.String(), `"`) })
+			obj.Foreach(func(k, v *ast.Term) { entries[strings.Trim(k.String(), `"`)] = v.String() })
 		}
 	}
 	type cost struct {
@@ -179,8 +174,8 @@ func costs(ctx context.Context, bundle string, inputs []ast.Value, rounds, n int
 	}
 	var all []cost
 	var total time.Duration
-	for name, id := range ids {
-		q, err := rego.New(rego.Query("data.archvet.engine."+name), rego.LoadBundle(bundle)).PrepareForEval(ctx)
+	for id, entry := range entries {
+		q, err := rego.New(rego.Query(entry), rego.LoadBundle(bundle)).PrepareForEval(ctx)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "catalogues:", err)
 			os.Exit(1)
