@@ -19,8 +19,10 @@ const (
 	// MaxListed is the most entries one list of a review's _system input
 	// holds (the consumers of one event, the other users of one data
 	// store, a team's tier-0 services), and the most names of one blast
-	// radius: the first ones, in their order.
-	MaxListed = 256
+	// radius: the first ones, in their order. A thousand copies of one
+	// review (one data store, one team) gave every review, and every
+	// finding's related locations, hundreds of entries with 256.
+	MaxListed = 32
 	// MaxPathSteps is the most steps of one amplification path listed.
 	MaxPathSteps = 64
 	// maxAmplification caps the products of attempts along paths.

@@ -446,3 +446,27 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestListsBounded: forty reviews of one team naming one data store give
+// each review at most MaxListed others, and at most MaxListed tier-0
+// services of its team.
+func TestListsBounded(t *testing.T) {
+	files := map[string]string{}
+	for i := range 40 {
+		src := strings.Replace(svc(fmt.Sprintf("s%02d", i), 0, nil, "data_stores:\n  - name: shared-db\n    ownership: exclusive\n"), fmt.Sprintf("team-s%02d", i), "one-team", 1)
+		files[fmt.Sprintf("s%02d.yaml", i)] = src
+	}
+	in := build(t, files).Input("s00.yaml")
+	if n := len(get(t, in, "data_stores[0].others").([]any)); n != MaxListed {
+		t.Errorf("%d others, want %d", n, MaxListed)
+	}
+	if got := get(t, in, "data_stores[0].others[0].service"); got != "s01" {
+		t.Errorf("the first other is %v, want s01", got)
+	}
+	if n := len(get(t, in, "owner.tier0_services").([]any)); n != MaxListed {
+		t.Errorf("%d tier-0 services listed, want %d", n, MaxListed)
+	}
+	if n := len(get(t, in, "self.blast_radius").([]any)); n != 1 {
+		t.Errorf("blast radius %d, want itself", n)
+	}
+}
