@@ -168,14 +168,10 @@ data_store "invoice-documents" {
   managed     = true
 
   backups {
-<<<<<<< HEAD
     enabled           = true
     retention_days    = 3650
     restore_tested    = true
     last_restore_test = "2026-06-11"
-=======
-    enabled = true
->>>>>>> claims-go
   }
 
   encryption_at_rest = true
