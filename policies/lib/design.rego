@@ -52,6 +52,12 @@ get(obj, path, default_value) := object.get(obj, path, default_value)
 # finding builds the one result shape every rule returns.
 finding(msg, path) := {"msg": msg, "path": path}
 
+# some_names joins the first five names of a list, and says how many more
+# there are, so that a message stays one line however large the system.
+some_names(names) := concat(", ", names) if count(names) <= 5
+
+some_names(names) := sprintf("%s and %d more", [concat(", ", array.slice(names, 0, 5)), count(names) - 5]) if count(names) > 5
+
 # finding_related is a finding with related locations: each entry is
 # {"msg": m, "path": p} for a field of this review, or {"msg": m, "at": pos}
 # for a position in another file ({"file", "line", "column"}).

@@ -56,11 +56,10 @@ applicable if {
 	count(lib.data_stores) > 0
 }
 
-# Another review's store of the same name, beside this review's entry.
-shared contains [k, store, other] if {
+# The reviews that name each store of this one, beside its entry.
+others_of[k] := found.others if {
 	some k, found in system.data_stores
-	store := lib.data_stores[k]
-	some other in found.others
+	lib.data_stores[k]
 }
 
 both_exclusive(store, other) if {
@@ -68,23 +67,40 @@ both_exclusive(store, other) if {
 	other.ownership == "exclusive"
 }
 
+# One finding per store entry, naming every other claimant, so that a
+# thousand reviews of one store give a thousand findings, not a million.
 deny contains lib.finding_related(msg, path, related) if {
-	some [k, store, other] in shared
-	both_exclusive(store, other)
-	msg := sprintf("data store %q is claimed exclusive by this review and by the review of %s", [store.name, other.service])
+	some k, others in others_of
+	store := lib.data_stores[k]
+	rivals := [other | some other in others; both_exclusive(store, other)]
+	count(rivals) > 0
+	names := lib.some_names([other.service | some other in rivals])
+	msg := sprintf("data store %q is claimed exclusive by this review and by the review of %s", [store.name, names])
 	path := sprintf("data_stores[%d].ownership", [k])
-	related := [{"msg": sprintf("%s claims %q exclusive here", [other.service, store.name]), "at": other.at}]
+	related := [r |
+		some other in rivals
+		r := {"msg": sprintf("%s claims %q exclusive here", [other.service, store.name]), "at": other.at}
+	]
 }
 
 deny contains lib.finding_related(msg, path, related) if {
-	some [k, store, other] in shared
-	not both_exclusive(store, other)
+	some k, others in others_of
+	store := lib.data_stores[k]
 	not lib.get(store, "kind", "") in {"queue", "stream"}
-	not other.service in lib.get(store, "shared_with", [])
+	unlisted := [other |
+		some other in others
+		not both_exclusive(store, other)
+		not other.service in lib.get(store, "shared_with", [])
+	]
+	count(unlisted) > 0
+	names := lib.some_names([other.service | some other in unlisted])
 	msg := sprintf(
 		"the review of %s uses data store %q too, but this review does not list %s in shared_with",
-		[other.service, store.name, other.service],
+		[names, store.name, names],
 	)
 	path := sprintf("data_stores[%d].shared_with", [k])
-	related := [{"msg": sprintf("%s uses %q here", [other.service, store.name]), "at": other.at}]
+	related := [r |
+		some other in unlisted
+		r := {"msg": sprintf("%s uses %q here", [other.service, store.name]), "at": other.at}
+	]
 }

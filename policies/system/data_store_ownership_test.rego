@@ -56,3 +56,21 @@ test_alone_not_applicable if {
 	not data_store_ownership.applicable with input as object.remove(case({}, {}), ["_system"])
 	not data_store_ownership.applicable with input as {"_system": {"data_stores": []}}
 }
+
+test_many_rivals_one_finding_with_a_short_message if {
+	others := [o |
+		some i in numbers.range(1, 8)
+		o := {
+			"service": sprintf("svc%d", [i]), "file": "x.yaml", "index": 0,
+			"ownership": "exclusive", "at": {"file": "x.yaml", "line": i, "column": 3},
+		}
+	]
+	findings := data_store_ownership.deny with input as {
+		"data_stores": [{"name": "db", "kind": "relational", "ownership": "exclusive"}],
+		"_system": {"data_stores": [{"others": others}]},
+	}
+	count(findings) == 1
+	some f in findings
+	f.msg == "data store \"db\" is claimed exclusive by this review and by the review of svc1, svc2, svc3, svc4, svc5 and 3 more"
+	count(f.related) == 8
+}
