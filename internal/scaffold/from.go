@@ -163,7 +163,13 @@ func relocate(v map[string]any, dir, base string) {
 			moveAll(api, "spec")
 		}
 	}
-	for _, keys := range append([][]string{{"operations", "runbooks"}}, documentKeys()...) {
+	slos, _ := v["slos"].([]any)
+	for _, s := range slos {
+		if slo, ok := s.(map[string]any); ok {
+			moveAll(slo, "error_budget_policy")
+		}
+	}
+	for _, keys := range append([][]string{{"operations", "runbooks"}, {"build", "manifest"}, {"build", "lockfile"}}, documentKeys()...) {
 		if obj, ok := lookup(v, keys[:len(keys)-1]...).(map[string]any); ok {
 			moveAll(obj, keys[len(keys)-1])
 		}
@@ -486,6 +492,74 @@ func (d *drafter) more(f *finder) {
 	d.zones(k)
 	d.apiFacts()
 	d.documents(f)
+	d.build(f)
+}
+
+// Build files a repository keeps at its root, by convention.
+var (
+	manifestNames = []string{"go.mod", "package.json", "pom.xml", "build.gradle", "build.gradle.kts", "Cargo.toml", "pyproject.toml"}
+	lockfileNames = []string{"go.sum", "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "Cargo.lock", "poetry.lock", "gradle.lockfile"}
+)
+
+// build cites the dependency manifest and lockfile Dir keeps, says the
+// build produces a container image when a Dockerfile is there, and that
+// continuous integration runs when a CI configuration is (GitHub Actions
+// workflows or .gitlab-ci.yml). Only non-empty regular files count.
+func (d *drafter) build(f *finder) {
+	present := func(rel string) bool {
+		info, err := os.Lstat(filepath.Join(f.dir, filepath.FromSlash(rel)))
+		return err == nil && info.Mode().IsRegular() && info.Size() > 0
+	}
+	first := func(rel string) diag.Range {
+		return diag.Range{Filename: filepath.Join(f.dir, filepath.FromSlash(rel)), Start: diag.Pos{Line: 1, Column: 1}}
+	}
+	for _, n := range manifestNames {
+		if present(n) {
+			d.set([]string{"build", "manifest"}, n, first(n))
+			break
+		}
+	}
+	for _, n := range lockfileNames {
+		if present(n) {
+			d.set([]string{"build", "lockfile"}, n, first(n))
+			break
+		}
+	}
+	if present("Dockerfile") {
+		d.set([]string{"build", "artifact", "kind"}, "container-image", first("Dockerfile"))
+	}
+	ci := ""
+	for _, n := range f.names(filepath.Join(f.dir, ".github", "workflows")) {
+		if rel := ".github/workflows/" + n; hasExt(n, []string{".yml", ".yaml"}) && present(rel) {
+			ci = rel
+			break
+		}
+	}
+	if ci == "" && present(".gitlab-ci.yml") {
+		ci = ".gitlab-ci.yml"
+	}
+	if ci != "" {
+		d.set([]string{"build", "ci"}, true, first(ci))
+		d.ciTests(f, ci)
+	}
+}
+
+// unitTestStep is a CI step that runs a language's own test command.
+var unitTestStep = regexp.MustCompile(`(?m)^\s*(-\s+)?(run|script):\s*(-\s+)?["']?(go test|npm test|npm run test|yarn test|pnpm test|mvn( -\S+)* (test|verify)|gradle test|\./gradlew test|cargo test|pytest)\b`)
+
+// ciTests says unit tests gate a change when the CI configuration runs
+// the test command literally, citing the line.
+func (d *drafter) ciTests(f *finder, ci string) {
+	src := f.sniff(filepath.Join(f.dir, filepath.FromSlash(ci)))
+	loc := unitTestStep.FindIndex(src)
+	if loc == nil {
+		return
+	}
+	line := 1 + bytes.Count(src[:loc[0]], []byte("\n"))
+	if loc[0] < len(src) && src[loc[0]] == '\n' {
+		line++
+	}
+	d.set([]string{"build", "tests", "unit"}, true, diag.Range{Filename: filepath.Join(f.dir, filepath.FromSlash(ci)), Start: diag.Pos{Line: line, Column: 1}})
 }
 
 // processTypes names the service's process types after its workloads:
@@ -657,6 +731,15 @@ func (d *drafter) documents(f *finder) {
 	}
 	if len(runbooks) > 0 {
 		d.set([]string{"operations", "runbooks"}, runbooks, runbookAt)
+	}
+	// An error budget policy is every SLO's.
+	for _, rel := range files {
+		if b := strings.ToLower(filepath.Base(rel)); strings.Contains(b, "error-budget") || strings.Contains(b, "error_budget") {
+			for i := range asList(d.doc.Value["slos"]) {
+				d.setEntry("slos", i, "error_budget_policy", rel, first(rel))
+			}
+			break
+		}
 	}
 }
 
