@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/archvet/archvet/checks"
 )
@@ -214,15 +213,6 @@ func writeClaimsJSON(w io.Writer, rep checks.Report) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
-}
-
-// claimSummary is the one-line trust statement of the CI formats
-// (GitHub, JUnit): "trust 87.5% (7 of 8 claims verified, 1 contradicted)".
-func claimSummary(t checks.Trust) string {
-	if !t.Known() {
-		return "trust n/a (no checkable claim)"
-	}
-	return "trust " + strings.TrimSpace(t.String())
 }
 
 // sarifTrust adds the trust figures to a file's run.properties entry.

@@ -472,8 +472,9 @@ func (d *drafter) more(f *finder) {
 		d.set([]string{"deployment", "infrastructure_as_code"}, true, rangeOf(asMap(asMap(res[0])["at"])))
 	}
 	k := asMap(d.facts[checks.KindKubernetes])
-	for _, a := range asList(k["autoscalers"]) {
-		hpa := asMap(a)
+	// The first autoscaler speaks for the service, as the first workload does.
+	if as := asList(k["autoscalers"]); len(as) > 0 {
+		hpa := asMap(as[0])
 		at := rangeOf(asMap(hpa["at"]))
 		d.set([]string{"processes", "scaling", "autoscaling"}, true, at)
 		d.set([]string{"processes", "scaling", "horizontal"}, true, at)
@@ -486,7 +487,6 @@ func (d *drafter) more(f *finder) {
 				d.set([]string{"processes", "scaling", "autoscaling_metric"}, strings.ToLower(m), mat)
 			}
 		}
-		break
 	}
 	d.processTypes(k)
 	d.zones(k)
