@@ -39,7 +39,7 @@ func completenessOf(t *testing.T, file string) float64 {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	if code := run([]string{"check", "--date", "2026-11-23", "--format", "json", file}, &stdout, &stderr); code != exitOK && code != exitGateFail {
-		t.Fatalf("archvet check on the draft exited %d:\n%s%s", code, stderr.String(), tail(stdout.String(), 20))
+		t.Fatalf("archvet check on the draft exited %d:\n%s%s", code, stderr.String(), stdout.String())
 	}
 	var rep struct {
 		Files []struct {
