@@ -43,3 +43,19 @@ test_tier_3_not_applicable if {
 test_cover_applicable if {
 	rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 0}}
 }
+
+strategy(name, rto) := {"disaster_recovery": {"rto_minutes": rto, "strategy": name, "plan": "docs/dr.md"}}
+
+# Each strategy's floor: an RTO at it passes, a minute under fails.
+test_recovery_floor_of_each_strategy if {
+	every name, floor in {"backup-restore": 240, "pilot-light": 30} {
+		count(rule.deny) == 0 with input as strategy(name, floor)
+		some f in rule.deny with input as strategy(name, floor - 1)
+		contains(f.msg, sprintf("under %d minutes", [floor]))
+	}
+}
+
+test_override_of_a_recovery_floor if {
+	count(rule.deny) == 1 with input as strategy("pilot-light", 45)
+		with data.archvet.params as {"PR309": {"pilot_light_recovery_minutes": [60, 60, 60, 60]}}
+}
