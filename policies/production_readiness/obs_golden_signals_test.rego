@@ -25,3 +25,12 @@ test_unstated_signals_fail if {
 	f.path == "observability.metrics.golden_signals"
 	contains(f.msg, "does not say")
 }
+
+# An organisation that measures by RED (rate, errors, duration) can leave
+# saturation out of what it requires.
+test_override_of_the_required_signals if {
+	inp := {"observability": {"metrics": {"golden_signals": ["latency", "traffic", "errors"]}}}
+	count(rule.deny) == 1 with input as inp
+	count(rule.deny) == 0 with input as inp
+		with data.archvet.params as {"PR410": {"required_signals": [["latency", "traffic", "errors"], ["latency", "traffic", "errors"], ["latency", "traffic", "errors"], ["latency", "traffic", "errors"]]}}
+}

@@ -32,3 +32,10 @@ test_tier3_not_applicable if {
 test_tier_2_applicable if {
 	rule.applicable with input as {"service": {"tier": 2}}
 }
+
+test_override_of_the_required_layers if {
+	inp := {"observability": {"metrics": {"layers": ["system", "application"]}}}
+	count(rule.deny) == 1 with input as inp
+	count(rule.deny) == 0 with input as inp
+		with data.archvet.params as {"WA101": {"required_layers": [["system", "application"], ["system", "application"], ["system", "application"], ["system", "application"]]}}
+}
