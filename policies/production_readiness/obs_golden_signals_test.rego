@@ -29,8 +29,9 @@ test_unstated_signals_fail if {
 # An organisation that measures by RED (rate, errors, duration) can leave
 # saturation out of what it requires.
 test_override_of_the_required_signals if {
-	inp := {"observability": {"metrics": {"golden_signals": ["latency", "traffic", "errors"]}}}
+	red := ["latency", "traffic", "errors"]
+	inp := {"observability": {"metrics": {"golden_signals": red}}}
 	count(rule.deny) == 1 with input as inp
 	count(rule.deny) == 0 with input as inp
-		with data.archvet.params as {"PR410": {"required_signals": [["latency", "traffic", "errors"], ["latency", "traffic", "errors"], ["latency", "traffic", "errors"], ["latency", "traffic", "errors"]]}}
+		with data.archvet.params as {"PR410": {"required_signals": [red, red, red, red]}}
 }

@@ -34,8 +34,9 @@ test_tier_2_applicable if {
 }
 
 test_override_of_the_required_layers if {
-	inp := {"observability": {"metrics": {"layers": ["system", "application"]}}}
+	two := ["system", "application"]
+	inp := {"observability": {"metrics": {"layers": two}}}
 	count(rule.deny) == 1 with input as inp
 	count(rule.deny) == 0 with input as inp
-		with data.archvet.params as {"WA101": {"required_layers": [["system", "application"], ["system", "application"], ["system", "application"], ["system", "application"]]}}
+		with data.archvet.params as {"WA101": {"required_layers": [two, two, two, two]}}
 }

@@ -21,7 +21,7 @@
 #   best_practices: [PERF02-BP05]
 #   params:
 #     resource_metrics:
-#       description: single words that make a metric a resource metric when its name is the word, or starts with it and a separator (cpu_utilization, memory-percent)
+#       description: words that make a metric a resource one when its name is the word or starts with it and a separator (cpu_utilization)
 #       value: [cpu, memory, mem]
 #   frameworks:
 #     well-architected: performance-efficiency
