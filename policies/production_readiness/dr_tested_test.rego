@@ -62,3 +62,11 @@ test_override_of_the_age_limit if {
 	count(rule.deny) == 1 with input as inp with time.now_ns as now
 		with data.archvet.params as {"PR310": {"max_dr_test_age_days": [90, 90, 365, 365]}}
 }
+
+test_tier_2_is_judged_and_tier_3_is_not if {
+	rule.applicable with input as at_tier(2, date_before(400))
+	count(rule.deny) == 1 with input as at_tier(2, date_before(400)) with time.now_ns as now
+	count(rule.deny) == 0 with input as at_tier(3, date_before(400)) with time.now_ns as now
+	count(rule.unanswered) == 1 with input as {"service": {"tier": 2}}
+	count(rule.unanswered) == 0 with input as {"service": {"tier": 3}}
+}

@@ -82,3 +82,7 @@ test_override_of_the_accepted_cover if {
 	count(rule.deny) == 0 with input as cover(1, "business-hours")
 		with data.archvet.params as {"PR430": {"accepted_hours": [["24x7"], ["24x7", "business-hours"], ["24x7", "business-hours"], ["24x7", "business-hours"]]}}
 }
+
+test_tier_2_applicable if {
+	rule.applicable with input as cover(2, "24x7")
+}

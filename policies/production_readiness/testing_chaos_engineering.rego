@@ -51,7 +51,9 @@ import data.archvet.lib
 
 params := lib.params(rego.metadata.chain())
 
-ns_per_day := ((24 * 60) * 60) * 1000000000
+# A day is a unit, not a threshold: written as a duration, so that no
+# literal of it is mistaken for one.
+ns_per_day := time.parse_duration_ns("24h")
 
 applicable if lib.critical
 

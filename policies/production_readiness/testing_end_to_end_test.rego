@@ -67,3 +67,7 @@ test_where_they_run_unknown_is_an_open_question if {
 	paths(rule.unanswered) == {"environments"} with input as design(0, true, [])
 	count(rule.deny) == 0 with input as design(0, true, [])
 }
+
+test_a_single_development_environment_is_nowhere_to_run if {
+	paths(rule.deny) == {"build.tests.end_to_end"} with input as design(1, true, [{"name": "laptop", "kind": "development"}])
+}
