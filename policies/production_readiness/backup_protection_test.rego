@@ -57,8 +57,8 @@ test_override_of_the_tier if {
 
 # An organisation that treats internal data as sensitive says so once.
 test_override_of_the_sensitive_classes if {
-	internal := {"name": "i", "classification": "internal", "backups": {"enabled": true, "encrypted": false, "immutable": true}}
-	count(rule.deny) == 0 with input as design(0, internal)
-	paths(rule.deny) == {"data_stores[0].backups.encrypted"} with input as design(0, internal)
+	internal_store := {"name": "i", "classification": "internal", "backups": {"enabled": true, "encrypted": false, "immutable": true}}
+	count(rule.deny) == 0 with input as design(0, internal_store)
+	paths(rule.deny) == {"data_stores[0].backups.encrypted"} with input as design(0, internal_store)
 		with data.archvet.params as {"PR332": {"sensitive_classes": [["internal"], ["internal"], ["internal"], ["internal"]]}}
 }
