@@ -490,8 +490,11 @@ func (d *drafter) more(f *finder) {
 	}
 	d.processTypes(k)
 	d.zones(k)
+	d.manifests(k)
 	d.apiFacts()
+	d.idempotency()
 	d.documents(f)
+	d.statements(f)
 	d.build(f)
 }
 
@@ -528,20 +531,70 @@ func (d *drafter) build(f *finder) {
 	if present("Dockerfile") {
 		d.set([]string{"build", "artifact", "kind"}, "container-image", first("Dockerfile"))
 	}
-	ci := ""
+	var ciFiles []string
 	for _, n := range f.names(filepath.Join(f.dir, ".github", "workflows")) {
 		if rel := ".github/workflows/" + n; hasExt(n, []string{".yml", ".yaml"}) && present(rel) {
-			ci = rel
-			break
+			ciFiles = append(ciFiles, rel)
 		}
 	}
-	if ci == "" && present(".gitlab-ci.yml") {
-		ci = ".gitlab-ci.yml"
+	if present(".gitlab-ci.yml") {
+		ciFiles = append(ciFiles, ".gitlab-ci.yml")
 	}
-	if ci != "" {
-		d.set([]string{"build", "ci"}, true, first(ci))
-		d.ciTests(f, ci)
+	if len(ciFiles) > 0 {
+		d.set([]string{"build", "ci"}, true, first(ciFiles[0]))
+		d.ciTests(f, ciFiles[0])
+		d.ciFacts(f, ciFiles)
 	}
+	if present("Dockerfile") {
+		d.baseImage(f, "Dockerfile")
+	}
+	if m, ok := lookup(d.doc.Value, "build", "manifest").(string); ok {
+		d.instrumentation(f, m)
+	}
+}
+
+// toolless are final base images that hold no system tools at all: no
+// shell, no package manager, nothing the service could call.
+var toolless = regexp.MustCompile(`^(scratch|(\S+/)?distroless/\S+|cgr\.dev/chainguard/static(:\S+)?)$`)
+
+// fromLine is a Dockerfile FROM instruction: its image, after any flags.
+var fromLine = regexp.MustCompile(`(?im)^\s*FROM\s+(?:--\S+\s+)*(\S+)`)
+
+// baseImage says the service expects no system tools on its host when the
+// Dockerfile's final stage starts from an image that has none.
+func (d *drafter) baseImage(f *finder, rel string) {
+	path := filepath.Join(f.dir, rel)
+	src := f.sniff(path)
+	all := fromLine.FindAllSubmatchIndex(src, -1)
+	if len(all) == 0 {
+		return
+	}
+	last := all[len(all)-1]
+	if !toolless.Match(src[last[2]:last[3]]) {
+		return
+	}
+	line := 1 + bytes.Count(src[:last[0]], []byte("\n"))
+	if last[0] < len(src) && src[last[0]] == '\n' {
+		line++
+	}
+	d.set([]string{"build", "system_tools"}, []any{}, diag.Range{Filename: path, Start: diag.Pos{Line: line, Column: 1}})
+}
+
+// otelModules are the OpenTelemetry SDKs as a dependency manifest names them.
+var otelModules = regexp.MustCompile(`(?m)^.*(go\.opentelemetry\.io/otel/sdk\b|"@opentelemetry/sdk-(node|trace-\w+)"|^opentelemetry-sdk\b|<groupId>io\.opentelemetry</groupId>|io\.opentelemetry:opentelemetry-sdk|^opentelemetry_sdk\b).*$`)
+
+// instrumentation says requests are traced with OpenTelemetry when the
+// dependency manifest requires its SDK.
+func (d *drafter) instrumentation(f *finder, rel string) {
+	path := filepath.Join(f.dir, filepath.FromSlash(rel))
+	src := f.sniff(path)
+	loc := otelModules.FindIndex(src)
+	if loc == nil {
+		return
+	}
+	at := diag.Range{Filename: path, Start: diag.Pos{Line: 1 + bytes.Count(src[:loc[0]], []byte("\n")), Column: 1}}
+	d.set([]string{"observability", "tracing", "enabled"}, true, at)
+	d.set([]string{"observability", "tracing", "library"}, "opentelemetry", at)
 }
 
 // unitTestStep is a CI step that runs a language's own test command.

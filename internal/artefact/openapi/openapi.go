@@ -203,6 +203,9 @@ func operation(root, item, op fact.Node, path, method string) map[string]any {
 	if list {
 		paging(params, op, facts)
 	}
+	if !safeMethods[method] {
+		facts["idempotency_key"] = idempotencyKey(params, op)
+	}
 	out := map[string]any{"method": method, "path": path, "at": op.At().Value(), "facts": facts}
 	if operational[strings.ToLower(strings.Trim(path, "/"))] {
 		out["operational"] = true // a probe's endpoint, often open on purpose
