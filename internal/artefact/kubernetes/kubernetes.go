@@ -3,8 +3,10 @@
 // (replicas, probes, resources, zone spread, shutdown, security context,
 // secrets in env, the resources handed in through env, update strategy,
 // processor architecture), PodDisruptionBudgets, HorizontalPodAutoscalers,
-// Jobs and CronJobs (their image) and NetworkPolicies (the pods they
-// select),
+// Jobs and CronJobs (their image), NetworkPolicies (the pods they
+// select), Istio PeerAuthentications (their mTLS mode), PrometheusRules
+// (their alerts) and Ingresses (their hosts and body-size and timeout
+// annotations),
 // each fact at the key that states it.
 //
 // Manifests are decoded by the design-review loader, with its guards and
@@ -28,7 +30,8 @@ type Reader struct{}
 func (Reader) Kind() string { return "kubernetes" }
 
 // Read returns {"documents", "skipped", "workloads", "disruption_budgets",
-// "autoscalers", "jobs", "network_policies"}, in the order of the files and of the documents in them.
+// "autoscalers", "jobs", "network_policies", "peer_authentications",
+// "alert_rules", "ingresses"}, in the order of the files and of the documents in them.
 func (Reader) Read(paths []string, lim fact.Limits) (any, diag.Diagnostics) {
 	m := newManifests(lim)
 	for _, p := range paths {
@@ -47,12 +50,13 @@ type manifests struct {
 	lim                                  fact.Limits
 	budget, documents                    int
 	skipped, workloads, budgets, scalers []any
-	jobs, policies                       []any
+	jobs, policies, peers, rules         []any
+	ingresses                            []any
 	diags                                diag.Diagnostics
 }
 
 func newManifests(lim fact.Limits) *manifests {
-	return &manifests{lim: lim, budget: lim.MaxDocuments, skipped: []any{}, workloads: []any{}, budgets: []any{}, scalers: []any{}, jobs: []any{}, policies: []any{}}
+	return &manifests{lim: lim, budget: lim.MaxDocuments, skipped: []any{}, workloads: []any{}, budgets: []any{}, scalers: []any{}, jobs: []any{}, policies: []any{}, peers: []any{}, rules: []any{}, ingresses: []any{}}
 }
 
 // add reads one file.
@@ -90,18 +94,29 @@ func (m *manifests) object(obj fact.Node) {
 		m.jobs = append(m.jobs, job(obj))
 	case "NetworkPolicy":
 		m.policies = append(m.policies, networkPolicy(obj))
+	case "PeerAuthentication":
+		if strings.HasPrefix(obj.Key("apiVersion").String(), "security.istio.io/") {
+			m.peers = append(m.peers, peerAuthentication(obj))
+		}
+	case "PrometheusRule":
+		m.rules = append(m.rules, prometheusRule(obj))
+	case "Ingress":
+		m.ingresses = append(m.ingresses, ingress(obj))
 	}
 }
 
 func (m *manifests) result() map[string]any {
 	return map[string]any{
-		"documents":          m.documents,
-		"skipped":            m.skipped,
-		"workloads":          m.workloads,
-		"disruption_budgets": m.budgets,
-		"autoscalers":        m.scalers,
-		"jobs":               m.jobs,
-		"network_policies":   m.policies,
+		"documents":            m.documents,
+		"skipped":              m.skipped,
+		"workloads":            m.workloads,
+		"disruption_budgets":   m.budgets,
+		"autoscalers":          m.scalers,
+		"jobs":                 m.jobs,
+		"network_policies":     m.policies,
+		"peer_authentications": m.peers,
+		"alert_rules":          m.rules,
+		"ingresses":            m.ingresses,
 	}
 }
 

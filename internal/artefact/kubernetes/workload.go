@@ -344,3 +344,98 @@ func networkPolicy(root fact.Node) map[string]any {
 	out["policy_types"] = types
 	return out
 }
+
+// peerAuthentication reads an Istio PeerAuthentication: the mTLS mode it
+// sets for the pods it selects (all of its namespace without a selector,
+// the whole mesh in the root namespace).
+func peerAuthentication(root fact.Node) map[string]any {
+	out := object(root)
+	spec := root.Key("spec")
+	out["selector"] = map[string]any{}
+	if labels := spec.Get("selector", "matchLabels").Map(); labels != nil {
+		out["selector"] = labels
+	}
+	facts := map[string]any{}
+	if mode := spec.Get("mtls", "mode"); mode.String() != "" {
+		facts["mtls_mode"] = mode.Known(mode.String())
+	}
+	out["facts"] = facts
+	return out
+}
+
+// prometheusRule reads the alerting rules of a PrometheusRule (Prometheus
+// Operator): each alert's name, labels and annotations, at its alert key.
+func prometheusRule(root fact.Node) map[string]any {
+	out := object(root)
+	alerts := []any{}
+	for _, g := range root.Get("spec", "groups").Items() {
+		for _, r := range g.Key("rules").Items() {
+			name := r.Key("alert")
+			if name.String() == "" {
+				continue // a recording rule
+			}
+			a := map[string]any{"name": name.String(), "at": name.At().Value(), "labels": stringMap(r.Key("labels")), "annotations": stringMap(r.Key("annotations"))}
+			alerts = append(alerts, a)
+		}
+	}
+	out["alerts"] = alerts
+	return out
+}
+
+// stringMap is a mapping's string values.
+func stringMap(n fact.Node) map[string]any {
+	out := map[string]any{}
+	for k, v := range n.Map() {
+		if s, ok := v.(string); ok {
+			out[k] = s
+		}
+	}
+	return out
+}
+
+// ingress reads an Ingress: the hosts its rules route, and the request
+// limits its annotations set (ingress-nginx: the largest body, the
+// longest wait for the upstream's answer).
+func ingress(root fact.Node) map[string]any {
+	out := object(root)
+	hosts := []any{}
+	for _, r := range root.Get("spec", "rules").Items() {
+		if h := r.Key("host").String(); h != "" {
+			hosts = append(hosts, h)
+		}
+	}
+	out["hosts"] = hosts
+	facts := map[string]any{}
+	ann := root.Get("metadata", "annotations")
+	if n := ann.Key("nginx.ingress.kubernetes.io/proxy-body-size"); n.String() != "" {
+		if b, ok := nginxSize(n.String()); ok {
+			facts["max_body_bytes"] = n.Known(b)
+		}
+	}
+	if n := ann.Key("nginx.ingress.kubernetes.io/proxy-read-timeout"); n.String() != "" {
+		if secs, err := strconv.ParseInt(n.String(), 10, 64); err == nil && secs > 0 {
+			facts["read_timeout_seconds"] = n.Known(secs)
+		}
+	}
+	out["facts"] = facts
+	return out
+}
+
+// nginxSize reads an nginx size (64k, 1m, 1024): bytes; 0 means no limit
+// and is not a size.
+func nginxSize(s string) (int64, bool) {
+	mult := int64(1)
+	switch strings.ToLower(s[len(s)-1:]) {
+	case "k":
+		mult, s = 1<<10, s[:len(s)-1]
+	case "m":
+		mult, s = 1<<20, s[:len(s)-1]
+	case "g":
+		mult, s = 1<<30, s[:len(s)-1]
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 || n > 1<<40/mult {
+		return 0, false
+	}
+	return n * mult, true
+}

@@ -28,3 +28,24 @@ func FuzzTerraform(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTerraformJSON does the same for one .tf.json file, Terraform's JSON
+// syntax.
+func FuzzTerraformJSON(f *testing.F) {
+	seeds, err := fact.Fixtures(filepath.Join("testdata", "*", "*.tf.json"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, src := range seeds {
+		f.Add(src)
+	}
+	lim := fact.DefaultLimits()
+	f.Fuzz(func(t *testing.T, src []byte) {
+		tr := newTree()
+		tr.parse("fuzz.tf.json", src, lim)
+		v, ds := tr.result()
+		if err := fact.CheckPlaced("fuzz.tf.json", v, ds); err != nil {
+			t.Fatal(err)
+		}
+	})
+}

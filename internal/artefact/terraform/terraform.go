@@ -26,7 +26,7 @@ import (
 	"github.com/archvet/archvet/internal/document"
 )
 
-// Reader reads .tf files.
+// Reader reads .tf files, and .tf.json files in Terraform's JSON syntax.
 type Reader struct{}
 
 // Kind is the `_artefacts` key the reader fills.
@@ -63,6 +63,7 @@ func (t *tree) result() (any, diag.Diagnostics) {
 		}
 		r.facts = map[string]any{}
 		read(t, r)
+		r.preventDestroy()
 		out = append(out, r.value())
 	}
 	return map[string]any{"files": t.files, "resources": out}, t.diags
@@ -102,7 +103,13 @@ type provider struct {
 
 // parse takes in the blocks of one file.
 func (t *tree) parse(path string, src []byte, lim fact.Limits) {
-	body, ds := document.ParseForeignHCL(path, src)
+	var body *hclsyntax.Body
+	var ds diag.Diagnostics
+	if strings.HasSuffix(strings.ToLower(path), ".tf.json") {
+		body, ds = parseJSON(path, bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")), lim)
+	} else {
+		body, ds = document.ParseForeignHCL(path, src)
+	}
 	fact.Reword(ds)
 	t.diags = append(t.diags, ds...)
 	if body == nil {
