@@ -65,12 +65,13 @@ nothing.
 | that HorizontalPodAutoscaler's ‘maxReplicas‘ | ‘processes.scaling.max_replicas‘ |
 | its liveness and readiness probes, on every container (the field then names the probe: ‘the livenessProbe of Deployment/checkout‘) | ‘processes.health_checks.liveness‘, ‘.readiness‘ |
 | its ‘terminationGracePeriodSeconds‘ | ‘processes.shutdown.grace_period_seconds‘ |
-| the Terraform store named like a ‘data_stores‘ entry: backups taken | ‘data_stores[].backups.enabled‘ |
+| the Terraform store a ‘data_stores‘ entry names by address (‘terraform: aws_db_instance.orders‘), else the one named like it: backups taken | ‘data_stores[].backups.enabled‘ |
 | its backup retention | ‘data_stores[].backups.retention_days‘ |
 | its point-in-time recovery | ‘data_stores[].backups.point_in_time‘ |
 | its multi-AZ deployment | ‘data_stores[].replication.multi_az‘ |
 | its cross-region replica | ‘data_stores[].replication.cross_region‘ |
 | its encryption at rest | ‘data_stores[].encryption_at_rest‘ |
+| its deletion protection (‘deletion_protection‘, ‘deletion_protection_enabled‘, an S3 Object Lock, an Azure ‘CanNotDelete‘ lock) or ‘lifecycle { prevent_destroy = true }‘ | ‘data_stores[].deletion_protection‘ |
 | the OpenAPI spec an ‘apis‘ entry names: a version in ‘servers‘ or paths | ‘apis[].versioning‘: ‘url‘ |
 | the one kind of security scheme its operations require (‘oauth2‘, ‘openIdConnect‘ as ‘oidc‘, ‘mutualTLS‘ as ‘mtls‘, bearer ‘http‘ as ‘jwt‘, ‘apiKey‘ as ‘api-key‘) | ‘apis[].authentication‘ |
 | the largest page size its list operations allow | ‘apis[].max_page_size‘ |
