@@ -247,6 +247,7 @@ func (e *Engine) Evaluate(ctx context.Context, doc *document.Document, now time.
 		sortFindings(res.Findings)
 		if r.Claims {
 			res.Claims = toClaims(doc, r, objectAt(entry, "claims"))
+			res.Status = claimStatus(res)
 		}
 		results = append(results, res)
 	}
