@@ -169,7 +169,13 @@ func relocate(v map[string]any, dir, base string) {
 			moveAll(slo, "error_budget_policy")
 		}
 	}
-	for _, keys := range append([][]string{{"operations", "runbooks"}, {"build", "manifest"}, {"build", "lockfile"}}, documentKeys()...) {
+	alerts, _ := lookup(v, "observability", "alerts").([]any)
+	for _, a := range alerts {
+		if alert, ok := a.(map[string]any); ok {
+			moveAll(alert, "runbook")
+		}
+	}
+	for _, keys := range append([][]string{{"operations", "runbooks"}, {"observability", "dashboards"}, {"build", "manifest"}, {"build", "lockfile"}}, documentKeys()...) {
 		if obj, ok := lookup(v, keys[:len(keys)-1]...).(map[string]any); ok {
 			moveAll(obj, keys[len(keys)-1])
 		}
@@ -471,6 +477,7 @@ func (d *drafter) more(f *finder) {
 	if res := asList(tf["resources"]); len(res) > 0 {
 		d.set([]string{"deployment", "infrastructure_as_code"}, true, rangeOf(asMap(asMap(res[0])["at"])))
 	}
+	d.operations(tf)
 	k := asMap(d.facts[checks.KindKubernetes])
 	// The first autoscaler speaks for the service, as the first workload does.
 	if as := asList(k["autoscalers"]); len(as) > 0 {
@@ -781,10 +788,17 @@ func (d *drafter) documents(f *finder) {
 				}
 			}
 		}
+		// A written incident process is one.
+		for _, w := range []string{"incident-process", "incident_process", "incident-management"} {
+			if strings.Contains(filepath.Base(lower), w) {
+				d.set([]string{"operations", "incident_process"}, true, first(rel))
+			}
+		}
 	}
 	if len(runbooks) > 0 {
 		d.set([]string{"operations", "runbooks"}, runbooks, runbookAt)
 	}
+	d.dashboards(f)
 	// An error budget policy is every SLO's.
 	for _, rel := range files {
 		if b := strings.ToLower(filepath.Base(rel)); strings.Contains(b, "error-budget") || strings.Contains(b, "error_budget") {
@@ -829,4 +843,19 @@ func setPath(v map[string]any, keys []string, value any) bool {
 	}
 	obj[keys[len(keys)-1]] = value
 	return true
+}
+
+// dashboardDirs are where a repository keeps its dashboards as code.
+var dashboardDirs = []string{"dashboards", "grafana", "grafana/dashboards", "monitoring/dashboards"}
+
+// grafanaDashboard is the start of a Grafana dashboard's JSON model.
+var grafanaDashboard = regexp.MustCompile(`"panels"\s*:\s*\[`)
+
+// dashboards lists the Grafana dashboards kept as JSON in the repository.
+func (d *drafter) dashboards(f *finder) {
+	files := f.within(dashboardDirs, []string{".json"}, grafanaDashboard, nil)
+	if len(files) == 0 {
+		return
+	}
+	d.set([]string{"observability", "dashboards"}, toAny(files), diag.Range{Filename: filepath.Join(f.dir, filepath.FromSlash(files[0])), Start: diag.Pos{Line: 1, Column: 1}})
 }

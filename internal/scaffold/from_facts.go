@@ -9,6 +9,7 @@ import (
 
 	"github.com/archvet/archvet/checks"
 	"github.com/archvet/archvet/internal/diag"
+	"github.com/archvet/archvet/internal/document"
 )
 
 // What a draft takes from the manifests, the API specs and the documents
@@ -105,9 +106,122 @@ func (d *drafter) manifests(k map[string]any) {
 			}
 		}
 	}
-	if v, vat, ok := known(facts, "config_env"); ok {
-		d.attached(asList(v), vat)
+	if v, _, ok := known(facts, "config_env"); ok {
+		d.attached(asList(v), asMap(w["env_at"]))
 	}
+	// An image pulled by digest is content-addressed: it cannot change.
+	if v, vat, ok := known(facts, "image"); ok && strings.Contains(str(v), "@sha256:") {
+		d.set([]string{"build", "artifact", "immutable"}, true, vat)
+	}
+	// A read-only root file system on every container leaves no way to
+	// change the code a running instance runs.
+	if v, vat, ok := known(facts, "read_only_root_filesystem"); ok && v == true {
+		d.set([]string{"build", "runtime_code_changes"}, false, vat)
+	}
+	for _, p := range asList(k["peer_authentications"]) {
+		pm := asMap(p)
+		if v, pat, ok := known(asMap(pm["facts"]), "mtls_mode"); ok && v == "STRICT" &&
+			(str(pm["namespace"]) == str(w["namespace"]) || str(pm["namespace"]) == "istio-system") && selects(asMap(pm["selector"]), labels) {
+			d.set([]string{"security", "tls", "internal"}, "mtls", pat)
+			break
+		}
+	}
+	d.alerts(k)
+	d.ingresses(k)
+}
+
+// alertSeverities are the alert labels that say how an alert is routed,
+// in the words of observability.alerts[].severity.
+var alertSeverities = map[string]bool{"page": true, "ticket": true, "info": true}
+
+// alerts lists the alerting rules of the PrometheusRules: each named, with
+// its severity when its severity label is one of page, ticket or info,
+// its runbook when its runbook_url annotation is a file of the
+// repository, and the SLO it watches when its slo label names one of the
+// draft's SLOs; an alert on an SLO's burn is a symptom alert.
+func (d *drafter) alerts(k map[string]any) {
+	slos := map[string]bool{}
+	for _, s := range asList(d.doc.Value["slos"]) {
+		slos[str(asMap(s)["name"])] = true
+	}
+	var entries []any
+	var ats []diag.Range
+	var first diag.Range
+	for _, r := range asList(k["alert_rules"]) {
+		for _, a := range asList(asMap(r)["alerts"]) {
+			am := asMap(a)
+			at := rangeOf(asMap(am["at"]))
+			if first.Filename == "" {
+				first = at
+			}
+			e := map[string]any{"name": str(am["name"])}
+			labels, ann := asMap(am["labels"]), asMap(am["annotations"])
+			if sev := str(labels["severity"]); alertSeverities[sev] {
+				e["severity"] = sev
+			}
+			if slo := str(labels["slo"]); slos[slo] {
+				e["slo"], e["based_on"] = slo, "symptom"
+			}
+			if rb := str(ann["runbook_url"]); rb != "" && !strings.Contains(rb, "://") {
+				e["runbook"] = rb
+			}
+			entries = append(entries, e)
+			ats = append(ats, at)
+		}
+	}
+	if len(entries) == 0 || lookup(d.doc.Value, "observability", "alerts") != nil ||
+		!setPath(d.doc.Value, []string{"observability", "alerts"}, entries) {
+		return
+	}
+	d.doc.Index.Add("observability.alerts", first)
+	for i, e := range entries {
+		p := document.JoinIndex("observability.alerts", i)
+		d.doc.Index.Add(p, ats[i])
+		for key := range asMap(e) {
+			d.doc.Index.Add(document.JoinKey(p, key), ats[i])
+		}
+	}
+}
+
+// ingresses bound each API by the Ingress that routes its spec's host:
+// the largest request body it lets through (apis[].max_request_bytes)
+// and how long it waits for the service's answer (apis[].timeout_ms).
+func (d *drafter) ingresses(k map[string]any) {
+	for i, a := range asList(d.doc.Value["apis"]) {
+		api := asMap(a)
+		for _, s := range asList(asMap(d.facts[checks.KindOpenAPI])["specs"]) {
+			spec := asMap(s)
+			if str(spec["ref"]) != str(api["spec"]) {
+				continue
+			}
+			for _, g := range asList(k["ingresses"]) {
+				gm := asMap(g)
+				if !sharesHost(asList(spec["hosts"]), asList(gm["hosts"])) {
+					continue
+				}
+				facts := asMap(gm["facts"])
+				if v, at, ok := known(facts, "max_body_bytes"); ok {
+					d.setEntry("apis", i, "max_request_bytes", v, at)
+				}
+				if v, at, ok := known(facts, "read_timeout_seconds"); ok {
+					if n, isInt := v.(int64); isInt {
+						d.setEntry("apis", i, "timeout_ms", n*1000, at)
+					}
+				}
+			}
+		}
+	}
+}
+
+func sharesHost(a, b []any) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if strings.EqualFold(str(x), str(y)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // selects reports whether a label selector picks a pod with labels; an
@@ -124,7 +238,7 @@ func selects(selector, labels map[string]any) bool {
 // attached says a data store is found through config when the workload
 // is handed an env var named after it (ORDERS_DB_URL for orders-db) from
 // a Secret, a ConfigMap or as a URL.
-func (d *drafter) attached(env []any, at diag.Range) {
+func (d *drafter) attached(env []any, at map[string]any) {
 	for i, s := range asList(d.doc.Value["data_stores"]) {
 		name := normalName(str(asMap(s)["name"]))
 		if name == "" {
@@ -132,7 +246,7 @@ func (d *drafter) attached(env []any, at diag.Range) {
 		}
 		for _, e := range env {
 			if words := normalName(str(e)); strings.HasPrefix(words, name+"-") || strings.Contains(words, "-"+name+"-") || words == name {
-				d.setEntry("data_stores", i, "attached_by", "url-in-config", at)
+				d.setEntry("data_stores", i, "attached_by", "url-in-config", rangeOf(asMap(at[str(e)])))
 				break
 			}
 		}
@@ -293,4 +407,86 @@ func (d *drafter) statements(f *finder) {
 			}
 		}
 	}
+}
+
+// operations fills what the Terraform says of how the service is run:
+// the tags a provider gives every resource (cost.tagging when they name
+// the service and its owner, cost.cost_center), a monthly budget in USD
+// and whether it alerts, and the PagerDuty schedule and escalation policy
+// named like the service (else the only one).
+func (d *drafter) operations(tf map[string]any) {
+	// Tagging holds when every provider configuration tags every resource
+	// it creates with the service and its owner.
+	providers := asList(tf["providers"])
+	tagged := len(providers) > 0
+	var taggedAt diag.Range
+	for _, p := range providers {
+		tags, at, ok := known(asMap(p), "default_tags")
+		keys := map[string]bool{}
+		for k, f := range asMap(tags) {
+			norm := strings.NewReplacer("-", "", "_", "").Replace(strings.ToLower(k))
+			keys[norm] = true
+			if v, vat, ok := known(map[string]any{"t": f}, "t"); ok && norm == "costcenter" {
+				d.set([]string{"cost", "cost_center"}, v, vat)
+			}
+		}
+		if !ok || !keys["service"] || !(keys["owner"] || keys["team"]) {
+			tagged = false
+		} else if taggedAt.Filename == "" {
+			taggedAt = at
+		}
+	}
+	if tagged {
+		d.set([]string{"cost", "tagging"}, true, taggedAt)
+	}
+	for _, b := range asList(tf["budgets"]) {
+		facts := asMap(asMap(b)["facts"])
+		unit, _, uok := known(facts, "limit_unit")
+		period, _, pok := known(facts, "time_unit")
+		amount, aat, aok := known(facts, "limit_amount")
+		if !uok || !pok || !aok || unit != "USD" || period != "MONTHLY" {
+			continue
+		}
+		n, err := strconv.ParseFloat(str(amount), 64)
+		if err != nil || n < 0 {
+			continue
+		}
+		d.set([]string{"cost", "monthly_budget_usd"}, number(n), aat)
+		if v, nat, ok := known(facts, "notifications"); ok {
+			d.set([]string{"cost", "budget_alerts"}, v.(int64) > 0, nat)
+		}
+		break
+	}
+	if s := d.named(asList(tf["schedules"])); s != nil {
+		if v, at, ok := known(s, "name"); ok {
+			d.set([]string{"operations", "on_call", "rotation"}, v, at)
+		}
+		if v, at, ok := known(s, "around_the_clock"); ok && v == true {
+			d.set([]string{"operations", "on_call", "hours"}, "24x7", at)
+		}
+	}
+	if p := d.named(asList(tf["escalation_policies"])); p != nil {
+		if v, at, ok := known(p, "levels"); ok {
+			d.set([]string{"operations", "on_call", "escalation"}, v.(int64) >= 2, at)
+		}
+	}
+}
+
+// named is the entry whose literal name holds the service's name, else
+// the only entry; nil otherwise.
+func (d *drafter) named(list []any) map[string]any {
+	service, _ := lookup(d.doc.Value, "service", "name").(string)
+	var hits []map[string]any
+	for _, e := range list {
+		if v, _, ok := known(asMap(e), "name"); ok && service != "" && strings.Contains(normalName(str(v)), normalName(service)) {
+			hits = append(hits, asMap(e))
+		}
+	}
+	switch {
+	case len(hits) == 1:
+		return hits[0]
+	case len(hits) == 0 && len(list) == 1:
+		return asMap(list[0])
+	}
+	return nil
 }

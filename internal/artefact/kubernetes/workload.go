@@ -49,6 +49,7 @@ func workload(root fact.Node) map[string]any {
 	if len(containers) > 0 {
 		facts["literal_secret_env"] = literalSecrets(containers)
 		facts["config_env"] = configEnv(containers)
+		out["env_at"] = envPositions(containers)
 		if img := containers[0].Key("image"); img.String() != "" {
 			facts["image"] = img.Known(img.String())
 		}
@@ -438,4 +439,18 @@ func nginxSize(s string) (int64, bool) {
 		return 0, false
 	}
 	return n * mult, true
+}
+
+// envPositions places each env var of the containers, the first of a
+// name, so a field derived from one var points at it.
+func envPositions(containers []fact.Node) map[string]any {
+	out := map[string]any{}
+	for _, c := range containers {
+		for _, e := range c.Key("env").Items() {
+			if name := e.Key("name").String(); name != "" && out[name] == nil {
+				out[name] = e.At().Value()
+			}
+		}
+	}
+	return out
 }

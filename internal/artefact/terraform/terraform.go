@@ -66,7 +66,9 @@ func (t *tree) result() (any, diag.Diagnostics) {
 		r.preventDestroy()
 		out = append(out, r.value())
 	}
-	return map[string]any{"files": t.files, "resources": out}, t.diags
+	ops := t.operations()
+	ops["files"], ops["resources"] = t.files, out
+	return ops, t.diags
 }
 
 type tree struct {
@@ -74,6 +76,8 @@ type tree struct {
 	order     []*resource
 	byAddr    map[string]*resource
 	providers map[string]*provider // "aws", or "aws.west" for an alias
+	// providerOrder are the providers' keys as the files declare them.
+	providerOrder []string
 	// refs holds, by the address a top-level attribute refers to, every
 	// resource attribute that refers to it; named, by the literal string
 	// a top-level attribute holds, every attribute that holds it (a
@@ -98,6 +102,7 @@ type ref struct {
 
 type provider struct {
 	f      *file
+	block  *hclsyntax.Block
 	region *hclsyntax.Attribute
 }
 
@@ -141,7 +146,8 @@ func (t *tree) parse(path string, src []byte, lim fact.Limits) {
 				}
 			}
 			if _, dup := t.providers[key]; !dup {
-				t.providers[key] = &provider{f: f, region: blk.Body.Attributes["region"]}
+				t.providers[key] = &provider{f: f, block: blk, region: blk.Body.Attributes["region"]}
+				t.providerOrder = append(t.providerOrder, key)
 			}
 		}
 	}
