@@ -588,7 +588,7 @@ func (d *drafter) baseImage(f *finder, rel string) {
 }
 
 // otelModules are the OpenTelemetry SDKs as a dependency manifest names them.
-var otelModules = regexp.MustCompile(`(?m)^.*(go\.opentelemetry\.io/otel/sdk\b|"@opentelemetry/sdk-(node|trace-\w+)"|^opentelemetry-sdk\b|<groupId>io\.opentelemetry</groupId>|io\.opentelemetry:opentelemetry-sdk|^opentelemetry_sdk\b).*$`)
+var otelModules = regexp.MustCompile(`(?m)^.*(go\.opentelemetry\.io/otel/sdk\b|"@opentelemetry/sdk-(node|trace-\w+)"|^\s*["']?opentelemetry-sdk\b|<groupId>io\.opentelemetry</groupId>|io\.opentelemetry:opentelemetry-sdk|^opentelemetry_sdk\b).*$`)
 
 // instrumentation says requests are traced with OpenTelemetry when the
 // dependency manifest requires its SDK.
