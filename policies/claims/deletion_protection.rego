@@ -53,7 +53,12 @@ stated contains [sprintf("data_stores[%d].deletion_protection", [i]), store.dele
 	is_boolean(store.deletion_protection)
 }
 
-applicable if count(stated) > 0
+# Without terraform in the repository nothing can speak to a claim: the
+# rule does not apply, and its claims are not counted as checkable.
+applicable if {
+	lib.read("terraform")
+	count(stated) > 0
+}
 
 # The settings that protect a store from deletion, any one of which is
 # enough.

@@ -110,9 +110,16 @@ test_the_named_resource_is_read_instead_of_the_name if {
 	f.at == at(4)
 }
 
-test_without_artefacts_claims_are_unverified if {
-	rule.applicable with input as review
-	claims := rule.claims with input as review
+test_without_terraform_the_rule_does_not_apply if {
+	not rule.applicable with input as review
+}
+
+# Terraform was read, but none of it speaks to the claims.
+nothing_read := object.union(review, {"_artefacts": {"terraform": {}}})
+
+test_when_nothing_speaks_claims_are_unverified if {
+	rule.applicable with input as nothing_read
+	claims := rule.claims with input as nothing_read
 	count(claims) == 2
 	every c in claims {
 		c.status == "unverified"
