@@ -12,6 +12,7 @@ import (
 
 	"github.com/archvet/archvet/internal/artefact/fact"
 	"github.com/archvet/archvet/internal/diag"
+	"github.com/archvet/archvet/internal/document"
 )
 
 // Terraform's JSON syntax (.tf.json) is parsed with hcl's JSON parser and
@@ -231,6 +232,13 @@ func (c *jsonConv) expr(e hcl.Expression) hclsyntax.Expression {
 	if v.Type() == cty.String && !v.IsNull() {
 		s := v.AsString()
 		if strings.Contains(s, "${") || strings.Contains(s, "%{") {
+			// The template parser recurses: the string must pass the
+			// nesting check a .tf file passes before it is parsed.
+			quoted := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\r", `\r`, "\t", `\t`).Replace(s)
+			if _, bad := document.ParseForeignHCL(c.path, []byte("x = \""+quoted+"\"\n")); bad.HasErrors() && strings.Contains(bad[0].Summary, "nests") {
+				c.diags = append(c.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "the string's template " + strings.TrimPrefix(bad[0].Summary, "the document "), Subject: &r})
+				return &hclsyntax.TemplateExpr{SrcRange: r}
+			}
 			start := r.Start
 			start.Column++ // past the opening quote
 			start.Byte++

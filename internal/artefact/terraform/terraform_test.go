@@ -288,3 +288,18 @@ func TestHostileJSONIsAnErrorAtItsPosition(t *testing.T) {
 		}
 	}
 }
+
+// TestDeepTemplatesInJSONAreRefused: a string of a .tf.json file is a
+// template, and one nested past the limit is an error at the string, as
+// it is in a .tf file, never a crash.
+func TestDeepTemplatesInJSONAreRefused(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "deep.tf.json")
+	src := `{"resource": {"aws_s3_bucket": {"b": {"bucket": "${` + strings.Repeat("(", 100000) + "1" + strings.Repeat(")", 100000) + `}"}}}}`
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, ds := Reader{}.Read([]string{path}, fact.DefaultLimits())
+	if !ds.HasErrors() || !strings.HasPrefix(ds[0].Error(), path+":1:49: error: the string's template nests brackets or operators more than 10000 levels deep") {
+		t.Errorf("got %v", ds)
+	}
+}
