@@ -112,6 +112,28 @@ func toClaims(doc *document.Document, r *rules.Rule, v ast.Value) []Claim {
 	return out
 }
 
+// claimStatus is the outcome of a claim rule. A claim rule answers
+// nothing on the review's word: it passes only when some artefact (or the
+// file a fact was imported from) verified one of its claims. When every
+// claim it makes is unverified (no artefact is there, or every fact that
+// speaks to it is an expression), it judged nothing, and is not
+// applicable: it neither raises completeness nor lowers it, and its
+// claims still count, unverified, in the trust figure.
+func claimStatus(res RuleResult) Status {
+	if res.Status != Pass {
+		return res.Status
+	}
+	for _, c := range res.Claims {
+		// Only the rule's own judgement counts: a claim verified at the
+		// file it was imported from was not judged by the rule, and the
+		// bundle on plain OPA, which cannot see provenance, must agree.
+		if c.Source == SourceArtefact && c.Status != Unverified {
+			return Pass
+		}
+	}
+	return NotApplicable
+}
+
 // exactIn reports whether path itself (not a parent) is indexed.
 func exactIn(doc *document.Document, path string) bool {
 	_, exact, ok := doc.Index.Resolve(path)

@@ -44,6 +44,9 @@ type Derived struct {
 //	  multi-AZ                        data_stores[].replication.multi_az
 //	  cross-region replica            data_stores[].replication.cross_region
 //	  encryption at rest              data_stores[].encryption_at_rest
+//	  deletion protection, or lifecycle prevent_destroy
+//	                                  data_stores[].deletion_protection
+//	(the resource a store's terraform field names, else the one named like it)
 //	OpenAPI spec named by an apis entry's spec:
 //	  the version in servers or paths apis[].versioning: url
 //	  the one kind of security scheme its operations require
@@ -211,9 +214,15 @@ func (d *deriver) terraform(t map[string]any) {
 		if store == nil || name == "" {
 			continue
 		}
+		// A store that names its resource (data_stores[].terraform) is
+		// that resource; else the one named like it.
+		match, by := name, "name"
+		if addr, ok := store["terraform"].(string); ok {
+			match, by = addr, "address"
+		}
 		var res map[string]any
 		for _, r := range asList(t["resources"]) {
-			if rm := asMap(r); rm != nil && str(rm["name"]) == name {
+			if rm := asMap(r); rm != nil && str(rm[by]) == match {
 				res = rm
 				break
 			}
@@ -244,6 +253,24 @@ func (d *deriver) terraform(t map[string]any) {
 				}
 			}
 		}
+		d.deletionProtection(store, base, facts)
+	}
+}
+
+// deletionProtection fills data_stores[].deletion_protection: true when
+// the provider's protection or lifecycle prevent_destroy is written true,
+// false when the protection is written false and prevent_destroy is not
+// written true.
+func (d *deriver) deletionProtection(store map[string]any, base string, facts map[string]any) {
+	p, pat, pok := fact(facts, "deletion_protection")
+	x, xat, xok := fact(facts, "prevent_destroy")
+	switch {
+	case pok && p == true:
+		d.set(store, base, []string{"deletion_protection"}, true, KindTerraform, pat)
+	case xok && x == true:
+		d.set(store, base, []string{"deletion_protection"}, true, KindTerraform, xat)
+	case pok && p == false:
+		d.set(store, base, []string{"deletion_protection"}, false, KindTerraform, pat)
 	}
 }
 

@@ -257,6 +257,7 @@ func (e *Engine) Evaluate(ctx context.Context, doc *document.Document, now time.
 		sortFindings(res.Findings)
 		if r.Claims {
 			res.Claims = toClaims(doc, r, at(sets, claimsAt))
+			res.Status = claimStatus(res)
 		}
 		results = append(results, res)
 	}

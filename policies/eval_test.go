@@ -14,6 +14,13 @@ import (
 // evalOne evaluates a generic input and returns one rule's outcome.
 func evalOne(t *testing.T, engine *checks.Engine, id string, input map[string]any) (checks.Status, []string) {
 	t.Helper()
+	r := evalResult(t, engine, id, input)
+	return r.Status, messages(r)
+}
+
+// evalResult is one rule's result on an input, as archvet computes it.
+func evalResult(t *testing.T, engine *checks.Engine, id string, input map[string]any) checks.RuleResult {
+	t.Helper()
 	doc := &document.Document{Path: "example.yaml", Value: normalise(input).(map[string]any), Index: document.NewIndex("example.yaml")}
 	sch, err := schema.Load()
 	if err != nil {
@@ -36,15 +43,20 @@ func evalOne(t *testing.T, engine *checks.Engine, id string, input map[string]an
 	}
 	for _, r := range results {
 		if r.Rule.ID == id {
-			var msgs []string
-			for _, f := range r.Findings {
-				msgs = append(msgs, f.Field+": "+f.Message)
-			}
-			return r.Status, msgs
+			return r
 		}
 	}
 	t.Fatalf("rule %s not evaluated", id)
-	return "", nil
+	return checks.RuleResult{}
+}
+
+// messages lists a result's findings as field: message.
+func messages(r checks.RuleResult) []string {
+	var msgs []string
+	for _, f := range r.Findings {
+		msgs = append(msgs, f.Field+": "+f.Message)
+	}
+	return msgs
 }
 
 // normalise turns yaml.v3's generic values into the loader's value types.

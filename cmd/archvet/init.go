@@ -44,9 +44,10 @@ file is never overwritten unless --force is given.
 
 --from DIR drafts the review from what DIR holds instead: a Backstage
 catalog-info.yaml, a Score workload, OpenSLO objectives, Terraform (infra/,
-terraform/), Kubernetes manifests (deploy/, k8s/, manifests/), OpenAPI specs
-and the documents under docs/ (runbooks, a threat model, recovery and
-capacity plans). Each field it fills carries a comment naming the file and
+terraform/), Kubernetes manifests (deploy/, k8s/, manifests/), OpenAPI specs,
+CI configuration, the Dockerfile and dependency manifest, dashboards, and
+the documents under docs/ (runbooks, a threat model, recovery and capacity
+plans, with the RTO, RPO and dates they state). Each field it fills carries a comment naming the file and
 line it came from; only what no file answers is left commented out, for the
 team to decide. The draft is written as YAML or Markdown (FILE defaults to
 DIR/design.yaml) and never replaces a file, --force or not.`,

@@ -38,7 +38,11 @@ var liveField = regexp.MustCompile(`^\s*(- )?[a-z_]+: \S`)
 func completenessOf(t *testing.T, file string) float64 {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"check", "--date", "2026-11-23", "--format", "json", file}, &stdout, &stderr); code != exitOK && code != exitGateFail {
+	// No time limit that a loaded machine could hit: this test measures
+	// what the draft answers, not how fast it is checked (the one failure
+	// with exit 2 in a full run was most likely the 10-second default
+	// timeout on a starved CPU).
+	if code := run([]string{"check", "--date", "2026-11-23", "--timeout", "10m", "--format", "json", file}, &stdout, &stderr); code != exitOK && code != exitGateFail {
 		t.Fatalf("archvet check on the draft exited %d:\n%s%s", code, stderr.String(), stdout.String())
 	}
 	var rep struct {
@@ -121,7 +125,52 @@ func TestInitFromCheckout(t *testing.T) {
 		"  lockfile: go.sum  # from go.sum:1",
 		"    kind: container-image  # from Dockerfile:1",
 		"  ci: true  # from .github/workflows/ci.yml:1",
-		"    unit: true  # from .github/workflows/ci.yml:13",
+		"    unit: true  # from .github/workflows/ci.yml:15",
+		// Manifests: how the workload runs beyond the claims.
+		"  platform: kubernetes  # from deploy/deployment.yaml:",
+		"  strategy: rolling  # from deploy/deployment.yaml:",
+		"    pre_stop_seconds: 5  # from deploy/deployment.yaml:",
+		"    max_unavailable: 1  # from deploy/disruption-budget.yaml:",
+		"  compute: arm  # from deploy/deployment.yaml:",
+		"  network_acls: true  # from deploy/network-policy.yaml:",
+		"    internal: mtls  # from deploy/peer-authentication.yaml:",
+		"    mode: one-off-process  # from deploy/migrate-job.yaml:",
+		"    immutable: true  # from deploy/deployment.yaml:",
+		"  runtime_code_changes: false  # from deploy/deployment.yaml:",
+		"    attached_by: url-in-config  # from deploy/deployment.yaml:60",
+		"    attached_by: url-in-config  # from deploy/deployment.yaml:65",
+		"      based_on: symptom  # from deploy/alerts.yaml:12",
+		"    max_request_bytes: 65536  # from deploy/ingress.yaml:",
+		"    timeout_ms: 5000  # from deploy/ingress.yaml:",
+		// API specs, CI, Terraform and documents.
+		"    idempotency: keys  # from api/checkout-web.openapi.yaml:",
+		"  dependency_scanning: true  # from .github/workflows/ci.yml:",
+		"  static_analysis: true  # from .github/workflows/ci.yml:",
+		"    integration: true  # from .github/workflows/ci.yml:",
+		"    contract: true  # from .github/workflows/ci.yml:",
+		"    signed: true  # from .github/workflows/release.yml:",
+		"    sbom: true  # from .github/workflows/release.yml:",
+		"  release_id: git-sha  # from .github/workflows/release.yml:",
+		"    kind: staging  # from .github/workflows/release.yml:",
+		"  automated: true  # from .github/workflows/release.yml:",
+		"  system_tools: []  # from Dockerfile:7",
+		"    library: opentelemetry  # from go.mod:",
+		"  dashboards: [dashboards/checkout.json]  # from dashboards/checkout.json:1",
+		"    rotation: checkout-primary  # from infra/on-call.tf:",
+		"    hours: 24x7  # from infra/on-call.tf:",
+		"    escalation: true  # from infra/on-call.tf:",
+		"  monthly_budget_usd: 18000  # from infra/budget.tf:",
+		"  cost_center: storefront  # from infra/providers.tf:",
+		"  tagging: true  # from infra/providers.tf:",
+		"  incident_process: true  # from docs/incident-process.md:1",
+		"  rto_minutes: 10  # from docs/dr-plan.md:3",
+		"  rpo_minutes: 5  # from docs/dr-plan.md:3",
+		"  strategy: warm-standby  # from docs/dr-plan.md:3",
+		"  last_tested: \"2026-08-30\"  # from docs/dr-plan.md:3",
+		"  peak_rps: 1200  # from docs/capacity-plan.md:3",
+		"    peak_multiple: 3  # from docs/capacity-plan.md:3",
+		"  threat_model_updated: \"2026-07-01\"  # from docs/threat-model.md:5",
+		"    last_exercise: \"2026-09-15\"  # from docs/security-incident.md:10",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the draft lacks %q", want)
@@ -130,17 +179,15 @@ func TestInitFromCheckout(t *testing.T) {
 	if strings.Contains(text, "orders-db-standby") {
 		t.Error("the read replica became a data store of its own")
 	}
-	if sourced < 65 {
-		t.Errorf("the draft fills %d fields from checkout's files, want at least 65", sourced)
+	if sourced < 130 {
+		t.Errorf("the draft fills %d fields from checkout's files, want at least 130", sourced)
 	}
-	// The files answer about a quarter of what applies to a tier-0
-	// service (measured: 26.2%); the rest are decisions no file records.
-	// Entries the catalogue and SLO files name (dependencies, SLOs) make
-	// their rules apply, so completeness grows less than the fields do.
+	// The files answer more than half of what applies to a tier-0
+	// service (measured: 50.5%); the rest are decisions no file records.
 	c := completenessOf(t, file)
 	t.Logf("the draft fills %d fields; completeness %.1f%%", sourced, c)
-	if c < 25 {
-		t.Errorf("the draft's completeness is %.1f%%, want at least 25%%", c)
+	if c <= 50 {
+		t.Errorf("the draft's completeness is %.1f%%, want more than 50%%", c)
 	}
 
 	// Never replaced, with or without --force.

@@ -17,7 +17,7 @@ import (
 // extensions are the file names a directory of each kind is searched for.
 // A file named directly is read whatever its name.
 var extensions = map[string][]string{
-	"terraform":  {".tf"},
+	"terraform":  {".tf", ".tf.json"},
 	"kubernetes": {".yaml", ".yml", ".json"},
 	"openapi":    {".yaml", ".yml", ".json"},
 }

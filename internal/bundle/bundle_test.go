@@ -153,6 +153,7 @@ func evalBundle(t *testing.T, pq rego.PreparedEvalQuery, input any) opaResult {
 		deny, _ := entry["deny"].([]any)
 		questions, _ := entry["unanswered"].([]any)
 		switch {
+		case res.Status[id] == checks.NotApplicable:
 		case len(deny) > 0:
 			res.Status[id] = checks.Fail
 		case len(questions) > 0:

@@ -65,12 +65,13 @@ nothing.
 | that HorizontalPodAutoscaler's ‘maxReplicas‘ | ‘processes.scaling.max_replicas‘ |
 | its liveness and readiness probes, on every container (the field then names the probe: ‘the livenessProbe of Deployment/checkout‘) | ‘processes.health_checks.liveness‘, ‘.readiness‘ |
 | its ‘terminationGracePeriodSeconds‘ | ‘processes.shutdown.grace_period_seconds‘ |
-| the Terraform store named like a ‘data_stores‘ entry: backups taken | ‘data_stores[].backups.enabled‘ |
+| the Terraform store a ‘data_stores‘ entry names by address (‘terraform: aws_db_instance.orders‘), else the one named like it: backups taken | ‘data_stores[].backups.enabled‘ |
 | its backup retention | ‘data_stores[].backups.retention_days‘ |
 | its point-in-time recovery | ‘data_stores[].backups.point_in_time‘ |
 | its multi-AZ deployment | ‘data_stores[].replication.multi_az‘ |
 | its cross-region replica | ‘data_stores[].replication.cross_region‘ |
 | its encryption at rest | ‘data_stores[].encryption_at_rest‘ |
+| its deletion protection (‘deletion_protection‘, ‘deletion_protection_enabled‘, an S3 Object Lock, an Azure ‘CanNotDelete‘ lock) or ‘lifecycle { prevent_destroy = true }‘ | ‘data_stores[].deletion_protection‘ |
 | the OpenAPI spec an ‘apis‘ entry names: a version in ‘servers‘ or paths | ‘apis[].versioning‘: ‘url‘ |
 | the one kind of security scheme its operations require (‘oauth2‘, ‘openIdConnect‘ as ‘oidc‘, ‘mutualTLS‘ as ‘mtls‘, bearer ‘http‘ as ‘jwt‘, ‘apiKey‘ as ‘api-key‘) | ‘apis[].authentication‘ |
 | the largest page size its list operations allow | ‘apis[].max_page_size‘ |
@@ -80,16 +81,35 @@ the imports it finds (‘catalog-info.yaml‘, ‘score.yaml‘, OpenSLO files),
 the artefacts at their conventional places and the OpenAPI specs under
 ‘api/‘, with a ‘data_stores‘ entry per Terraform store (a read replica
 is part of its source's) and an ‘apis‘ entry per spec; the derived facts
-above; and what a check does not derive: ‘deployment.infrastructure_as_code‘
-(Terraform is there), ‘processes.scaling.autoscaling‘, ‘horizontal‘ and
-‘autoscaling_metric‘ (a HorizontalPodAutoscaler), ‘processes.process_types‘
-(the Deployments and StatefulSets), ‘disaster_recovery.multi_az‘ (the
-workload spreads over zones and every store is multi-AZ),
-‘apis[].rate_limit‘ (every operation answers 429 with Retry-After),
-‘apis[].pagination‘ (cursor or offset parameters), and the documents under
-‘docs/‘: runbooks, a threat model, recovery and capacity plans, a
-security incident playbook. Each filled field names its file and line in
-a comment; the rest are commented placeholders.
+above; and what a check does not derive, each only as a file writes it:
+
+| file | draft field |
+|---|---|
+| Terraform at all | ‘deployment.infrastructure_as_code‘ |
+| a provider's ‘default_tags‘ naming the service and its owner (on every provider), its cost-center tag | ‘cost.tagging‘, ‘cost.cost_center‘ |
+| an ‘aws_budgets_budget‘ in USD per month, its notifications | ‘cost.monthly_budget_usd‘, ‘cost.budget_alerts‘ |
+| the ‘pagerduty_schedule‘ and ‘pagerduty_escalation_policy‘ named like the service (else the only one): its name, a layer without restrictions, a second rule | ‘operations.on_call.rotation‘, ‘.hours‘: ‘24x7‘, ‘.escalation‘ |
+| a HorizontalPodAutoscaler | ‘processes.scaling.autoscaling‘, ‘horizontal‘, ‘autoscaling_metric‘ |
+| the Deployments and StatefulSets | ‘processes.process_types‘ |
+| the service's workload: on Kubernetes, its ‘strategy.type‘, its preStop sleep, the ‘kubernetes.io/arch‘ it is pinned to | ‘deployment.platform‘, ‘deployment.strategy‘, ‘processes.shutdown.pre_stop_seconds‘, ‘capacity.compute‘ |
+| its image pulled by digest, a read-only root file system on every container | ‘build.artifact.immutable‘, ‘build.runtime_code_changes‘: false |
+| an env var named after a store, from a Secret or ConfigMap or holding a URL | ‘data_stores[].attached_by‘: ‘url-in-config‘ |
+| the PodDisruptionBudget selecting it; a NetworkPolicy selecting it; an Istio PeerAuthentication in STRICT mode | ‘deployment.disruption_budget.max_unavailable‘; ‘security.network_acls‘; ‘security.tls.internal‘: ‘mtls‘ |
+| a Job running its image | ‘processes.admin_tasks.mode‘: ‘one-off-process‘, ‘.same_release‘ |
+| PrometheusRule alerts: name, a ‘severity‘ label of page, ticket or info, an ‘slo‘ label naming an SLO (a symptom alert), a ‘runbook_url‘ inside the repository | ‘observability.alerts‘ |
+| the Ingress routing an API's server host: ingress-nginx ‘proxy-body-size‘ and ‘proxy-read-timeout‘ | ‘apis[].max_request_bytes‘, ‘apis[].timeout_ms‘ |
+| the spec: every operation answers 429 with Retry-After; cursor or offset parameters; every write requires an Idempotency-Key header (or there is no write) | ‘apis[].rate_limit‘, ‘apis[].pagination‘, ‘apis[].idempotency‘: ‘keys‘ (‘read-only‘) |
+| the workload spreads over zones and every store is multi-AZ | ‘disaster_recovery.multi_az‘ |
+| CI (GitHub Actions workflows, ‘.gitlab-ci.yml‘): a deploy step (‘kubectl apply‘ or ‘set image‘, ‘helm upgrade‘, ‘argocd app sync‘...), the environments of its deploy jobs | ‘deployment.automated‘, ‘environments‘ (‘deployed_by: pipeline‘) |
+| CI: a vulnerability scanner, a SAST tool, an SBOM, ‘cosign sign‘ with ‘cosign verify‘, Pact, tests in a job with service containers, image tags of the commit | ‘build.dependency_scanning‘, ‘build.static_analysis‘, ‘build.artifact.sbom‘, ‘build.artifact.signed‘, ‘build.tests.contract‘, ‘build.tests.integration‘, ‘build.release_id‘: ‘git-sha‘ |
+| the dependency manifest and lockfile; its OpenTelemetry SDK; a Dockerfile, whose last stage is ‘scratch‘ or distroless | ‘build.manifest‘, ‘build.lockfile‘; ‘observability.tracing‘; ‘build.artifact.kind‘, ‘build.system_tools‘: ‘[]‘ |
+| dashboards kept as Grafana JSON (‘dashboards/‘, ‘grafana/‘) | ‘observability.dashboards‘ |
+| the documents under ‘docs/‘: runbooks, a threat model, recovery and capacity plans, a security incident playbook, an incident process | the fields citing them, ‘operations.incident_process‘ |
+| their labelled statements: ‘RTO 10 minutes‘, ‘RPO: 5 minutes‘, ‘Strategy: warm standby‘, ‘Last exercised 2026-08-30‘ (recovery plan); ‘Last reviewed DATE‘ (threat model); ‘Last tabletop exercise DATE‘ (playbook); ‘Peak: 1,200 requests per second‘, ‘Load tested to N (3x) on DATE‘ (capacity plan) | ‘disaster_recovery.*‘, ‘security.threat_model_updated‘, ‘security.incident_response.last_exercise‘, ‘capacity.peak_rps‘, ‘capacity.load_test.*‘ |
+
+Each filled field names its file and line in a comment; the rest are
+commented placeholders. A setting left to its default, an expression, or
+a value a file only suggests fills nothing.
 
 **Gates.** ‘--require-verified backups,replicas,authentication‘, or
 ‘gate.require_verified‘ in ‘.archvet.yaml‘ (also per tier), fails the

@@ -169,7 +169,13 @@ func relocate(v map[string]any, dir, base string) {
 			moveAll(slo, "error_budget_policy")
 		}
 	}
-	for _, keys := range append([][]string{{"operations", "runbooks"}, {"build", "manifest"}, {"build", "lockfile"}}, documentKeys()...) {
+	alerts, _ := lookup(v, "observability", "alerts").([]any)
+	for _, a := range alerts {
+		if alert, ok := a.(map[string]any); ok {
+			moveAll(alert, "runbook")
+		}
+	}
+	for _, keys := range append([][]string{{"operations", "runbooks"}, {"observability", "dashboards"}, {"build", "manifest"}, {"build", "lockfile"}}, documentKeys()...) {
 		if obj, ok := lookup(v, keys[:len(keys)-1]...).(map[string]any); ok {
 			moveAll(obj, keys[len(keys)-1])
 		}
@@ -471,6 +477,7 @@ func (d *drafter) more(f *finder) {
 	if res := asList(tf["resources"]); len(res) > 0 {
 		d.set([]string{"deployment", "infrastructure_as_code"}, true, rangeOf(asMap(asMap(res[0])["at"])))
 	}
+	d.operations(tf)
 	k := asMap(d.facts[checks.KindKubernetes])
 	// The first autoscaler speaks for the service, as the first workload does.
 	if as := asList(k["autoscalers"]); len(as) > 0 {
@@ -490,8 +497,11 @@ func (d *drafter) more(f *finder) {
 	}
 	d.processTypes(k)
 	d.zones(k)
+	d.manifests(k)
 	d.apiFacts()
+	d.idempotency()
 	d.documents(f)
+	d.statements(f)
 	d.build(f)
 }
 
@@ -528,20 +538,70 @@ func (d *drafter) build(f *finder) {
 	if present("Dockerfile") {
 		d.set([]string{"build", "artifact", "kind"}, "container-image", first("Dockerfile"))
 	}
-	ci := ""
+	var ciFiles []string
 	for _, n := range f.names(filepath.Join(f.dir, ".github", "workflows")) {
 		if rel := ".github/workflows/" + n; hasExt(n, []string{".yml", ".yaml"}) && present(rel) {
-			ci = rel
-			break
+			ciFiles = append(ciFiles, rel)
 		}
 	}
-	if ci == "" && present(".gitlab-ci.yml") {
-		ci = ".gitlab-ci.yml"
+	if present(".gitlab-ci.yml") {
+		ciFiles = append(ciFiles, ".gitlab-ci.yml")
 	}
-	if ci != "" {
-		d.set([]string{"build", "ci"}, true, first(ci))
-		d.ciTests(f, ci)
+	if len(ciFiles) > 0 {
+		d.set([]string{"build", "ci"}, true, first(ciFiles[0]))
+		d.ciTests(f, ciFiles[0])
+		d.ciFacts(f, ciFiles)
 	}
+	if present("Dockerfile") {
+		d.baseImage(f, "Dockerfile")
+	}
+	if m, ok := lookup(d.doc.Value, "build", "manifest").(string); ok {
+		d.instrumentation(f, m)
+	}
+}
+
+// toolless are final base images that hold no system tools at all: no
+// shell, no package manager, nothing the service could call.
+var toolless = regexp.MustCompile(`^(scratch|(\S+/)?distroless/\S+|cgr\.dev/chainguard/static(:\S+)?)$`)
+
+// fromLine is a Dockerfile FROM instruction: its image, after any flags.
+var fromLine = regexp.MustCompile(`(?im)^\s*FROM\s+(?:--\S+\s+)*(\S+)`)
+
+// baseImage says the service expects no system tools on its host when the
+// Dockerfile's final stage starts from an image that has none.
+func (d *drafter) baseImage(f *finder, rel string) {
+	path := filepath.Join(f.dir, rel)
+	src := f.sniff(path)
+	all := fromLine.FindAllSubmatchIndex(src, -1)
+	if len(all) == 0 {
+		return
+	}
+	last := all[len(all)-1]
+	if !toolless.Match(src[last[2]:last[3]]) {
+		return
+	}
+	line := 1 + bytes.Count(src[:last[0]], []byte("\n"))
+	if last[0] < len(src) && src[last[0]] == '\n' {
+		line++
+	}
+	d.set([]string{"build", "system_tools"}, []any{}, diag.Range{Filename: path, Start: diag.Pos{Line: line, Column: 1}})
+}
+
+// otelModules are the OpenTelemetry SDKs as a dependency manifest names them.
+var otelModules = regexp.MustCompile(`(?m)^.*(go\.opentelemetry\.io/otel/sdk\b|"@opentelemetry/sdk-(node|trace-\w+)"|^\s*["']?opentelemetry-sdk\b|<groupId>io\.opentelemetry</groupId>|io\.opentelemetry:opentelemetry-sdk|^opentelemetry_sdk\b).*$`)
+
+// instrumentation says requests are traced with OpenTelemetry when the
+// dependency manifest requires its SDK.
+func (d *drafter) instrumentation(f *finder, rel string) {
+	path := filepath.Join(f.dir, filepath.FromSlash(rel))
+	src := f.sniff(path)
+	loc := otelModules.FindIndex(src)
+	if loc == nil {
+		return
+	}
+	at := diag.Range{Filename: path, Start: diag.Pos{Line: 1 + bytes.Count(src[:loc[0]], []byte("\n")), Column: 1}}
+	d.set([]string{"observability", "tracing", "enabled"}, true, at)
+	d.set([]string{"observability", "tracing", "library"}, "opentelemetry", at)
 }
 
 // unitTestStep is a CI step that runs a language's own test command.
@@ -728,10 +788,17 @@ func (d *drafter) documents(f *finder) {
 				}
 			}
 		}
+		// A written incident process is one.
+		for _, w := range []string{"incident-process", "incident_process", "incident-management"} {
+			if strings.Contains(filepath.Base(lower), w) {
+				d.set([]string{"operations", "incident_process"}, true, first(rel))
+			}
+		}
 	}
 	if len(runbooks) > 0 {
 		d.set([]string{"operations", "runbooks"}, runbooks, runbookAt)
 	}
+	d.dashboards(f)
 	// An error budget policy is every SLO's.
 	for _, rel := range files {
 		if b := strings.ToLower(filepath.Base(rel)); strings.Contains(b, "error-budget") || strings.Contains(b, "error_budget") {
@@ -776,4 +843,19 @@ func setPath(v map[string]any, keys []string, value any) bool {
 	}
 	obj[keys[len(keys)-1]] = value
 	return true
+}
+
+// dashboardDirs are where a repository keeps its dashboards as code.
+var dashboardDirs = []string{"dashboards", "grafana", "grafana/dashboards", "monitoring/dashboards"}
+
+// grafanaDashboard is the start of a Grafana dashboard's JSON model.
+var grafanaDashboard = regexp.MustCompile(`"panels"\s*:\s*\[`)
+
+// dashboards lists the Grafana dashboards kept as JSON in the repository.
+func (d *drafter) dashboards(f *finder) {
+	files := f.within(dashboardDirs, []string{".json"}, grafanaDashboard, nil)
+	if len(files) == 0 {
+		return
+	}
+	d.set([]string{"observability", "dashboards"}, toAny(files), diag.Range{Filename: filepath.Join(f.dir, filepath.FromSlash(files[0])), Start: diag.Pos{Line: 1, Column: 1}})
 }

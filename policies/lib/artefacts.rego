@@ -38,11 +38,22 @@ normal_name(s) := replace(lower(s), "_", "-")
 
 same_name(a, b) if normal_name(a) == normal_name(b)
 
-# The Terraform resources that implement a data store of the review.
+# The Terraform resources that implement a data store of the review: the
+# one its `terraform` field names by address (a store called orders-db
+# whose resource is aws_db_instance.main), else those named like it.
+store_resources(store) := [r |
+	some r in terraform_resources
+	r.address == store.terraform
+] if {
+	is_string(store.terraform)
+}
+
 store_resources(store) := [r |
 	some r in terraform_resources
 	same_name(r.name, store.name)
-]
+] if {
+	not is_string(object.get(store, "terraform", null))
+}
 
 # known holds when an artefact states a literal: an expression (a
 # variable, a function call) is unknown and never contradicts a claim.

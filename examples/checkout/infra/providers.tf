@@ -7,16 +7,37 @@ terraform {
       source  = "hashicorp/aws"
       version = "~> 5.60"
     }
+    pagerduty = {
+      source  = "PagerDuty/pagerduty"
+      version = "~> 3.15"
+    }
   }
 }
 
+# Every resource is tagged with the service, its owner and who pays.
 provider "aws" {
   region = "eu-west-1"
+  default_tags {
+    tags = {
+      service     = "checkout"
+      owner       = "team-checkout"
+      cost-center = "storefront"
+      environment = var.environment
+    }
+  }
 }
 
 provider "aws" {
   alias  = "standby"
   region = "eu-central-1"
+  default_tags {
+    tags = {
+      service     = "checkout"
+      owner       = "team-checkout"
+      cost-center = "storefront"
+      environment = var.environment
+    }
+  }
 }
 
 variable "environment" {

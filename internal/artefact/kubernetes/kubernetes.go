@@ -1,7 +1,12 @@
 // Package kubernetes reads Kubernetes manifests (multi-document YAML)
 // into facts about the workloads they run: Deployments and StatefulSets
 // (replicas, probes, resources, zone spread, shutdown, security context,
-// secrets in env), PodDisruptionBudgets and HorizontalPodAutoscalers,
+// secrets in env, the resources handed in through env, update strategy,
+// processor architecture), PodDisruptionBudgets, HorizontalPodAutoscalers,
+// Jobs and CronJobs (their image), NetworkPolicies (the pods they
+// select), Istio PeerAuthentications (their mTLS mode), PrometheusRules
+// (their alerts) and Ingresses (their hosts and body-size and timeout
+// annotations),
 // each fact at the key that states it.
 //
 // Manifests are decoded by the design-review loader, with its guards and
@@ -25,7 +30,8 @@ type Reader struct{}
 func (Reader) Kind() string { return "kubernetes" }
 
 // Read returns {"documents", "skipped", "workloads", "disruption_budgets",
-// "autoscalers"}, in the order of the files and of the documents in them.
+// "autoscalers", "jobs", "network_policies", "peer_authentications",
+// "alert_rules", "ingresses"}, in the order of the files and of the documents in them.
 func (Reader) Read(paths []string, lim fact.Limits) (any, diag.Diagnostics) {
 	m := newManifests(lim)
 	for _, p := range paths {
@@ -44,11 +50,13 @@ type manifests struct {
 	lim                                  fact.Limits
 	budget, documents                    int
 	skipped, workloads, budgets, scalers []any
+	jobs, policies, peers, rules         []any
+	ingresses                            []any
 	diags                                diag.Diagnostics
 }
 
 func newManifests(lim fact.Limits) *manifests {
-	return &manifests{lim: lim, budget: lim.MaxDocuments, skipped: []any{}, workloads: []any{}, budgets: []any{}, scalers: []any{}}
+	return &manifests{lim: lim, budget: lim.MaxDocuments, skipped: []any{}, workloads: []any{}, budgets: []any{}, scalers: []any{}, jobs: []any{}, policies: []any{}, peers: []any{}, rules: []any{}, ingresses: []any{}}
 }
 
 // add reads one file.
@@ -82,16 +90,33 @@ func (m *manifests) object(obj fact.Node) {
 		m.budgets = append(m.budgets, disruptionBudget(obj))
 	case "HorizontalPodAutoscaler":
 		m.scalers = append(m.scalers, autoscaler(obj))
+	case "Job", "CronJob":
+		m.jobs = append(m.jobs, job(obj))
+	case "NetworkPolicy":
+		m.policies = append(m.policies, networkPolicy(obj))
+	case "PeerAuthentication":
+		if strings.HasPrefix(obj.Key("apiVersion").String(), "security.istio.io/") {
+			m.peers = append(m.peers, peerAuthentication(obj))
+		}
+	case "PrometheusRule":
+		m.rules = append(m.rules, prometheusRule(obj))
+	case "Ingress":
+		m.ingresses = append(m.ingresses, ingress(obj))
 	}
 }
 
 func (m *manifests) result() map[string]any {
 	return map[string]any{
-		"documents":          m.documents,
-		"skipped":            m.skipped,
-		"workloads":          m.workloads,
-		"disruption_budgets": m.budgets,
-		"autoscalers":        m.scalers,
+		"documents":            m.documents,
+		"skipped":              m.skipped,
+		"workloads":            m.workloads,
+		"disruption_budgets":   m.budgets,
+		"autoscalers":          m.scalers,
+		"jobs":                 m.jobs,
+		"network_policies":     m.policies,
+		"peer_authentications": m.peers,
+		"alert_rules":          m.rules,
+		"ingresses":            m.ingresses,
 	}
 }
 

@@ -1,6 +1,7 @@
 package kubernetes
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -180,5 +181,102 @@ func TestAListOfObjectsIsReadItemByItem(t *testing.T) {
 	}
 	if got, want := fact.Format(entry(t, out, "disruption_budgets", "a")["facts"].(map[string]any)["max_unavailable"]), "1@"+path+":12:12"; got != want {
 		t.Errorf("max_unavailable = %s, want %s", got, want)
+	}
+}
+
+// TestReadsStrategyArchitectureEnvJobsAndPolicies reads what a draft
+// takes from manifests beyond the claims: how a release replaces the
+// pods, the architecture they are pinned to, the env vars that hand them
+// resources, the jobs that run the same image, and the network policies.
+func TestReadsStrategyArchitectureEnvJobsAndPolicies(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "all.yaml")
+	src := `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  strategy: {type: Recreate}
+  template:
+    spec:
+      nodeSelector: {kubernetes.io/arch: arm64}
+      containers:
+        - name: web
+          image: registry.example.com/web:1.2.3
+          env:
+            - {name: LOG_LEVEL, value: debug}
+            - name: ORDERS_DB_URL
+              valueFrom: {secretKeyRef: {name: db, key: url}}
+            - {name: CACHE_URL, value: "redis://cache:6379"}
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: store}
+spec:
+  template:
+    spec:
+      affinity:
+        nodeAffinity:
+          requiredDuringSchedulingIgnoredDuringExecution:
+            nodeSelectorTerms:
+              - matchExpressions:
+                  - {key: kubernetes.io/arch, operator: In, values: [amd64, arm64]}
+      containers:
+        - {name: store, image: "store:1"}
+---
+apiVersion: batch/v1
+kind: Job
+metadata: {name: migrate}
+spec:
+  template:
+    spec:
+      containers:
+        - {name: migrate, image: registry.example.com/web:1.2.3, args: [migrate]}
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata: {name: nightly}
+spec:
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          containers:
+            - {name: report, image: "report:2"}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: web, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: web}}
+  egress: [{}]
+`
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, ds := readFiles(t, fact.DefaultLimits(), path)
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	web, store := entry(t, out, "workloads", "web"), entry(t, out, "workloads", "store")
+	for _, x := range []struct {
+		obj        map[string]any
+		fact, want string
+	}{
+		{web, "strategy", "Recreate@" + path + ":5:14"},
+		{web, "node_arch", "arm64@" + path + ":8:22"},
+		{web, "image", "registry.example.com/web:1.2.3@" + path + ":11:11"},
+		{web, "config_env", "[ORDERS_DB_URL CACHE_URL]@" + path + ":14:15"},
+		{store, "strategy", "RollingUpdate@" + path + ":21:1 (default)"},
+		{store, "node_arch", "absent"}, // two architectures: not pinned
+		{store, "config_env", "[]@" + path + ":31:11"},
+		{entry(t, out, "jobs", "migrate"), "image", "registry.example.com/web:1.2.3@" + path + ":40:27"},
+		{entry(t, out, "jobs", "nightly"), "image", "report:2@" + path + ":51:30"},
+	} {
+		if got := fact.Format(x.obj["facts"].(map[string]any)[x.fact]); got != x.want {
+			t.Errorf("%s %s = %s, want %s", x.obj["name"], x.fact, got, x.want)
+		}
+	}
+	np := entry(t, out, "network_policies", "web")
+	if fmt.Sprintf("%v %v %v", np["selector"], np["policy_types"], np["namespace"]) != "map[app:web] [Ingress Egress] shop" {
+		t.Errorf("network policy: %v", np)
 	}
 }

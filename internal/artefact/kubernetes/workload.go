@@ -48,7 +48,14 @@ func workload(root fact.Node) map[string]any {
 	}
 	if len(containers) > 0 {
 		facts["literal_secret_env"] = literalSecrets(containers)
+		facts["config_env"] = configEnv(containers)
+		out["env_at"] = envPositions(containers)
+		if img := containers[0].Key("image"); img.String() != "" {
+			facts["image"] = img.Known(img.String())
+		}
 	}
+	set("strategy", strategy(root))
+	set("node_arch", nodeArch(pod))
 	out["facts"] = facts
 	if labels := spec.Get("template", "metadata", "labels").Map(); labels != nil {
 		out["labels"] = labels
@@ -215,12 +222,21 @@ func secretName(name string) bool {
 // (valueFrom.secretKeyRef): at the first of them, or, with none, at the
 // first container.
 func literalSecrets(containers []fact.Node) map[string]any {
+	return envNames(containers, func(name string, e fact.Node) bool {
+		v := e.Key("value").Value()
+		return secretName(name) && v != nil && v != ""
+	})
+}
+
+// envNames lists the env vars, over all containers, that match: at the
+// first of them, or, with none, at the first container.
+func envNames(containers []fact.Node, match func(name string, e fact.Node) bool) map[string]any {
 	names := []any{}
 	var at fact.Node
 	for _, c := range containers {
 		for _, e := range c.Key("env").Items() {
 			name := e.Key("name").String()
-			if v := e.Key("value").Value(); !secretName(name) || v == nil || v == "" {
+			if name == "" || !match(name, e) {
 				continue
 			}
 			if len(names) == 0 {
@@ -233,4 +249,208 @@ func literalSecrets(containers []fact.Node) map[string]any {
 		return containers[0].Known(names)
 	}
 	return at.Known(names)
+}
+
+// strategy is how a new release replaces the pods: the Deployment's
+// strategy.type or the StatefulSet's updateStrategy.type as written, else
+// RollingUpdate, the default of both.
+func strategy(root fact.Node) map[string]any {
+	spec := root.Key("spec")
+	key := "strategy"
+	if root.Key("kind").String() == "StatefulSet" {
+		key = "updateStrategy"
+	}
+	if t := spec.Get(key, "type"); t.String() != "" {
+		return t.Known(t.String())
+	}
+	if !spec.Present() {
+		return nil
+	}
+	return fact.Default("RollingUpdate", spec.At())
+}
+
+// archKey is the node label that names a node's processor architecture.
+const archKey = "kubernetes.io/arch"
+
+// nodeArch is the one processor architecture the pod is pinned to, by
+// its nodeSelector or a required node affinity term In one value; nil
+// when it runs on any.
+func nodeArch(pod fact.Node) map[string]any {
+	if n := pod.Get("nodeSelector", archKey); n.String() != "" {
+		return n.Known(n.String())
+	}
+	terms := pod.Get("affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms").Items()
+	for _, t := range terms {
+		for _, e := range t.Key("matchExpressions").Items() {
+			if e.Key("key").String() != archKey || e.Key("operator").String() != "In" {
+				continue
+			}
+			if vals := e.Key("values").Items(); len(vals) == 1 && len(terms) == 1 {
+				return vals[0].Known(vals[0].String())
+			}
+		}
+	}
+	return nil
+}
+
+// configEnv lists the env vars, over all containers, that hand the
+// process an attached resource through its config: set from a Secret or
+// ConfigMap key, or to a literal URL (scheme://...).
+func configEnv(containers []fact.Node) map[string]any {
+	return envNames(containers, func(_ string, e fact.Node) bool {
+		ref := e.Get("valueFrom", "secretKeyRef").Present() || e.Get("valueFrom", "configMapKeyRef").Present()
+		return ref || strings.Contains(e.Key("value").String(), "://")
+	})
+}
+
+// job reads a Job, or a CronJob's job template: the image of its first
+// container, so a one-off task can be told to run the service's release.
+func job(root fact.Node) map[string]any {
+	out := object(root)
+	spec := root.Key("spec")
+	if root.Key("kind").String() == "CronJob" {
+		spec = spec.Get("jobTemplate", "spec")
+	}
+	facts := map[string]any{}
+	containers := spec.Get("template", "spec", "containers").Items()
+	if len(containers) > 0 {
+		if img := containers[0].Key("image"); img.String() != "" {
+			facts["image"] = img.Known(img.String())
+		}
+	}
+	out["facts"] = facts
+	return out
+}
+
+// networkPolicy reads a NetworkPolicy: the pods it selects (an empty
+// selector selects every pod of its namespace) and the directions it
+// restricts.
+func networkPolicy(root fact.Node) map[string]any {
+	out := object(root)
+	spec := root.Key("spec")
+	out["selector"] = map[string]any{}
+	if labels := spec.Get("podSelector", "matchLabels").Map(); labels != nil {
+		out["selector"] = labels
+	}
+	var types []any
+	for _, t := range spec.Key("policyTypes").Items() {
+		types = append(types, t.String())
+	}
+	if len(types) == 0 { // the API's default: Ingress, plus Egress when egress rules are given
+		types = []any{"Ingress"}
+		if spec.Key("egress").Present() {
+			types = append(types, "Egress")
+		}
+	}
+	out["policy_types"] = types
+	return out
+}
+
+// peerAuthentication reads an Istio PeerAuthentication: the mTLS mode it
+// sets for the pods it selects (all of its namespace without a selector,
+// the whole mesh in the root namespace).
+func peerAuthentication(root fact.Node) map[string]any {
+	out := object(root)
+	spec := root.Key("spec")
+	out["selector"] = map[string]any{}
+	if labels := spec.Get("selector", "matchLabels").Map(); labels != nil {
+		out["selector"] = labels
+	}
+	facts := map[string]any{}
+	if mode := spec.Get("mtls", "mode"); mode.String() != "" {
+		facts["mtls_mode"] = mode.Known(mode.String())
+	}
+	out["facts"] = facts
+	return out
+}
+
+// prometheusRule reads the alerting rules of a PrometheusRule (Prometheus
+// Operator): each alert's name, labels and annotations, at its alert key.
+func prometheusRule(root fact.Node) map[string]any {
+	out := object(root)
+	alerts := []any{}
+	for _, g := range root.Get("spec", "groups").Items() {
+		for _, r := range g.Key("rules").Items() {
+			name := r.Key("alert")
+			if name.String() == "" {
+				continue // a recording rule
+			}
+			a := map[string]any{"name": name.String(), "at": name.At().Value(), "labels": stringMap(r.Key("labels")), "annotations": stringMap(r.Key("annotations"))}
+			alerts = append(alerts, a)
+		}
+	}
+	out["alerts"] = alerts
+	return out
+}
+
+// stringMap is a mapping's string values.
+func stringMap(n fact.Node) map[string]any {
+	out := map[string]any{}
+	for k, v := range n.Map() {
+		if s, ok := v.(string); ok {
+			out[k] = s
+		}
+	}
+	return out
+}
+
+// ingress reads an Ingress: the hosts its rules route, and the request
+// limits its annotations set (ingress-nginx: the largest body, the
+// longest wait for the upstream's answer).
+func ingress(root fact.Node) map[string]any {
+	out := object(root)
+	hosts := []any{}
+	for _, r := range root.Get("spec", "rules").Items() {
+		if h := r.Key("host").String(); h != "" {
+			hosts = append(hosts, h)
+		}
+	}
+	out["hosts"] = hosts
+	facts := map[string]any{}
+	ann := root.Get("metadata", "annotations")
+	if n := ann.Key("nginx.ingress.kubernetes.io/proxy-body-size"); n.String() != "" {
+		if b, ok := nginxSize(n.String()); ok {
+			facts["max_body_bytes"] = n.Known(b)
+		}
+	}
+	if n := ann.Key("nginx.ingress.kubernetes.io/proxy-read-timeout"); n.String() != "" {
+		if secs, err := strconv.ParseInt(n.String(), 10, 64); err == nil && secs > 0 {
+			facts["read_timeout_seconds"] = n.Known(secs)
+		}
+	}
+	out["facts"] = facts
+	return out
+}
+
+// nginxSize reads an nginx size (64k, 1m, 1024): bytes; 0 means no limit
+// and is not a size.
+func nginxSize(s string) (int64, bool) {
+	mult := int64(1)
+	switch strings.ToLower(s[len(s)-1:]) {
+	case "k":
+		mult, s = 1<<10, s[:len(s)-1]
+	case "m":
+		mult, s = 1<<20, s[:len(s)-1]
+	case "g":
+		mult, s = 1<<30, s[:len(s)-1]
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 || n > 1<<40/mult {
+		return 0, false
+	}
+	return n * mult, true
+}
+
+// envPositions places each env var of the containers, the first of a
+// name, so a field derived from one var points at it.
+func envPositions(containers []fact.Node) map[string]any {
+	out := map[string]any{}
+	for _, c := range containers {
+		for _, e := range c.Key("env").Items() {
+			if name := e.Key("name").String(); name != "" && out[name] == nil {
+				out[name] = e.At().Value()
+			}
+		}
+	}
+	return out
 }

@@ -196,3 +196,27 @@ func paging(params []fact.Node, op fact.Node, facts map[string]any) {
 		}
 	}
 }
+
+// safeMethods change nothing, so retrying them is always safe.
+var safeMethods = map[string]bool{"get": true, "head": true, "options": true, "trace": true}
+
+// idempotencyKeyHeaders name the request header a client sends so that a
+// retried write is applied once (the IETF draft's Idempotency-Key, and
+// the spellings APIs use for it).
+var idempotencyKeyHeaders = map[string]bool{"idempotency-key": true, "x-idempotency-key": true, "idempotency_key": true, "x-request-id-idempotency": true}
+
+// idempotencyKey is whether a write operation requires an idempotency key
+// header: true at the parameter when it is required, false at it when it
+// is optional, false at the operation's parameters (or the operation)
+// when it takes none.
+func idempotencyKey(params []fact.Node, op fact.Node) map[string]any {
+	for _, p := range params {
+		if p.Key("in").String() == "header" && idempotencyKeyHeaders[strings.ToLower(p.Key("name").String())] {
+			return p.Known(p.Key("required").Value() == true)
+		}
+	}
+	if at := op.Key("parameters"); at.Present() {
+		return at.Known(false)
+	}
+	return op.Known(false)
+}

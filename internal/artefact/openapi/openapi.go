@@ -18,6 +18,7 @@
 package openapi
 
 import (
+	"net/url"
 	"regexp"
 	"sort"
 	"strings"
@@ -103,7 +104,22 @@ func spec(path string, root fact.Node) map[string]any {
 	if v := root.Get("info", "version").Value(); v != nil {
 		out["api_version"] = v
 	}
+	out["hosts"] = serverHosts(root.Key("servers"))
 	return out
+}
+
+// serverHosts are the host names of the spec's absolute server URLs, in
+// order, once each: where an ingress or gateway routes the API from.
+func serverHosts(servers fact.Node) []any {
+	hosts := []any{}
+	for _, s := range servers.Items() {
+		u, err := url.Parse(s.Key("url").String())
+		if err != nil || u.Hostname() == "" || strings.Contains(u.Hostname(), "{") || contains(hosts, u.Hostname()) {
+			continue
+		}
+		hosts = append(hosts, u.Hostname())
+	}
+	return hosts
 }
 
 // keys are a mapping's keys, sorted.
@@ -202,6 +218,9 @@ func operation(root, item, op fact.Node, path, method string) map[string]any {
 	facts["list"] = op.Known(list)
 	if list {
 		paging(params, op, facts)
+	}
+	if !safeMethods[method] {
+		facts["idempotency_key"] = idempotencyKey(params, op)
 	}
 	out := map[string]any{"method": method, "path": path, "at": op.At().Value(), "facts": facts}
 	if operational[strings.ToLower(strings.Trim(path, "/"))] {

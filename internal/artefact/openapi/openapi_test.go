@@ -70,6 +70,9 @@ func TestReadsOperationsWithTheirPositions(t *testing.T) {
 		{web, "post", "/orders", "retry_after_on_429", "false@" + y + ":41:9"},
 		{web, "get", "/orders/{id}", "retry_after_on_429", "false@" + y + ":52:7"},
 		{web, "post", "/orders", "responses", "[201 429]@" + y + ":38:7"},
+		// A write without an idempotency key; a read needs none.
+		{web, "post", "/orders", "idempotency_key", "false@" + y + ":33:5"},
+		{web, "get", "/orders", "idempotency_key", "absent"},
 	} {
 		if got := fact.Format(op(t, c.spec, c.method, c.path)[c.fact]); got != c.want {
 			t.Errorf("%s %s %s = %s, want %s", c.method, c.path, c.fact, got, c.want)
@@ -92,6 +95,49 @@ func TestReadsOperationsWithTheirPositions(t *testing.T) {
 	} {
 		if got := fact.Format(c.spec["facts"].(map[string]any)[c.fact]); got != c.want {
 			t.Errorf("%s = %s, want %s", c.fact, got, c.want)
+		}
+	}
+}
+
+// TestIdempotencyKeys reads whether each write requires an
+// Idempotency-Key header, through a $ref, optional, or not at all.
+func TestIdempotencyKeys(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "api.yaml")
+	src := `openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /orders:
+    post:
+      parameters:
+        - $ref: '#/components/parameters/Key'
+      responses: {'201': {description: ok}}
+  /orders/{id}:
+    patch:
+      parameters:
+        - {name: idempotency-key, in: header}
+      responses: {'200': {description: ok}}
+    delete:
+      parameters:
+        - {name: id, in: path, required: true}
+      responses: {'204': {description: ok}}
+components:
+  parameters:
+    Key: {name: Idempotency-Key, in: header, required: true}
+`
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	specs, ds := readSpecs(t, path)
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	for _, c := range []struct{ method, path, want string }{
+		{"post", "/orders", "true@" + path + ":20:5"},
+		{"patch", "/orders/{id}", "false@" + path + ":12:11"},
+		{"delete", "/orders/{id}", "false@" + path + ":15:7"},
+	} {
+		if got := fact.Format(op(t, specs[0], c.method, c.path)["idempotency_key"]); got != c.want {
+			t.Errorf("%s %s idempotency_key = %s, want %s", c.method, c.path, got, c.want)
 		}
 	}
 }

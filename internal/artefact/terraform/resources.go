@@ -140,6 +140,20 @@ func (t *tree) awsS3Bucket(r *resource) {
 	for _, x := range t.referrers(r, "aws_s3_bucket_replication_configuration", "bucket") {
 		r.set("cross_region_replica", t.s3Destination(r, x.from))
 	}
+	// Object Lock keeps objects from being deleted or overwritten.
+	if b.Attributes["object_lock_enabled"] != nil {
+		r.set("deletion_protection", f.read(b, "object_lock_enabled", asBool))
+	} else if ol := firstBlock(b, "object_lock_configuration"); ol != nil { // provider v3
+		r.set("deletion_protection", derive(f.read(ol.Body, "object_lock_enabled", asString), equals("Enabled")))
+	}
+	for _, x := range t.referrers(r, "aws_s3_bucket_object_lock_configuration", "bucket") {
+		if ole := x.from.attr("object_lock_enabled"); ole != nil {
+			r.set("deletion_protection", derive(x.from.f.read(x.from.block.Body, "object_lock_enabled", asString), equals("Enabled")))
+		} else {
+			r.set("deletion_protection", fact.Known(true, x.from.at()))
+		}
+	}
+	r.byDefault("deletion_protection", false)
 	r.byDefault("versioning", false)
 	// S3 has encrypted every new object (SSE-S3) since January 2023.
 	r.byDefault("encrypted_at_rest", true)
@@ -303,6 +317,7 @@ func (t *tree) azurePostgres(r *resource) {
 		r.set("multi_az", derive(f.read(ha.Body, "mode", asString), equals("ZoneRedundant")))
 	}
 	t.replicas(r, "azurerm_postgresql_flexible_server", "source_server_id")
+	t.managementLock(r)
 	// Flexible Server always backs up, and restores to any point in the
 	// retention period, which is 7 days unless set.
 	r.byDefault("backup_retention_days", int64(7))
@@ -325,6 +340,7 @@ func (t *tree) azureStorage(r *resource) {
 		return strings.Contains(strings.ToUpper(s), "GRS") || strings.Contains(strings.ToUpper(s), "GZRS")
 	}))
 	r.set("versioning", f.read(body(firstBlock(b, "blob_properties")), "versioning_enabled", asBool))
+	t.managementLock(r)
 	r.byDefault("versioning", false)
 	r.byDefault("encrypted_at_rest", true)
 }
@@ -429,6 +445,11 @@ func (t *tree) region(r *resource) region {
 	key, _, _ := strings.Cut(r.typ, "_")
 	if a := r.attr("provider"); a != nil {
 		key = r.f.source(a.Expr)
+		if v, ok := value(a.Expr); ok { // "aws.standby" in the JSON syntax
+			if s, isStr := v.(string); isStr {
+				key = s
+			}
+		}
 	}
 	p := t.providers[key]
 	if p == nil || p.region == nil {
@@ -440,4 +461,30 @@ func (t *tree) region(r *resource) region {
 		}
 	}
 	return region{config: key, expr: "region = " + p.f.source(p.region.Expr)}
+}
+
+// managementLock reads an Azure management lock on the resource: a
+// CanNotDelete or ReadOnly lock keeps it from being deleted.
+func (t *tree) managementLock(r *resource) {
+	for _, x := range t.refs[r.address()] {
+		if x.from.typ != "azurerm_management_lock" || x.attr.Name != "scope" {
+			continue
+		}
+		r.set("deletion_protection", derive(x.from.f.read(x.from.block.Body, "lock_level", asString), func(v any) any {
+			return v == "CanNotDelete" || v == "ReadOnly"
+		}))
+		return
+	}
+	r.byDefault("deletion_protection", false)
+}
+
+// preventDestroy reads the lifecycle block every resource may have:
+// prevent_destroy makes Terraform refuse any plan that destroys it. It
+// must be a literal, so it is never unknown.
+func (r *resource) preventDestroy() {
+	if lc := firstBlock(r.block.Body, "lifecycle"); lc != nil && lc.Body.Attributes["prevent_destroy"] != nil {
+		r.set("prevent_destroy", r.f.read(lc.Body, "prevent_destroy", asBool))
+		return
+	}
+	r.byDefault("prevent_destroy", false)
 }

@@ -26,7 +26,7 @@ import (
 	"github.com/archvet/archvet/internal/document"
 )
 
-// Reader reads .tf files.
+// Reader reads .tf files, and .tf.json files in Terraform's JSON syntax.
 type Reader struct{}
 
 // Kind is the `_artefacts` key the reader fills.
@@ -63,9 +63,12 @@ func (t *tree) result() (any, diag.Diagnostics) {
 		}
 		r.facts = map[string]any{}
 		read(t, r)
+		r.preventDestroy()
 		out = append(out, r.value())
 	}
-	return map[string]any{"files": t.files, "resources": out}, t.diags
+	ops := t.operations()
+	ops["files"], ops["resources"] = t.files, out
+	return ops, t.diags
 }
 
 type tree struct {
@@ -73,6 +76,8 @@ type tree struct {
 	order     []*resource
 	byAddr    map[string]*resource
 	providers map[string]*provider // "aws", or "aws.west" for an alias
+	// providerOrder are the providers' keys as the files declare them.
+	providerOrder []string
 	// refs holds, by the address a top-level attribute refers to, every
 	// resource attribute that refers to it; named, by the literal string
 	// a top-level attribute holds, every attribute that holds it (a
@@ -97,12 +102,19 @@ type ref struct {
 
 type provider struct {
 	f      *file
+	block  *hclsyntax.Block
 	region *hclsyntax.Attribute
 }
 
 // parse takes in the blocks of one file.
 func (t *tree) parse(path string, src []byte, lim fact.Limits) {
-	body, ds := document.ParseForeignHCL(path, src)
+	var body *hclsyntax.Body
+	var ds diag.Diagnostics
+	if strings.HasSuffix(strings.ToLower(path), ".tf.json") {
+		body, ds = parseJSON(path, bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")), lim)
+	} else {
+		body, ds = document.ParseForeignHCL(path, src)
+	}
 	fact.Reword(ds)
 	t.diags = append(t.diags, ds...)
 	if body == nil {
@@ -134,7 +146,8 @@ func (t *tree) parse(path string, src []byte, lim fact.Limits) {
 				}
 			}
 			if _, dup := t.providers[key]; !dup {
-				t.providers[key] = &provider{f: f, region: blk.Body.Attributes["region"]}
+				t.providers[key] = &provider{f: f, block: blk, region: blk.Body.Attributes["region"]}
+				t.providerOrder = append(t.providerOrder, key)
 			}
 		}
 	}

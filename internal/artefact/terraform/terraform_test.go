@@ -223,3 +223,83 @@ func TestASyntaxErrorIsReportedAndTheOtherFilesRead(t *testing.T) {
 		t.Errorf("the good file was not read: %v", out)
 	}
 }
+
+// TestReadsTheJSONSyntax reads a .tf.json file as its native twin is
+// read: literals known at the JSON value, "${...}" strings unknown, joins
+// through references in strings, nested blocks (lifecycle, versioning,
+// repeated replicas) from objects and lists of objects.
+func TestReadsTheJSONSyntax(t *testing.T) {
+	v, ds := Reader{}.Read([]string{"testdata/json/stores.tf.json"}, fact.DefaultLimits())
+	if len(ds) > 0 {
+		t.Fatalf("diagnostics: %v", ds)
+	}
+	res := map[string]map[string]any{}
+	for _, r := range v.(map[string]any)["resources"].([]any) {
+		res[r.(map[string]any)["address"].(string)] = r.(map[string]any)
+	}
+	for _, c := range []struct{ address, fact, want string }{
+		{"aws_db_instance.orders", "backup_retention_days", "21@stores.tf.json:13:9"},
+		{"aws_db_instance.orders", "point_in_time", "true@stores.tf.json:13:9"},
+		{"aws_db_instance.orders", "multi_az", "true@stores.tf.json:14:9"},
+		{"aws_db_instance.orders", "encrypted_at_rest", "?${var.encrypted}@stores.tf.json:15:9"},
+		{"aws_db_instance.orders", "deletion_protection", "true@stores.tf.json:16:9"},
+		{"aws_db_instance.orders", "prevent_destroy", "true@stores.tf.json:17:23"},
+		{"aws_db_instance.orders", "replicas", "1@stores.tf.json:22:9"},
+		{"aws_db_instance.orders", "cross_region_replica", "true@stores.tf.json:22:9"},
+		{"aws_db_instance.orders_replica", "prevent_destroy", "false@stores.tf.json:19:7 (default)"},
+		{"aws_s3_bucket.audit", "versioning", "true@stores.tf.json:31:38"},
+		{"aws_s3_bucket.audit", "deletion_protection", "true@stores.tf.json:26:40"},
+		{"aws_dynamodb_table.carts", "replicas", "2@stores.tf.json:37:21"},
+	} {
+		got := "absent"
+		if f, ok := res[c.address]["facts"].(map[string]any)[c.fact]; ok {
+			got = show(f)
+		}
+		if got != c.want {
+			t.Errorf("%s %s = %s, want %s", c.address, c.fact, got, c.want)
+		}
+	}
+	if n := res["aws_db_instance.orders_replica"]["replica_of"]; n != "aws_db_instance.orders" {
+		t.Errorf("replica_of = %v", n)
+	}
+}
+
+// TestHostileJSONIsAnErrorAtItsPosition: JSON that does not parse, nests
+// past the limit or is not UTF-8 is an error in that file, and the other
+// files are still read.
+func TestHostileJSONIsAnErrorAtItsPosition(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct{ name, src, want string }{
+		{"broken.tf.json", "{\"resource\": {\n  \"aws_s3_bucket\": [}\n}", ":2:21: error: Missing JSON value"},
+		{"deep.tf.json", strings.Repeat("[", 150) + strings.Repeat("]", 150), ":1:101: error: the document nests deeper than 100 levels; the file is not read"},
+		{"binary.tf.json", "{\"a\": \"\xff\"}", ":1:1: error: file is not valid UTF-8 text"},
+		{"template.tf.json", `{"resource": {"aws_s3_bucket": {"b": {"bucket": "${"}}}}`, ":1:52: error: Missing expression"},
+	} {
+		path := filepath.Join(dir, c.name)
+		if err := os.WriteFile(path, []byte(c.src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		v, ds := Reader{}.Read([]string{path, "testdata/json/stores.tf.json"}, fact.DefaultLimits())
+		if !ds.HasErrors() || !strings.HasPrefix(ds[0].Error(), path+c.want) {
+			t.Errorf("%s: want an error at %s%s…, got %v", c.name, path, c.want, ds)
+		}
+		if n := len(v.(map[string]any)["resources"].([]any)); n < 4 {
+			t.Errorf("%s: the other file was not read (%d resources)", c.name, n)
+		}
+	}
+}
+
+// TestDeepTemplatesInJSONAreRefused: a string of a .tf.json file is a
+// template, and one nested past the limit is an error at the string, as
+// it is in a .tf file, never a crash.
+func TestDeepTemplatesInJSONAreRefused(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "deep.tf.json")
+	src := `{"resource": {"aws_s3_bucket": {"b": {"bucket": "${` + strings.Repeat("(", 100000) + "1" + strings.Repeat(")", 100000) + `}"}}}}`
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, ds := Reader{}.Read([]string{path}, fact.DefaultLimits())
+	if !ds.HasErrors() || !strings.HasPrefix(ds[0].Error(), path+":1:49: error: the string's template nests brackets or operators more than 10000 levels deep") {
+		t.Errorf("got %v", ds)
+	}
+}
