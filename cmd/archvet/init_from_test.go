@@ -148,6 +148,8 @@ func TestInitFromCheckout(t *testing.T) {
 		"  static_analysis: true  # from .github/workflows/ci.yml:",
 		"    integration: true  # from .github/workflows/ci.yml:",
 		"    contract: true  # from .github/workflows/ci.yml:",
+		"    end_to_end: true  # from .github/workflows/release.yml:",
+		"    managed: true  # from infra/orders-db.tf:",
 		"    signed: true  # from .github/workflows/release.yml:",
 		"    sbom: true  # from .github/workflows/release.yml:",
 		"  release_id: git-sha  # from .github/workflows/release.yml:",

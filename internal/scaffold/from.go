@@ -404,17 +404,19 @@ func (d *drafter) entries() {
 		if name == "" || kind == "" || at.Filename == "" || str(res["replica_of"]) != "" {
 			continue // a read replica is a copy of its source's store, not a store
 		}
-		i, fresh := d.entry("data_stores", name, at)
+		i, _ := d.entry("data_stores", name, at)
 		if i < 0 {
 			continue
 		}
-		if fresh {
-			d.setEntry("data_stores", i, "kind", kind, at)
-			if e := engines[str(res["type"])]; e != "" {
-				d.setEntry("data_stores", i, "engine", e, at)
-			}
-			d.setEntry("data_stores", i, "managed", true, at)
+		// Whichever file named the store first, its Terraform resource
+		// says what it is, and that a provider runs it: every resource
+		// type read is a managed service. setEntry keeps what another
+		// source already stated.
+		d.setEntry("data_stores", i, "kind", kind, at)
+		if e := engines[str(res["type"])]; e != "" {
+			d.setEntry("data_stores", i, "engine", e, at)
 		}
+		d.setEntry("data_stores", i, "managed", true, at)
 	}
 	for _, s := range asList(asMap(d.facts[checks.KindOpenAPI])["specs"]) {
 		spec := asMap(s)

@@ -126,14 +126,17 @@ func stepOf(s fact.Node) ciStep {
 
 // What CI steps do, by the commands and actions that do it.
 var (
-	ciDeploys   = regexp.MustCompile(`(?i)\b(kubectl(\s+-{1,2}\S+(\s+[^-\s]\S*)?)*\s+(apply|set\s+image|replace)|helm(\s+-{1,2}\S+(\s+[^-\s]\S*)?)*\s+(upgrade|install)|argocd\s+app\s+(sync|set)|flux\s+reconcile|skaffold\s+(run|deploy)|gcloud\s+(run|app)\s+deploy|aws\s+ecs\s+update-service|aws\s+lambda\s+update-function-code|az\s+webapp\s+deploy)\b|uses: (azure/k8s-deploy|google-github-actions/deploy-cloudrun|aws-actions/amazon-ecs-deploy-task-definition|azure/webapps-deploy)@`)
-	ciScans     = regexp.MustCompile(`(?i)\b(govulncheck|trivy\s+(image|fs|repo|rootfs)|grype|snyk\s+(test|container\s+test)|osv-scanner|npm\s+audit|yarn\s+audit|pnpm\s+audit|pip-audit|cargo\s+audit|dependency-check)\b|uses: (aquasecurity/trivy-action|anchore/scan-action|snyk/actions/[a-z]+|golang/govulncheck-action|google/osv-scanner-action|actions/dependency-review-action)@`)
-	ciSAST      = regexp.MustCompile(`(?i)\b(gosec|semgrep\s+(scan|ci)|bandit\s+-r|brakeman|sonar-scanner)\b|uses: (github/codeql-action/analyze|securego/gosec|semgrep/semgrep-action|returntocorp/semgrep-action|sonarsource/sonarqube-scan-action|sonarsource/sonarcloud-github-action)@`)
-	ciSBOM      = regexp.MustCompile(`(?i)\b(syft\s+\S|cyclonedx-\w+|--sbom(=true)?\b)|uses: anchore/sbom-action@|^sbom: true$`)
-	ciSign      = regexp.MustCompile(`\b(cosign|notation)\s+sign\b`)
-	ciVerify    = regexp.MustCompile(`\b(cosign|notation)\s+verify\b`)
-	ciContract  = regexp.MustCompile(`(?i)\bpact(-broker|flow|\s+verify|\s+publish)?\b|\bcan-i-deploy\b|uses: pactflow/`)
-	ciTest      = regexp.MustCompile(`\b(go test|npm test|npm run test|yarn test|pnpm test|mvn\b[^\n]*\b(test|verify)|gradle\w*\s+test|\./gradlew\s+test|cargo test|pytest)\b`)
+	ciDeploys  = regexp.MustCompile(`(?i)\b(kubectl(\s+-{1,2}\S+(\s+[^-\s]\S*)?)*\s+(apply|set\s+image|replace)|helm(\s+-{1,2}\S+(\s+[^-\s]\S*)?)*\s+(upgrade|install)|argocd\s+app\s+(sync|set)|flux\s+reconcile|skaffold\s+(run|deploy)|gcloud\s+(run|app)\s+deploy|aws\s+ecs\s+update-service|aws\s+lambda\s+update-function-code|az\s+webapp\s+deploy)\b|uses: (azure/k8s-deploy|google-github-actions/deploy-cloudrun|aws-actions/amazon-ecs-deploy-task-definition|azure/webapps-deploy)@`)
+	ciScans    = regexp.MustCompile(`(?i)\b(govulncheck|trivy\s+(image|fs|repo|rootfs)|grype|snyk\s+(test|container\s+test)|osv-scanner|npm\s+audit|yarn\s+audit|pnpm\s+audit|pip-audit|cargo\s+audit|dependency-check)\b|uses: (aquasecurity/trivy-action|anchore/scan-action|snyk/actions/[a-z]+|golang/govulncheck-action|google/osv-scanner-action|actions/dependency-review-action)@`)
+	ciSAST     = regexp.MustCompile(`(?i)\b(gosec|semgrep\s+(scan|ci)|bandit\s+-r|brakeman|sonar-scanner)\b|uses: (github/codeql-action/analyze|securego/gosec|semgrep/semgrep-action|returntocorp/semgrep-action|sonarsource/sonarqube-scan-action|sonarsource/sonarcloud-github-action)@`)
+	ciSBOM     = regexp.MustCompile(`(?i)\b(syft\s+\S|cyclonedx-\w+|--sbom(=true)?\b)|uses: anchore/sbom-action@|^sbom: true$`)
+	ciSign     = regexp.MustCompile(`\b(cosign|notation)\s+sign\b`)
+	ciVerify   = regexp.MustCompile(`\b(cosign|notation)\s+verify\b`)
+	ciContract = regexp.MustCompile(`(?i)\bpact(-broker|flow|\s+verify|\s+publish)?\b|\bcan-i-deploy\b|uses: pactflow/`)
+	ciTest     = regexp.MustCompile(`\b(go test|npm test|npm run test|yarn test|pnpm test|mvn\b[^\n]*\b(test|verify)|gradle\w*\s+test|\./gradlew\s+test|cargo test|pytest)\b`)
+	// An end-to-end suite: a test run that names itself so, or a browser
+	// test runner.
+	ciE2E       = regexp.MustCompile(`(?i)\b(e2e|end-to-end|end_to_end)\b|\b(playwright test|cypress run|npx playwright|npx cypress)\b`)
 	ciCommitTag = regexp.MustCompile(`:\$\{\{\s*github\.sha\s*\}\}|:\$\{?(GITHUB_SHA|CI_COMMIT_SHA|CI_COMMIT_SHORT_SHA)\}?`)
 )
 
@@ -145,7 +148,8 @@ var environmentKinds = map[string]bool{"development": true, "test": true, "stagi
 // dependency and image scanning, static security analysis, a software
 // bill of materials, signing with verification before deploy, contract
 // tests, integration tests (tests in a job that starts service
-// containers), and release images tagged with the commit.
+// containers), end-to-end tests (a test run named so, or a browser test
+// runner), and release images tagged with the commit.
 func (d *drafter) ciFacts(f *finder, files []string) {
 	var signed diag.Range
 	verified := false
@@ -179,6 +183,9 @@ func (d *drafter) ciFacts(f *finder, files []string) {
 			if ciDeploys.MatchString(s.text) {
 				deploys = true
 				d.set([]string{"deployment", "automated"}, true, s.at)
+			}
+			if ciE2E.MatchString(s.text) && (ciTest.MatchString(s.text) || strings.Contains(strings.ToLower(s.text), "playwright") || strings.Contains(strings.ToLower(s.text), "cypress")) {
+				d.set([]string{"build", "tests", "end_to_end"}, true, s.at)
 			}
 			if j.services && ciTest.MatchString(s.text) {
 				d.set([]string{"build", "tests", "integration"}, true, s.at)
