@@ -2,6 +2,7 @@ package policies_test
 
 import (
 	"context"
+	"maps"
 	"testing"
 	"time"
 
@@ -19,12 +20,16 @@ func evalOne(t *testing.T, engine *checks.Engine, id string, input map[string]an
 		t.Fatal(err)
 	}
 	// A system rule's example carries the _system input the system pass
-	// derives; a run sets it after evidence (which strips computed keys).
-	sys, isSystem := doc.Value["_system"]
-	checks.AttachEvidence(doc, sch)
-	if isSystem {
-		doc.Value["_system"] = sys
+	// derives, and a claim rule's the _artefacts archvet reads; a run
+	// sets them after evidence (which strips computed keys).
+	computed := map[string]any{}
+	for _, k := range []string{"_system", "_artefacts"} {
+		if v, ok := doc.Value[k]; ok {
+			computed[k] = v
+		}
 	}
+	checks.AttachEvidence(doc, sch)
+	maps.Copy(doc.Value, computed)
 	results, err := engine.Evaluate(context.Background(), doc, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)

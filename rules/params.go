@@ -74,9 +74,20 @@ func paramNames(r *Rule) string {
 func perTier(p Param, v any) ([]any, error) {
 	out := append([]any(nil), p.Tiers...)
 	want := kindOf(p.Tiers[0])
+	// A list's items must be of the kind the default's items are: a list
+	// of lists where a list of names is wanted would otherwise reach the
+	// policy, whose comparisons it fails without a word.
+	item := listItemKind(p.Tiers)
 	set := func(tier int, x any) error {
 		if got := kindOf(x); got != want {
 			return fmt.Errorf("want a %s, got a %s", want, got)
+		}
+		if list, ok := x.([]any); ok && item != "" {
+			for _, e := range list {
+				if got := kindOf(e); got != item {
+					return fmt.Errorf("want a list of %ss, got a list holding a %s (one list per tier is a mapping from tier to list)", item, got)
+				}
+			}
 		}
 		out[tier] = x
 		return nil
@@ -116,4 +127,26 @@ func perTier(p Param, v any) ([]any, error) {
 		}
 	}
 	return out, nil
+}
+
+// listItemKind is the kind of the items of a list parameter's defaults,
+// or "" when the parameter is no list or its defaults hold no items or
+// items of mixed kinds.
+func listItemKind(defaults []any) string {
+	kind := ""
+	for _, d := range defaults {
+		list, ok := d.([]any)
+		if !ok {
+			return ""
+		}
+		for _, e := range list {
+			switch k := kindOf(e); {
+			case kind == "":
+				kind = k
+			case k != kind:
+				return ""
+			}
+		}
+	}
+	return kind
 }

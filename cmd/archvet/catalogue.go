@@ -129,6 +129,14 @@ func (s policySource) compileWith(ctx context.Context, stderr io.Writer, cfg *co
 	if err != nil {
 		return nil, err
 	}
+	// The configuration's parameter values, checked against the rules'
+	// declarations: an unknown parameter or a wrong type is an error at
+	// its line.
+	params, ds := cat.ParamData(cfg.ParamOverrides())
+	if err := reportDiagnostics(stderr, ds); err != nil {
+		return nil, err
+	}
+	opts.Params = params
 	engine, ds := checks.Compile(ctx, cat, opts)
 	if err := reportDiagnostics(stderr, ds); err != nil {
 		return nil, err

@@ -130,12 +130,16 @@ func evalBundle(t *testing.T, pq rego.PreparedEvalQuery, input any) opaResult {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rs) != 1 || len(rs[0].Expressions) != 3 {
+	if len(rs) != 1 || len(rs[0].Expressions) != 4 {
 		t.Fatalf("unexpected result set %v", rs)
 	}
 	res := opaResult{Status: map[string]checks.Status{}, ConftestRules: map[string]int{}, Claims: map[string][]string{}}
-	report := rs[0].Expressions[0].Value.(map[string]any)
-	for id, v := range report {
+	// rules names the sets of each rule that applies; not_applicable
+	// lists the others.
+	for _, id := range rs[0].Expressions[1].Value.([]any) {
+		res.Status[id.(string)] = checks.NotApplicable
+	}
+	for id, v := range rs[0].Expressions[0].Value.(map[string]any) {
 		entry := v.(map[string]any)
 		if claims, ok := entry["claims"].([]any); ok {
 			list := []string{}
@@ -149,8 +153,6 @@ func evalBundle(t *testing.T, pq rego.PreparedEvalQuery, input any) opaResult {
 		deny, _ := entry["deny"].([]any)
 		questions, _ := entry["unanswered"].([]any)
 		switch {
-		case entry["applicable"] == false:
-			res.Status[id] = checks.NotApplicable
 		case len(deny) > 0:
 			res.Status[id] = checks.Fail
 		case len(questions) > 0:
@@ -159,11 +161,11 @@ func evalBundle(t *testing.T, pq rego.PreparedEvalQuery, input any) opaResult {
 			res.Status[id] = checks.Pass
 		}
 	}
-	for _, id := range rs[0].Expressions[1].Value.([]any) {
+	for _, id := range rs[0].Expressions[2].Value.([]any) {
 		res.Failed = append(res.Failed, id.(string))
 	}
 	sort.Strings(res.Failed)
-	for _, d := range rs[0].Expressions[2].Value.([]any) {
+	for _, d := range rs[0].Expressions[3].Value.([]any) {
 		m := d.(map[string]any)
 		id := m["rule"].(string)
 		if !strings.HasPrefix(m["msg"].(string), id+": ") {
@@ -294,7 +296,7 @@ func TestBundleGivesArchvetsResults(t *testing.T) {
 func prepare(ctx context.Context, path string) (rego.PreparedEvalQuery, error) {
 	return rego.New(
 		rego.LoadBundle(path),
-		rego.Query("data.archvet.engine.report; data.archvet.engine.failed; data.archvet.engine.deny"),
+		rego.Query("data.archvet.engine.rules; data.archvet.engine.not_applicable; data.archvet.engine.failed; data.archvet.engine.deny"),
 	).PrepareForEval(ctx)
 }
 

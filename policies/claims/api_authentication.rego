@@ -32,6 +32,8 @@
 #   applicability: |-
 #     Reviews whose APIs state `authentication`. Without the API's OpenAPI
 #     spec among the artefacts the claim stays unverified.
+#     It applies only when the review has OpenAPI specs among its artefacts:
+#     with none, no claim of the rule can be checked, so none is counted.
 #   example: |-
 #     apis:
 #       - name: checkout-web
@@ -49,7 +51,12 @@ stated contains [sprintf("apis[%d].authentication", [i]), api.authentication] if
 	is_string(api.authentication)
 }
 
-applicable if count(stated) > 0
+# Without openapi in the repository nothing can speak to a claim: the
+# rule does not apply, and its claims are not counted as checkable.
+applicable if {
+	lib.read("openapi")
+	count(stated) > 0
+}
 
 # Whether each operation requires credentials, and the kinds of
 # credential (oidc, oauth2, api-key...) its security schemes name.

@@ -78,9 +78,16 @@ test_unread_spec_leaves_the_claim_unverified if {
 	count(rule.deny) == 0 with input as inp
 }
 
-test_without_artefacts_the_claims_are_unverified if {
-	rule.applicable with input as review
-	claims := rule.claims with input as review
+test_without_openapi_the_rule_does_not_apply if {
+	not rule.applicable with input as review
+}
+
+# OpenAPI specs were read, but none of it speaks to the claims.
+nothing_read := object.union(review, {"_artefacts": {"openapi": {}}})
+
+test_when_nothing_speaks_the_claims_are_unverified if {
+	rule.applicable with input as nothing_read
+	claims := rule.claims with input as nothing_read
 	count(claims) == 2
 	status(claims, "apis[1].authentication") == "unverified"
 }
@@ -90,5 +97,5 @@ test_no_authentication_stated_not_applicable if {
 }
 
 test_one_claim_is_enough_to_apply if {
-	rule.applicable with input as {"apis": [{"name": "web", "authentication": "mtls"}]}
+	rule.applicable with input as object.union({"apis": [{"name": "web", "authentication": "mtls"}]}, {"_artefacts": {"openapi": {}}})
 }

@@ -29,6 +29,8 @@
 #   applicability: |-
 #     Reviews whose APIs state `pagination` or `max_page_size`. Without the
 #     API's OpenAPI spec among the artefacts the claims stay unverified.
+#     It applies only when the review has OpenAPI specs among its artefacts:
+#     with none, no claim of the rule can be checked, so none is counted.
 #   example: |-
 #     apis:
 #       - name: checkout-web
@@ -47,7 +49,12 @@ stated contains [sprintf("apis[%d].%s", [i, field]), claimed] if {
 	claimed := api[field]
 }
 
-applicable if count(stated) > 0
+# Without openapi in the repository nothing can speak to a claim: the
+# rule does not apply, and its claims are not counted as checkable.
+applicable if {
+	lib.read("openapi")
+	count(stated) > 0
+}
 
 evidence contains {"path": sprintf("apis[%d].%s", [i, field]), "field": field, "claimed": claimed, "spec": spec, "op": op, "fact": fact} if {
 	some i, api in lib.apis

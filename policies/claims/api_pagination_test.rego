@@ -77,15 +77,22 @@ test_list_without_a_maximum_leaves_the_size_unverified if {
 	status(claims, "apis[0].pagination") == "verified"
 }
 
-test_without_artefacts_the_claims_are_unverified if {
-	rule.applicable with input as review
-	claims := rule.claims with input as review
+test_without_openapi_the_rule_does_not_apply if {
+	not rule.applicable with input as review
+}
+
+# OpenAPI specs were read, but none of it speaks to the claims.
+nothing_read := object.union(review, {"_artefacts": {"openapi": {}}})
+
+test_when_nothing_speaks_the_claims_are_unverified if {
+	rule.applicable with input as nothing_read
+	claims := rule.claims with input as nothing_read
 	count(claims) == 2
 	status(claims, "apis[0].pagination") == "unverified"
 }
 
 test_one_claim_is_enough_to_apply if {
-	rule.applicable with input as {"apis": [{"name": "web", "max_page_size": 50}]}
+	rule.applicable with input as object.union({"apis": [{"name": "web", "max_page_size": 50}]}, {"_artefacts": {"openapi": {}}})
 }
 
 test_no_pagination_stated_not_applicable if {

@@ -31,6 +31,8 @@
 #   applicability: |-
 #     Reviews whose APIs state `rate_limit.headers: true`. Without the API's
 #     OpenAPI spec among the artefacts the claim stays unverified.
+#     It applies only when the review has OpenAPI specs among its artefacts:
+#     with none, no claim of the rule can be checked, so none is counted.
 #   example: |-
 #     apis:
 #       - name: checkout-web
@@ -49,7 +51,12 @@ stated contains [sprintf("apis[%d].rate_limit.headers", [i]), true] if {
 	api.rate_limit.headers == true
 }
 
-applicable if count(stated) > 0
+# Without openapi in the repository nothing can speak to a claim: the
+# rule does not apply, and its claims are not counted as checkable.
+applicable if {
+	lib.read("openapi")
+	count(stated) > 0
+}
 
 # Without a 429 response there is no Retry-After to look for.
 no_429(op) if {

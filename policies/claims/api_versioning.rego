@@ -30,6 +30,8 @@
 #   applicability: |-
 #     Reviews whose APIs state `versioning`. Without the API's OpenAPI spec
 #     among the artefacts the claim stays unverified.
+#     It applies only when the review has OpenAPI specs among its artefacts:
+#     with none, no claim of the rule can be checked, so none is counted.
 #   example: |-
 #     apis:
 #       - name: checkout-web
@@ -46,7 +48,12 @@ stated contains [sprintf("apis[%d].versioning", [i]), api.versioning] if {
 	is_string(api.versioning)
 }
 
-applicable if count(stated) > 0
+# Without openapi in the repository nothing can speak to a claim: the
+# rule does not apply, and its claims are not counted as checkable.
+applicable if {
+	lib.read("openapi")
+	count(stated) > 0
+}
 
 # The version is in the URL when the servers or the paths carry it: the
 # first fact that says so, else a fact that says not.

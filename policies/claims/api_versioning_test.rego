@@ -52,9 +52,16 @@ test_spec_without_servers_is_not_judged if {
 	status(rule.claims) == "unverified" with input as inp
 }
 
-test_without_artefacts_the_claim_is_unverified if {
-	rule.applicable with input as review
-	status(rule.claims) == "unverified" with input as review
+test_without_openapi_the_rule_does_not_apply if {
+	not rule.applicable with input as review
+}
+
+# OpenAPI specs were read, but none of it speaks to the claims.
+nothing_read := object.union(review, {"_artefacts": {"openapi": {}}})
+
+test_when_nothing_speaks_the_claim_is_unverified if {
+	rule.applicable with input as nothing_read
+	status(rule.claims) == "unverified" with input as nothing_read
 }
 
 test_no_versioning_stated_not_applicable if {

@@ -35,6 +35,8 @@
 #     Reviews that state `processes.scaling.autoscaling`, `max_replicas` or
 #     `autoscaling_metric`. Without manifests for the service the claims
 #     stay unverified.
+#     It applies only when the review has Kubernetes manifests among its artefacts:
+#     with none, no claim of the rule can be checked, so none is counted.
 #   example: |-
 #     processes:
 #       scaling:
@@ -55,7 +57,12 @@ stated contains [sprintf("processes.scaling.%s", [field]), value] if {
 	value != null
 }
 
-applicable if count(stated) > 0
+# Without kubernetes in the repository nothing can speak to a claim: the
+# rule does not apply, and its claims are not counted as checkable.
+applicable if {
+	lib.read("kubernetes")
+	count(stated) > 0
+}
 
 target := sprintf("%s/%s", [lib.service_workload.kind, lib.service_workload.name])
 

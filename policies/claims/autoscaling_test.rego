@@ -90,9 +90,16 @@ test_expression_ceiling_stays_unverified if {
 	status(claims, "processes.scaling.autoscaling") == "verified"
 }
 
-test_without_artefacts_the_claims_are_unverified if {
-	rule.applicable with input as review
-	claims := rule.claims with input as review
+test_without_kubernetes_the_rule_does_not_apply if {
+	not rule.applicable with input as review
+}
+
+# Manifests were read, but none of it speaks to the claims.
+nothing_read := object.union(review, {"_artefacts": {"kubernetes": {}}})
+
+test_when_nothing_speaks_the_claims_are_unverified if {
+	rule.applicable with input as nothing_read
+	claims := rule.claims with input as nothing_read
 	count(claims) == 3
 	every c in claims {
 		c.status == "unverified"
@@ -100,7 +107,7 @@ test_without_artefacts_the_claims_are_unverified if {
 }
 
 test_one_claim_is_enough_to_apply if {
-	rule.applicable with input as {"processes": {"scaling": {"autoscaling": false}}}
+	rule.applicable with input as object.union({"processes": {"scaling": {"autoscaling": false}}}, {"_artefacts": {"kubernetes": {}}})
 }
 
 test_no_scaling_claims_not_applicable if {

@@ -36,6 +36,8 @@
 #     Reviews whose data stores state `backups.enabled`, `retention_days` or
 #     `point_in_time`. Without Terraform for the store the claims stay
 #     unverified.
+#     It applies only when the review has Terraform among its artefacts:
+#     with none, no claim of the rule can be checked, so none is counted.
 #   example: |-
 #     data_stores:
 #       - name: orders-db
@@ -57,7 +59,12 @@ stated contains [sprintf("data_stores[%d].backups.%s", [i, field]), claimed] if 
 	claimed != null
 }
 
-applicable if count(stated) > 0
+# Without terraform in the repository nothing can speak to a claim: the
+# rule does not apply, and its claims are not counted as checkable.
+applicable if {
+	lib.read("terraform")
+	count(stated) > 0
+}
 
 # The facts that speak to each claim, with the store's resource. Point-in-
 # time recovery of a relational database is read from its retention when

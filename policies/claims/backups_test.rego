@@ -159,14 +159,21 @@ test_string_retention_is_not_compared if {
 	}
 }
 
-test_without_artefacts_the_claims_are_unverified_and_pass if {
-	rule.applicable with input as review
-	count(rule.deny) == 0 with input as review
+test_without_terraform_the_rule_does_not_apply if {
+	not rule.applicable with input as review
+}
+
+# Terraform was read, but none of it speaks to the claims.
+nothing_read := object.union(review, {"_artefacts": {"terraform": {}}})
+
+test_when_nothing_speaks_the_claims_are_unverified_and_pass if {
+	rule.applicable with input as nothing_read
+	count(rule.deny) == 0 with input as nothing_read
 	rule.claims == {
 		{"path": "data_stores[0].backups.enabled", "status": "unverified", "claimed": true, "observed": null, "at": null},
 		{"path": "data_stores[0].backups.retention_days", "status": "unverified", "claimed": 35, "observed": null, "at": null},
 		{"path": "data_stores[0].backups.point_in_time", "status": "unverified", "claimed": true, "observed": null, "at": null},
-	} with input as review
+	} with input as nothing_read
 }
 
 test_another_store_resource_does_not_speak if {
@@ -178,7 +185,7 @@ test_another_store_resource_does_not_speak if {
 }
 
 test_one_claim_is_enough_to_apply if {
-	rule.applicable with input as {"data_stores": [{"name": "orders-db", "backups": {"enabled": true}}]}
+	rule.applicable with input as object.union({"data_stores": [{"name": "orders-db", "backups": {"enabled": true}}]}, {"_artefacts": {"terraform": {}}})
 }
 
 test_no_backup_claims_not_applicable if {

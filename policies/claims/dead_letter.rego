@@ -30,6 +30,8 @@
 #   applicability: |-
 #     Reviews whose consumed events state `dead_letter`. Without Terraform
 #     for the queue the claim stays unverified.
+#     It applies only when the review has Terraform among its artefacts:
+#     with none, no claim of the rule can be checked, so none is counted.
 #   example: |-
 #     events:
 #       consumes:
@@ -47,7 +49,12 @@ stated contains [sprintf("events.consumes[%d].dead_letter", [i]), event.dead_let
 	is_string(event.dead_letter)
 }
 
-applicable if count(stated) > 0
+# Without terraform in the repository nothing can speak to a claim: the
+# rule does not apply, and its claims are not counted as checkable.
+applicable if {
+	lib.read("terraform")
+	count(stated) > 0
+}
 
 queues := [r | some r in lib.terraform_resources; r.kind == "queue"]
 

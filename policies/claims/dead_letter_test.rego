@@ -87,9 +87,16 @@ test_buckets_are_not_queues if {
 	status(rule.claims) == "unverified" with input as inp
 }
 
-test_without_artefacts_the_claim_is_unverified if {
-	rule.applicable with input as review
-	status(rule.claims) == "unverified" with input as review
+test_without_terraform_the_rule_does_not_apply if {
+	not rule.applicable with input as review
+}
+
+# Terraform was read, but none of it speaks to the claims.
+nothing_read := object.union(review, {"_artefacts": {"terraform": {}}})
+
+test_when_nothing_speaks_the_claim_is_unverified if {
+	rule.applicable with input as nothing_read
+	status(rule.claims) == "unverified" with input as nothing_read
 }
 
 test_no_dead_letter_stated_not_applicable if {

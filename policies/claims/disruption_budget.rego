@@ -31,6 +31,8 @@
 #   applicability: |-
 #     Reviews that state `deployment.disruption_budget.max_unavailable`.
 #     Without manifests for the service the claim stays unverified.
+#     It applies only when the review has Kubernetes manifests among its artefacts:
+#     with none, no claim of the rule can be checked, so none is counted.
 #   example: |-
 #     deployment:
 #       platform: kubernetes
@@ -50,7 +52,12 @@ min_replicas := input.processes.scaling.min_replicas
 
 stated contains [path, claimed] if is_number(claimed)
 
-applicable if count(stated) > 0
+# Without kubernetes in the repository nothing can speak to a claim: the
+# rule does not apply, and its claims are not counted as checkable.
+applicable if {
+	lib.read("kubernetes")
+	count(stated) > 0
+}
 
 evidence contains {"path": path, "budget": b.name, "field": field, "fact": fact} if {
 	is_number(claimed)

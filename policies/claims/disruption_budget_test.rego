@@ -83,10 +83,17 @@ test_percentage_and_expression_stay_unverified if {
 	claims == {{"path": "deployment.disruption_budget.max_unavailable", "status": "unverified", "claimed": 1, "observed": null, "at": at(66)}}
 }
 
-test_without_artefacts_the_claim_is_unverified if {
-	rule.applicable with input as review
-	status(rule.claims) == "unverified" with input as review
-	count(rule.deny) == 0 with input as review
+test_without_kubernetes_the_rule_does_not_apply if {
+	not rule.applicable with input as review
+}
+
+# Manifests were read, but none of it speaks to the claims.
+nothing_read := object.union(review, {"_artefacts": {"kubernetes": {}}})
+
+test_when_nothing_speaks_the_claim_is_unverified if {
+	rule.applicable with input as nothing_read
+	status(rule.claims) == "unverified" with input as nothing_read
+	count(rule.deny) == 0 with input as nothing_read
 }
 
 test_no_budget_claim_not_applicable if {

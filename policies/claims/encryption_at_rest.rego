@@ -31,6 +31,8 @@
 #   applicability: |-
 #     Reviews whose data stores state `encryption_at_rest`. Without
 #     Terraform for the store the claim stays unverified.
+#     It applies only when the review has Terraform among its artefacts:
+#     with none, no claim of the rule can be checked, so none is counted.
 #   example: |-
 #     data_stores:
 #       - name: orders-db
@@ -47,7 +49,12 @@ stated contains [sprintf("data_stores[%d].encryption_at_rest", [i]), store.encry
 	is_boolean(store.encryption_at_rest)
 }
 
-applicable if count(stated) > 0
+# Without terraform in the repository nothing can speak to a claim: the
+# rule does not apply, and its claims are not counted as checkable.
+applicable if {
+	lib.read("terraform")
+	count(stated) > 0
+}
 
 evidence contains {"path": path, "claimed": store.encryption_at_rest, "resource": r, "fact": r.facts.encrypted_at_rest} if {
 	some i, store in lib.data_stores

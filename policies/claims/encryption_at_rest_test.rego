@@ -48,9 +48,16 @@ test_expression_leaves_the_claim_unverified if {
 	c.at == at(9)
 }
 
-test_without_artefacts_claims_are_unverified if {
-	rule.applicable with input as review
-	claims := rule.claims with input as review
+test_without_terraform_the_rule_does_not_apply if {
+	not rule.applicable with input as review
+}
+
+# Terraform was read, but none of it speaks to the claims.
+nothing_read := object.union(review, {"_artefacts": {"terraform": {}}})
+
+test_when_nothing_speaks_claims_are_unverified if {
+	rule.applicable with input as nothing_read
+	claims := rule.claims with input as nothing_read
 	count(claims) == 2
 	every c in claims {
 		c.status == "unverified"
@@ -58,7 +65,7 @@ test_without_artefacts_claims_are_unverified if {
 }
 
 test_one_claim_is_enough_to_apply if {
-	rule.applicable with input as {"data_stores": [{"name": "orders-db", "encryption_at_rest": true}]}
+	rule.applicable with input as object.union({"data_stores": [{"name": "orders-db", "encryption_at_rest": true}]}, {"_artefacts": {"terraform": {}}})
 }
 
 test_no_claim_not_applicable if {

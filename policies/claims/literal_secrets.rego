@@ -35,6 +35,8 @@
 #   applicability: |-
 #     Reviews that state `config.secrets.in_repository: false` or a secret
 #     store. Without manifests the claims stay unverified.
+#     It applies only when the review has Kubernetes manifests among its artefacts:
+#     with none, no claim of the rule can be checked, so none is counted.
 #   example: |-
 #     config:
 #       secrets:
@@ -56,7 +58,12 @@ stated contains ["config.secrets.in_repository", false] if secrets.in_repository
 
 stated contains ["config.secrets.store", secrets.store] if secrets.store in stores
 
-applicable if count(stated) > 0
+# Without kubernetes in the repository nothing can speak to a claim: the
+# rule does not apply, and its claims are not counted as checkable.
+applicable if {
+	lib.read("kubernetes")
+	count(stated) > 0
+}
 
 # Every workload of the repository counts: a literal in any manifest is
 # in the repository.

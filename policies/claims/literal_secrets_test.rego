@@ -52,13 +52,20 @@ test_expression_stays_unverified if {
 	status(claims, "config.secrets.store") == "unverified"
 }
 
-test_without_artefacts_the_claims_are_unverified if {
-	rule.applicable with input as review
-	claims := rule.claims with input as review
+test_without_kubernetes_the_rule_does_not_apply if {
+	not rule.applicable with input as review
+}
+
+# Manifests were read, but none of it speaks to the claims.
+nothing_read := object.union(review, {"_artefacts": {"kubernetes": {}}})
+
+test_when_nothing_speaks_the_claims_are_unverified if {
+	rule.applicable with input as nothing_read
+	claims := rule.claims with input as nothing_read
 	status(claims, "config.secrets.in_repository") == "unverified"
 	status(claims, "config.secrets.store") == "unverified"
 }
 
 test_store_alone_applies if {
-	rule.applicable with input as {"config": {"secrets": {"store": "kubernetes-secrets"}}}
+	rule.applicable with input as {"config": {"secrets": {"store": "kubernetes-secrets"}}, "_artefacts": {"kubernetes": {}}}
 }

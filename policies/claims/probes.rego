@@ -32,6 +32,8 @@
 #   applicability: |-
 #     Reviews that state `processes.health_checks.liveness` or `readiness`.
 #     Without manifests for the service the claims stay unverified.
+#     It applies only when the review has Kubernetes manifests among its artefacts:
+#     with none, no claim of the rule can be checked, so none is counted.
 #   example: |-
 #     processes:
 #       health_checks:
@@ -51,7 +53,12 @@ stated contains [sprintf("processes.health_checks.%s", [kind]), claimed] if {
 	is_string(claimed)
 }
 
-applicable if count(stated) > 0
+# Without kubernetes in the repository nothing can speak to a claim: the
+# rule does not apply, and its claims are not counted as checkable.
+applicable if {
+	lib.read("kubernetes")
+	count(stated) > 0
+}
 
 # A probe fact is the HTTP path it requests, true for a probe of another
 # kind (a command, a TCP or gRPC check), or false for none.

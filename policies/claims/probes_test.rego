@@ -50,15 +50,22 @@ test_expression_stays_unverified if {
 	count(rule.deny) == 0 with input as inp
 }
 
-test_without_artefacts_the_claims_are_unverified if {
-	rule.applicable with input as review
-	claims := rule.claims with input as review
+test_without_kubernetes_the_rule_does_not_apply if {
+	not rule.applicable with input as review
+}
+
+# Manifests were read, but none of it speaks to the claims.
+nothing_read := object.union(review, {"_artefacts": {"kubernetes": {}}})
+
+test_when_nothing_speaks_the_claims_are_unverified if {
+	rule.applicable with input as nothing_read
+	claims := rule.claims with input as nothing_read
 	count(claims) == 2
 	status(claims, "processes.health_checks.readiness") == "unverified"
 }
 
 test_one_claim_is_enough_to_apply if {
-	rule.applicable with input as {"processes": {"health_checks": {"readiness": "/readyz"}}}
+	rule.applicable with input as object.union({"processes": {"health_checks": {"readiness": "/readyz"}}}, {"_artefacts": {"kubernetes": {}}})
 }
 
 test_no_health_checks_not_applicable if {

@@ -33,6 +33,8 @@
 #   applicability: |-
 #     Reviews that state `processes.scaling.min_replicas`. Without manifests
 #     for the service the claim stays unverified.
+#     It applies only when the review has Kubernetes manifests among its artefacts:
+#     with none, no claim of the rule can be checked, so none is counted.
 #   example: |-
 #     processes:
 #       scaling:
@@ -49,7 +51,12 @@ claimed := input.processes.scaling.min_replicas
 
 stated contains [path, claimed] if is_number(claimed)
 
-applicable if count(stated) > 0
+# Without kubernetes in the repository nothing can speak to a claim: the
+# rule does not apply, and its claims are not counted as checkable.
+applicable if {
+	lib.read("kubernetes")
+	count(stated) > 0
+}
 
 # An autoscaler decides the fewest replicas when there is one; the
 # workload's own count is then only where a rollout starts.

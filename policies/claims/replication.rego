@@ -32,6 +32,8 @@
 #     Reviews whose data stores state `replication.mode`, `multi_az` or
 #     `cross_region`. Without Terraform for the store the claims stay
 #     unverified.
+#     It applies only when the review has Terraform among its artefacts:
+#     with none, no claim of the rule can be checked, so none is counted.
 #   example: |-
 #     data_stores:
 #       - name: orders-db
@@ -60,7 +62,12 @@ stated contains [sprintf("data_stores[%d].replication.%s", [i, field]), claimed]
 	claimed != null
 }
 
-applicable if count(stated) > 0
+# Without terraform in the repository nothing can speak to a claim: the
+# rule does not apply, and its claims are not counted as checkable.
+applicable if {
+	lib.read("terraform")
+	count(stated) > 0
+}
 
 evidence contains {"path": path, "field": field, "claimed": claimed, "resource": r, "fact": fact} if {
 	some i, store in lib.data_stores

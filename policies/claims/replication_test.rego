@@ -104,14 +104,21 @@ test_expression_and_absence_leave_claims_unverified if {
 	d.at == null
 }
 
-test_without_artefacts_claims_are_unverified if {
-	rule.applicable with input as review
-	count(rule.claims) == 5 with input as review
-	count(rule.deny) == 0 with input as review
+test_without_terraform_the_rule_does_not_apply if {
+	not rule.applicable with input as review
+}
+
+# Terraform was read, but none of it speaks to the claims.
+nothing_read := object.union(review, {"_artefacts": {"terraform": {}}})
+
+test_when_nothing_speaks_claims_are_unverified if {
+	rule.applicable with input as nothing_read
+	count(rule.claims) == 5 with input as nothing_read
+	count(rule.deny) == 0 with input as nothing_read
 }
 
 test_one_claim_is_enough_to_apply if {
-	rule.applicable with input as {"data_stores": [{"name": "orders-db", "replication": {"multi_az": true}}]}
+	rule.applicable with input as object.union({"data_stores": [{"name": "orders-db", "replication": {"multi_az": true}}]}, {"_artefacts": {"terraform": {}}})
 }
 
 test_no_replication_claims_not_applicable if {

@@ -31,6 +31,8 @@
 #   applicability: |-
 #     Reviews that state `security.least_privilege: true`. Without
 #     manifests for the service the claim stays unverified.
+#     It applies only when the review has Kubernetes manifests among its artefacts:
+#     with none, no claim of the rule can be checked, so none is counted.
 #   example: |-
 #     security:
 #       least_privilege: true
@@ -44,7 +46,12 @@ path := "security.least_privilege"
 
 stated contains [path, true] if input.security.least_privilege == true
 
-applicable if count(stated) > 0
+# Without kubernetes in the repository nothing can speak to a claim: the
+# rule does not apply, and its claims are not counted as checkable.
+applicable if {
+	lib.read("kubernetes")
+	count(stated) > 0
+}
 
 evidence contains {"path": path, "key": key, "fact": fact} if {
 	applicable

@@ -35,6 +35,8 @@
 #     Reviews that state `processes.shutdown.grace_period_seconds`,
 #     `drain_seconds` or `pre_stop_seconds`. Without manifests for the
 #     service the claims stay unverified.
+#     It applies only when the review has Kubernetes manifests among its artefacts:
+#     with none, no claim of the rule can be checked, so none is counted.
 #   example: |-
 #     processes:
 #       shutdown:
@@ -56,7 +58,12 @@ stated contains [sprintf("processes.shutdown.%s", [field]), claimed] if {
 	is_number(claimed)
 }
 
-applicable if count(stated) > 0
+# Without kubernetes in the repository nothing can speak to a claim: the
+# rule does not apply, and its claims are not counted as checkable.
+applicable if {
+	lib.read("kubernetes")
+	count(stated) > 0
+}
 
 # The drain has what the grace period leaves after the pre-stop delay.
 pre_stop := object.get(declared, "pre_stop_seconds", 0)

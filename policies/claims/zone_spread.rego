@@ -30,6 +30,8 @@
 #   applicability: |-
 #     Reviews that state `deployment.availability_zones` of 2 or more.
 #     Without manifests for the service the claim stays unverified.
+#     It applies only when the review has Kubernetes manifests among its artefacts:
+#     with none, no claim of the rule can be checked, so none is counted.
 #   example: |-
 #     deployment:
 #       platform: kubernetes
@@ -49,7 +51,12 @@ stated contains [path, zones] if {
 	zones >= 2
 }
 
-applicable if count(stated) > 0
+# Without kubernetes in the repository nothing can speak to a claim: the
+# rule does not apply, and its claims are not counted as checkable.
+applicable if {
+	lib.read("kubernetes")
+	count(stated) > 0
+}
 
 evidence contains {"path": path, "fact": lib.service_workload.facts.zone_spread} if applicable
 

@@ -41,9 +41,16 @@ test_expression_stays_unverified if {
 	rule.claims == {{"path": "deployment.availability_zones", "status": "unverified", "claimed": 3, "observed": null, "at": at(40)}} with input as inp
 }
 
-test_without_artefacts_the_claim_is_unverified if {
-	rule.applicable with input as review
-	rule.claims == {{"path": "deployment.availability_zones", "status": "unverified", "claimed": 3, "observed": null, "at": null}} with input as review
+test_without_kubernetes_the_rule_does_not_apply if {
+	not rule.applicable with input as review
+}
+
+# Manifests were read, but none of it speaks to the claims.
+nothing_read := object.union(review, {"_artefacts": {"kubernetes": {}}})
+
+test_when_nothing_speaks_the_claim_is_unverified if {
+	rule.applicable with input as nothing_read
+	rule.claims == {{"path": "deployment.availability_zones", "status": "unverified", "claimed": 3, "observed": null, "at": null}} with input as nothing_read
 }
 
 test_one_zone_not_applicable if {

@@ -21,6 +21,10 @@
 #   level: reactive
 #   check: reasoning
 #   best_practices: [OPS05-BP10]
+#   params:
+#     production_names:
+#       description: environment names read as production when an environment states no kind
+#       value: [production, prod]
 #   frameworks:
 #     ideals: deployability
 #     well-architected: operational-excellence
@@ -43,6 +47,8 @@ import rego.v1
 
 import data.archvet.lib
 
+params := lib.params(rego.metadata.chain())
+
 automated := object.get(input, ["deployment", "automated"], null)
 
 production_envs contains [i, env] if {
@@ -53,7 +59,7 @@ production_envs contains [i, env] if {
 production_envs contains [i, env] if {
 	some i, env in lib.environments
 	object.get(env, "kind", null) == null
-	lower(object.get(env, "name", "")) in {"production", "prod"}
+	lower(object.get(env, "name", "")) in params.production_names
 }
 
 deny contains lib.finding("releases are deployed to production by hand", "deployment.automated") if {

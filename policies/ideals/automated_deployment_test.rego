@@ -38,3 +38,10 @@ test_unstated_is_unanswered if {
 	{f.path | some f in rule.unanswered} == {"deployment.automated"} with input as {"deployment": {}}
 	count(rule.deny) == 0 with input as {"deployment": {}}
 }
+
+test_override_of_the_production_names if {
+	inp := {"deployment": {"automated": true}, "environments": [{"name": "live", "deployed_by": "manual"}]}
+	count(rule.deny) == 0 with input as inp
+	{f.path | some f in rule.deny} == {"environments[0].deployed_by"} with input as inp
+		with data.archvet.params as {"ID005": {"production_names": [["live"], ["live"], ["live"], ["live"]]}}
+}

@@ -20,6 +20,10 @@ autoscalers := object.get(artefacts, ["kubernetes", "autoscalers"], [])
 
 openapi_specs := object.get(artefacts, ["openapi", "specs"], [])
 
+# read holds when archvet read artefacts of the kind (terraform,
+# kubernetes, openapi) for the review: a claim rule applies only then.
+read(kind) if artefacts[kind]
+
 # Manifests were read and none was skipped: only then does a missing
 # PodDisruptionBudget or autoscaler say something, since a skipped Helm
 # template may hold it.
@@ -112,7 +116,14 @@ spec_of(api) := [s | some s in openapi_specs; s.ref == api.spec]
 # A field is contradicted when some artefact disagrees (the first by
 # position is shown), else verified when one agrees, else unverified,
 # at the expression when there is one.
-ledger(stated, judged, pending) := {c |
+ledger(stated, judged, pending) := {claim(path, "unverified", claimed, null, null) |
+	some [path, claimed] in stated
+} if {
+	# No artefact speaks to any field (the common case of a review with
+	# no artefacts): every claim is unverified, without asking each one.
+	count(judged) == 0
+	count(pending) == 0
+} else := {c |
 	some [path, claimed] in stated
 	c := _entry(path, claimed, judged, pending)
 }
@@ -145,7 +156,12 @@ _by_position(js) := sort([[j.fact.at.file, j.fact.at.line, j.fact.at.column, j] 
 contradictions(stated, judged) := {finding_at(j.msg, path, j.fact.at, []) |
 	some [path, _] in stated
 	j := first_contradiction(path, judged)
+} if {
+	count(judged) > 0
 }
+
+# Nothing judged, nothing contradicted: said without asking each claim.
+contradictions(_, judged) := set() if count(judged) == 0
 
 # The evidence of a claim rule ({"path", "fact", ...}) whose facts are
 # expressions: the pending argument of ledger.

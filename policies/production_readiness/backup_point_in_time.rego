@@ -21,6 +21,10 @@
 #   severity: high
 #   check: presence
 #   level: proactive
+#   params:
+#     store_kinds:
+#       description: kinds of store (data_stores[].kind) whose writes must be recoverable to a point in time
+#       value: [relational, document]
 #   frameworks:
 #     production-readiness: backup-and-recovery
 #     well-architected: reliability
@@ -30,8 +34,8 @@
 #     document store that holds source data, and record
 #     `backups.point_in_time: true`. Practise a restore to a chosen minute.
 #   applicability: |-
-#     Tier 0 and 1 services with a relational or document store that holds
-#     source data.
+#     Tier 0 and 1 services with a relational or document store (the kinds
+#     are a parameter) that holds source data.
 #   example: |-
 #     data_stores:
 #       - name: orders-db
@@ -45,9 +49,11 @@ import rego.v1
 
 import data.archvet.lib
 
+params := lib.params(rego.metadata.chain())
+
 transactional_stores contains [i, store] if {
 	some [i, store] in lib.durable_stores
-	object.get(store, "kind", "") in {"relational", "document"}
+	object.get(store, "kind", "") in params.store_kinds
 }
 
 applicable if {

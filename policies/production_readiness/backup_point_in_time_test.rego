@@ -45,3 +45,11 @@ test_no_transactional_store_not_applicable if {
 test_cover_applicable if {
 	rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 0}, "data_stores": [{"name": "ledger", "kind": "relational"}]}
 }
+
+# An organisation whose key-value stores hold orders asks them too.
+test_override_of_the_store_kinds if {
+	inp := {"data_stores": [{"name": "orders", "kind": "key-value", "backups": {"enabled": true, "point_in_time": false}}]}
+	not rule.applicable with input as inp
+	{f.path | some f in rule.deny} == {"data_stores[0].backups.point_in_time"} with input as inp
+		with data.archvet.params as {"PR302": {"store_kinds": [["key-value"], ["key-value"], ["key-value"], ["key-value"]]}}
+}

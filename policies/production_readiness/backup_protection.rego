@@ -27,6 +27,9 @@
 #     immutable_up_to_tier:
 #       description: highest tier whose backups must be immutable (0 to 3)
 #       value: 1
+#     sensitive_classes:
+#       description: data classifications (public, internal, confidential, restricted) treated as sensitive
+#       value: [confidential, restricted]
 #   remediation: |-
 #     Encrypt the backups of every store that is encrypted at rest, holds
 #     personal data or is classified confidential or restricted
@@ -62,7 +65,7 @@ sensitive(store) := "the store is encrypted at rest" if store.encryption_at_rest
 
 else := "the store holds personal data" if store.contains_pii == true
 
-else := sprintf("the store is %s", [store.classification]) if store.classification in {"confidential", "restricted"}
+else := sprintf("the store is %s", [store.classification]) if store.classification in params.sensitive_classes
 
 must_be_immutable if lib.tier <= params.immutable_up_to_tier
 

@@ -54,3 +54,11 @@ test_override_of_the_tier if {
 	paths(rule.deny) == {"data_stores[0].backups.immutable"} with input as design(2, db({"encrypted": true, "immutable": false}))
 		with data.archvet.params as {"PR332": {"immutable_up_to_tier": [2, 2, 2, 2]}}
 }
+
+# An organisation that treats internal data as sensitive says so once.
+test_override_of_the_sensitive_classes if {
+	internal_store := {"name": "i", "classification": "internal", "backups": {"enabled": true, "encrypted": false, "immutable": true}}
+	count(rule.deny) == 0 with input as design(0, internal_store)
+	paths(rule.deny) == {"data_stores[0].backups.encrypted"} with input as design(0, internal_store)
+		with data.archvet.params as {"PR332": {"sensitive_classes": [["internal"], ["internal"], ["internal"], ["internal"]]}}
+}

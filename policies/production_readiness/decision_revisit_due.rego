@@ -19,6 +19,10 @@
 #   severity: low
 #   check: threshold
 #   level: proactive
+#   params:
+#     max_days_overdue:
+#       description: whole days a revisit date may have passed before the decision is reported
+#       value: 0
 #   frameworks:
 #     production-readiness: change-management
 #     well-architected: operational-excellence
@@ -43,6 +47,8 @@ import rego.v1
 
 import data.archvet.lib
 
+params := lib.params(rego.metadata.chain())
+
 ns_per_day := ((24 * 60) * 60) * 1000000000
 
 # Decisions no longer in force have nothing left to revisit.
@@ -63,11 +69,12 @@ ago(1) := "1 day ago"
 
 ago(n) := sprintf("%d days ago", [n]) if n != 1
 
-# A decision is overdue once its whole revisit day has gone by.
+# A decision is overdue once its whole revisit day, and the grace the
+# organisation allows after it, have gone by.
 deny contains lib.finding(msg, path) if {
 	some [i, decision, due] in scheduled
 	days := floor((time.now_ns() - due) / ns_per_day)
-	days >= 1
+	days > params.max_days_overdue
 	msg := sprintf(
 		"decision %s (%q) was due to be revisited on %s, %s",
 		[object.get(decision, "id", sprintf("#%d", [i])), object.get(decision, "title", ""), decision.revisit, ago(days)],

@@ -51,3 +51,12 @@ test_closed_decisions_not_applicable if {
 test_cover_applicable if {
 	rule.applicable with input as {"decisions": [{"title": "use postgres", "status": "accepted", "revisit": "2020-01-01"}]}
 }
+
+test_override_of_the_grace if {
+	inp := {"decisions": [{"id": "ADR-7", "title": "x", "revisit": "2026-11-13"}]}
+	count(rule.deny) == 1 with input as inp with time.now_ns as now
+	count(rule.deny) == 0 with input as inp with time.now_ns as now
+		with data.archvet.params as {"PR460": {"max_days_overdue": [10, 10, 10, 10]}}
+	count(rule.deny) == 1 with input as inp with time.now_ns as now
+		with data.archvet.params as {"PR460": {"max_days_overdue": [9, 9, 9, 9]}}
+}

@@ -18,6 +18,13 @@
 #   severity: high
 #   check: reasoning
 #   level: proactive
+#   params:
+#     backup_restore_recovery_minutes:
+#       description: shortest RTO a backup-restore strategy can be trusted to meet, in minutes
+#       value: 240
+#     pilot_light_recovery_minutes:
+#       description: shortest RTO a pilot-light strategy can be trusted to meet, in minutes
+#       value: 30
 #   frameworks:
 #     production-readiness: backup-and-recovery
 #     well-architected: reliability
@@ -41,11 +48,14 @@ import data.archvet.lib
 
 dr := object.get(input, "disaster_recovery", {})
 
-# The shortest RTO each strategy can realistically meet, in minutes. These
-# are deliberately generous lower bounds, not targets.
+params := lib.params(rego.metadata.chain())
+
+# The shortest RTO each strategy can realistically meet, in minutes. The
+# defaults are deliberately generous lower bounds, not targets; the
+# recovery time of a strategy does not depend on the tier.
 fastest_recovery := {
-	"backup-restore": 240,
-	"pilot-light": 30,
+	"backup-restore": params.backup_restore_recovery_minutes,
+	"pilot-light": params.pilot_light_recovery_minutes,
 }
 
 applicable if lib.tier <= 2

@@ -17,6 +17,10 @@
 #   severity: high
 #   check: threshold
 #   level: reactive
+#   params:
+#     accepted_hours:
+#       description: on-call cover (operations.on_call.hours) accepted at the tier
+#       tiers: [[24x7], [24x7], [24x7, business-hours], [24x7, business-hours]]
 #   frameworks:
 #     production-readiness: incident-response
 #     well-architected: operational-excellence
@@ -36,6 +40,8 @@ import rego.v1
 
 import data.archvet.lib
 
+params := lib.params(rego.metadata.chain())
+
 applicable if lib.tier <= 2
 
 on_call := object.get(input, ["operations", "on_call"], {})
@@ -54,11 +60,15 @@ unanswered contains lib.finding(msg, "operations.on_call.hours") if {
 
 deny contains lib.finding(msg, "operations.on_call.hours") if {
 	hours == "none"
+	not hours in params.accepted_hours
 	msg := sprintf("nobody is on call for this tier %d service", [lib.tier])
 }
 
 deny contains lib.finding(msg, "operations.on_call.hours") if {
-	lib.critical
-	hours == "business-hours"
-	msg := sprintf("on-call covers business hours only; a tier %d service needs 24x7 cover", [lib.tier])
+	not hours in {"", "none"}
+	not hours in params.accepted_hours
+	msg := sprintf(
+		"on-call covers %s only; a tier %d service needs %s cover",
+		[hours, lib.tier, concat(" or ", params.accepted_hours)],
+	)
 }

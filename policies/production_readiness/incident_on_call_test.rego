@@ -52,3 +52,37 @@ test_tier3_not_applicable if {
 test_cover_applicable if {
 	rule.applicable with input as {"service": {"name": "x", "owner": "t", "tier": 0}}
 }
+
+# says holds when one of the findings' messages contains text.
+says(findings, text) if {
+	some f in findings
+	contains(f.msg, text)
+}
+
+cover(tier, hours) := {
+	"service": {"name": "s", "owner": "t", "tier": tier},
+	"operations": {"on_call": {"rotation": "primary", "hours": hours}},
+}
+
+# The cover each tier accepts: 24x7 everywhere, business hours from tier 2.
+test_cover_at_each_tier if {
+	every tier in [0, 1, 2] {
+		count(rule.deny) == 0 with input as cover(tier, "24x7")
+		says(rule.deny, "nobody is on call") with input as cover(tier, "none")
+	}
+	every tier in [0, 1] {
+		says(rule.deny, "covers business-hours only") with input as cover(tier, "business-hours")
+	}
+	count(rule.deny) == 0 with input as cover(2, "business-hours")
+}
+
+test_override_of_the_accepted_cover if {
+	count(rule.deny) == 1 with input as cover(2, "business-hours")
+		with data.archvet.params as {"PR430": {"accepted_hours": [["24x7"], ["24x7"], ["24x7"], ["24x7", "business-hours"]]}}
+	count(rule.deny) == 0 with input as cover(1, "business-hours")
+		with data.archvet.params as {"PR430": {"accepted_hours": [["24x7"], ["24x7", "business-hours"], ["24x7", "business-hours"], ["24x7", "business-hours"]]}}
+}
+
+test_tier_2_applicable if {
+	rule.applicable with input as cover(2, "24x7")
+}

@@ -20,6 +20,10 @@
 #   severity: medium
 #   check: threshold
 #   level: proactive
+#   params:
+#     max_time_to_detect_minutes:
+#       description: longest time from the start of an incident to the first alert, in minutes
+#       tiers: [5, 10, 30, 60]
 #   frameworks:
 #     production-readiness: incident-response
 #     well-architected: reliability
@@ -38,7 +42,7 @@ import rego.v1
 
 import data.archvet.lib
 
-limit := {0: 5, 1: 10, 2: 30}
+params := lib.params(rego.metadata.chain())
 
 applicable if lib.tier <= 2
 
@@ -52,9 +56,9 @@ unanswered contains lib.finding(msg, "operations.time_to_detect_minutes") if {
 deny contains lib.finding(msg, "operations.time_to_detect_minutes") if {
 	applicable
 	is_number(target)
-	target > limit[lib.tier]
+	target > params.max_time_to_detect_minutes
 	msg := sprintf(
-		"time to detect is %v minutes; a tier %d service should alert within %d minutes, before customers report the incident",
-		[target, lib.tier, limit[lib.tier]],
+		"time to detect is %v minutes; a tier %d service should alert within %v minutes, before customers report the incident",
+		[target, lib.tier, params.max_time_to_detect_minutes],
 	)
 }

@@ -19,6 +19,10 @@
 #   severity: high
 #   check: threshold
 #   level: reactive
+#   params:
+#     required_signals:
+#       description: golden signals (latency, traffic, errors, saturation) that must be measured
+#       value: [latency, traffic, errors, saturation]
 #   frameworks:
 #     production-readiness: observability
 #     well-architected: operational-excellence
@@ -38,7 +42,7 @@ import rego.v1
 
 import data.archvet.lib
 
-signals := ["latency", "traffic", "errors", "saturation"]
+params := lib.params(rego.metadata.chain())
 
 path := "observability.metrics.golden_signals"
 
@@ -51,7 +55,7 @@ unanswered contains lib.finding(msg, path) if {
 
 deny contains lib.finding(msg, path) if {
 	measured != null
-	some signal in signals
+	some signal in params.required_signals
 	not signal in measured
 	msg := sprintf("golden signal %q is not measured", [signal])
 }

@@ -25,3 +25,13 @@ test_unstated_signals_fail if {
 	f.path == "observability.metrics.golden_signals"
 	contains(f.msg, "does not say")
 }
+
+# An organisation that measures by RED (rate, errors, duration) can leave
+# saturation out of what it requires.
+test_override_of_the_required_signals if {
+	red := ["latency", "traffic", "errors"]
+	inp := {"observability": {"metrics": {"golden_signals": red}}}
+	count(rule.deny) == 1 with input as inp
+	count(rule.deny) == 0 with input as inp
+		with data.archvet.params as {"PR410": {"required_signals": [red, red, red, red]}}
+}

@@ -19,6 +19,10 @@
 #   severity: high
 #   check: presence
 #   level: proactive
+#   params:
+#     sensitive_classes:
+#       description: data classifications (public, internal, confidential, restricted) treated as sensitive
+#       value: [confidential, restricted]
 #   frameworks:
 #     production-readiness: security
 #     well-architected: security
@@ -40,7 +44,9 @@ import rego.v1
 
 import data.archvet.lib
 
-sensitive_classes := {"confidential", "restricted"}
+params := lib.params(rego.metadata.chain())
+
+sensitive_classes := params.sensitive_classes
 
 applicable if input.data.pii == true
 

@@ -36,3 +36,10 @@ test_internal_data_not_applicable if {
 test_cover_applicable if {
 	security_audit_logging.applicable with input as {"data_stores": [{"name": "ledger", "classification": "confidential"}]}
 }
+
+test_override_of_the_sensitive_classes if {
+	inp := {"data": {"classification": "internal"}, "security": {"audit_logging": false}}
+	not security_audit_logging.applicable with input as inp
+	count(security_audit_logging.deny) == 1 with input as inp
+		with data.archvet.params as {"PR501": {"sensitive_classes": [["internal"], ["internal"], ["internal"], ["internal"]]}}
+}

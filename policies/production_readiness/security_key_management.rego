@@ -30,6 +30,9 @@
 #     max_key_rotation_days:
 #       description: longest time between rotations of a store's encryption key, in days
 #       tiers: [365, 365, 730, 730]
+#     sensitive_classes:
+#       description: data classifications (public, internal, confidential, restricted) treated as sensitive
+#       value: [confidential, restricted]
 #   remediation: |-
 #     Encrypt each store that holds personal, confidential or restricted data
 #     with a key in the organisation's key management service
@@ -54,7 +57,7 @@ params := lib.params(rego.metadata.chain())
 
 sensitive(store) if store.contains_pii == true
 
-sensitive(store) if store.classification in {"confidential", "restricted"}
+sensitive(store) if store.classification in params.sensitive_classes
 
 stores contains [i, store] if {
 	some i, store in lib.data_stores

@@ -47,3 +47,10 @@ test_override_of_the_rotation if {
 	count(rule.deny) == 0 with input as design(0, "customer-managed", 700)
 		with data.archvet.params as {"PR520": {"max_key_rotation_days": [730, 730, 730, 730]}}
 }
+
+test_override_of_the_sensitive_classes if {
+	inp := {"data_stores": [{"name": "db", "classification": "internal", "encryption_at_rest": true}]}
+	not rule.applicable with input as inp
+	rule.applicable with input as inp
+		with data.archvet.params as {"PR520": {"sensitive_classes": [["internal"], ["internal"], ["internal"], ["internal"]]}}
+}

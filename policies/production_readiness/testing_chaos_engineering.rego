@@ -21,6 +21,10 @@
 #   severity: medium
 #   check: threshold
 #   level: visionary
+#   params:
+#     max_game_day_age_days:
+#       description: longest time since the last game day or fault-injection exercise, in days
+#       value: 365
 #   frameworks:
 #     production-readiness: testing
 #     well-architected: reliability
@@ -45,9 +49,11 @@ import rego.v1
 
 import data.archvet.lib
 
-max_age_days := 365
+params := lib.params(rego.metadata.chain())
 
-ns_per_day := ((24 * 60) * 60) * 1000000000
+# A day is a unit, not a threshold: written as a duration, so that no
+# literal of it is mistaken for one.
+ns_per_day := time.parse_duration_ns("24h")
 
 applicable if lib.critical
 
@@ -86,8 +92,8 @@ deny contains lib.finding(msg, "operations.chaos_testing.last_game_day") if {
 deny contains lib.finding(msg, "operations.chaos_testing.last_game_day") if {
 	last != ""
 	age := (time.now_ns() - time.parse_ns("2006-01-02", last)) / ns_per_day
-	age > max_age_days
-	msg := sprintf("the last game day was on %s, more than %d days ago", [last, max_age_days])
+	age > params.max_game_day_age_days
+	msg := sprintf("the last game day was on %s, more than %v days ago", [last, params.max_game_day_age_days])
 }
 
 valid_date(d) if {

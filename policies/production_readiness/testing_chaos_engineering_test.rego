@@ -71,3 +71,29 @@ test_cover_last_game_day_unanswered if {
 	design := {"service": {"name": "x", "owner": "t", "tier": 0}, "operations": {"chaos_testing": {"enabled": true}}}
 	"operations.chaos_testing.last_game_day" in {f.path | some f in rule.unanswered} with input as design
 }
+
+# says holds when one of the findings' messages contains text.
+says(findings, text) if {
+	some f in findings
+	contains(f.msg, text)
+}
+
+game_day(tier, date) := {
+	"service": {"name": "s", "owner": "t", "tier": tier},
+	"operations": {"chaos_testing": {"enabled": true, "scenarios": ["zone loss"], "last_game_day": date}},
+}
+
+# A year to the day passes at each tier the rule applies to; a day more fails.
+test_age_limit_at_each_tier if {
+	every tier in [0, 1] {
+		count(rule.deny) == 0 with input as game_day(tier, "2025-06-01") with time.now_ns as now
+		says(rule.deny, "more than 365 days ago") with input as game_day(tier, "2025-05-31") with time.now_ns as now
+	}
+}
+
+test_override_of_the_age_limit if {
+	count(rule.deny) == 0 with input as game_day(0, "2026-05-02") with time.now_ns as now
+		with data.archvet.params as {"PR453": {"max_game_day_age_days": [30, 30, 30, 30]}}
+	count(rule.deny) == 1 with input as game_day(0, "2026-05-01") with time.now_ns as now
+		with data.archvet.params as {"PR453": {"max_game_day_age_days": [30, 30, 30, 30]}}
+}

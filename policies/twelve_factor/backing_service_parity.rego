@@ -18,6 +18,10 @@
 #   level: proactive
 #   check: threshold
 #   best_practices: [OPS05-BP08]
+#   params:
+#     production_names:
+#       description: environment names read as production when an environment states no kind
+#       value: [production, prod]
 #   frameworks:
 #     twelve-factor: dev-prod-parity
 #     well-architected: operational-excellence
@@ -40,11 +44,13 @@ import rego.v1
 
 import data.archvet.lib
 
+params := lib.params(rego.metadata.chain())
+
 is_production(env) if env.kind == "production"
 
 is_production(env) if {
 	not env.kind
-	lower(env.name) in {"production", "prod"}
+	lower(env.name) in params.production_names
 }
 
 non_production contains [i, env] if {

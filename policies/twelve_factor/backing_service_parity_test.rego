@@ -43,3 +43,11 @@ test_one_non_production_environment_applicable if {
 	rule.applicable with input as {"environments": [{"name": "staging", "kind": "staging"}]}
 	not rule.applicable with input as {"environments": [{"name": "prod"}]}
 }
+
+# An organisation that calls production "live" says so once, and the
+# environment is no longer judged as a pre-production one.
+test_override_of_the_production_names if {
+	inp := {"environments": [{"name": "live", "backing_services": "substitutes"}]}
+	count(rule.deny) == 1 with input as inp
+	not rule.applicable with input as inp with data.archvet.params as {"TF022": {"production_names": [["live"], ["live"], ["live"], ["live"]]}}
+}

@@ -18,6 +18,10 @@
 #   level: proactive
 #   check: threshold
 #   best_practices: [OPS05-BP10]
+#   params:
+#     production_names:
+#       description: environment names read as production when an environment states no kind
+#       value: [production, prod]
 #   frameworks:
 #     twelve-factor: dev-prod-parity
 #     well-architected: operational-excellence
@@ -41,11 +45,13 @@ import rego.v1
 
 import data.archvet.lib
 
+params := lib.params(rego.metadata.chain())
+
 is_production(env) if env.kind == "production"
 
 is_production(env) if {
 	not env.kind
-	lower(env.name) in {"production", "prod"}
+	lower(env.name) in params.production_names
 }
 
 # Developer environments are often run by hand on a laptop, and production

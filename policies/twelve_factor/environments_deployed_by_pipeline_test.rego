@@ -34,3 +34,9 @@ test_production_left_to_id005 if {
 test_not_applicable_with_only_developer_environments if {
 	not rule.applicable with input as {"environments": [{"name": "dev", "kind": "development"}]}
 }
+
+test_override_of_the_production_names if {
+	inp := {"environments": [{"name": "live", "deployed_by": "manual"}]}
+	count(rule.deny) == 1 with input as inp
+	not rule.applicable with input as inp with data.archvet.params as {"TF023": {"production_names": [["live"], ["live"], ["live"], ["live"]]}}
+}

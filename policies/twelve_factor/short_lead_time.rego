@@ -22,6 +22,9 @@
 #     max_lead_time_hours:
 #       description: longest time a merged change may take to reach an environment
 #       tiers: [12, 24, 168, 336]
+#     production_names:
+#       description: environment names read as production when an environment states no kind
+#       value: [production, prod]
 #   frameworks:
 #     twelve-factor: dev-prod-parity
 #     well-architected: operational-excellence
@@ -56,7 +59,7 @@ is_production(env) if env.kind == "production"
 
 is_production(env) if {
 	not env.kind
-	lower(env.name) in {"production", "prod"}
+	lower(env.name) in params.production_names
 }
 
 deny contains lib.finding(msg, path) if {

@@ -69,3 +69,10 @@ test_lead_time_override if {
 test_one_environment_applicable if {
 	rule.applicable with input as {"environments": [{"name": "prod", "lead_time_hours": 1}]}
 }
+
+test_override_of_the_production_names if {
+	inp := {"service": {"tier": 2}, "environments": [{"name": "live"}]}
+	count(rule.unanswered) == 0 with input as inp
+	{f.path | some f in rule.unanswered} == {"environments[0].lead_time_hours"} with input as inp
+		with data.archvet.params as {"TF024": {"production_names": [["live"], ["live"], ["live"], ["live"]]}}
+}

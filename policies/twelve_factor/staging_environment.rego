@@ -18,6 +18,13 @@
 #   level: reactive
 #   check: reasoning
 #   best_practices: [OPS05-BP08]
+#   params:
+#     production_names:
+#       description: environment names read as production when an environment states no kind
+#       value: [production, prod]
+#     pre_production_names:
+#       description: environment names read as running releases before production when an environment states no kind
+#       value: [staging, stage, test, qa, preprod, pre-production]
 #   frameworks:
 #     twelve-factor: dev-prod-parity
 #     well-architected: operational-excellence
@@ -40,13 +47,15 @@ import rego.v1
 
 import data.archvet.lib
 
+params := lib.params(rego.metadata.chain())
+
 applicable if lib.tier <= 2
 
 is_production(env) if env.kind == "production"
 
 is_production(env) if {
 	not env.kind
-	lower(env.name) in {"production", "prod"}
+	lower(env.name) in params.production_names
 }
 
 has_staging if {
@@ -62,7 +71,7 @@ has_pre_production if {
 has_pre_production if {
 	some env in lib.environments
 	object.get(env, "kind", null) == null
-	lower(object.get(env, "name", "")) in {"staging", "stage", "test", "qa", "preprod", "pre-production"}
+	lower(object.get(env, "name", "")) in params.pre_production_names
 }
 
 # An environment without a kind, under no telling name, may or may not run

@@ -85,3 +85,16 @@ test_environment_named_staging_without_kind_is_pre_production if {
 	count(rule.deny) == 0 with input as inp
 	count(rule.unanswered) == 0 with input as inp
 }
+
+# The names an organisation gives its environments are parameters: "uat"
+# reads as pre-production, and "live" as production, once it says so.
+test_override_of_the_environment_names if {
+	inp := {"service": {"tier": 2}, "environments": [{"name": "uat"}, {"name": "live"}]}
+	{f.path | some f in rule.unanswered} == {"environments[0].kind", "environments[1].kind"} with input as inp
+	overrides := {"TF025": {
+		"pre_production_names": [["uat"], ["uat"], ["uat"], ["uat"]],
+		"production_names": [["live"], ["live"], ["live"], ["live"]],
+	}}
+	count(rule.unanswered) == 0 with input as inp with data.archvet.params as overrides
+	count(rule.deny) == 0 with input as inp with data.archvet.params as overrides
+}

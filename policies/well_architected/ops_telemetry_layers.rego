@@ -21,6 +21,10 @@
 #   level: strategic
 #   check: threshold
 #   best_practices: [OPS04-BP01, OPS04-BP02, REL06-BP01]
+#   params:
+#     required_layers:
+#       description: layers (system, application, business) that must have metrics
+#       value: [system, application, business]
 #   frameworks:
 #     well-architected: operational-excellence
 #     production-readiness: observability
@@ -42,7 +46,7 @@ import data.archvet.lib
 
 applicable if lib.tier <= 2
 
-required := ["system", "application", "business"]
+params := lib.params(rego.metadata.chain())
 
 layers := object.get(input, ["observability", "metrics", "layers"], null)
 
@@ -53,7 +57,7 @@ unanswered contains lib.finding(msg, "observability.metrics.layers") if {
 
 deny contains lib.finding(msg, "observability.metrics.layers") if {
 	layers != null
-	some layer in required
+	some layer in params.required_layers
 	not layer in layers
 	msg := sprintf("the %s layer has no metrics", [layer])
 }

@@ -32,3 +32,11 @@ test_tier3_not_applicable if {
 test_tier_2_applicable if {
 	rule.applicable with input as {"service": {"tier": 2}}
 }
+
+test_override_of_the_required_layers if {
+	two := ["system", "application"]
+	inp := {"observability": {"metrics": {"layers": two}}}
+	count(rule.deny) == 1 with input as inp
+	count(rule.deny) == 0 with input as inp
+		with data.archvet.params as {"WA101": {"required_layers": [two, two, two, two]}}
+}

@@ -19,6 +19,10 @@
 #   level: proactive
 #   check: reasoning
 #   best_practices: [PERF02-BP05]
+#   params:
+#     resource_metrics:
+#       description: words that make a metric a resource one when its name is the word or starts with it and a separator (cpu_utilization)
+#       value: [cpu, memory, mem]
 #   frameworks:
 #     well-architected: performance-efficiency
 #     production-readiness: capacity
@@ -50,7 +54,14 @@ consumer_only if {
 	count(lib.apis) == 0
 }
 
-resource_metric if regex.match(`^(cpu|memory|mem)([-_ .].*)?$`, lower(trim_space(metric)))
+params := lib.params(rego.metadata.chain())
+
+# The metric's name, or its first word before a separator (cpu_utilization,
+# memory-percent), is a resource.
+resource_metric if {
+	first := regex.split(`[-_ .]`, lower(trim_space(metric)))[0]
+	first in params.resource_metrics
+}
 
 unanswered contains lib.finding(msg, "processes.scaling.autoscaling_metric") if {
 	applicable

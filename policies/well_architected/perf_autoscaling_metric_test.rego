@@ -42,3 +42,25 @@ test_no_autoscaling_not_applicable if {
 test_cpu_scaling_without_consumers_passes if {
 	count(perf_autoscaling_metric.deny) == 0 with input as {"processes": {"scaling": {"autoscaling": true, "autoscaling_metric": "cpu"}}}
 }
+
+worker(metric) := {
+	"events": {"consumes": [{"name": "order-placed"}]},
+	"processes": {"scaling": {"autoscaling": true, "autoscaling_metric": metric}},
+}
+
+# A resource word counts alone or before a separator, never inside
+# another word: "memcache-hits" is not "mem".
+test_resource_words if {
+	every metric in ["memory", "mem_used", "cpu-percent", "Memory.rss"] {
+		count(perf_autoscaling_metric.deny) == 1 with input as worker(metric)
+	}
+	every metric in ["memcache-hits", "cpus", "consumer-lag"] {
+		count(perf_autoscaling_metric.deny) == 0 with input as worker(metric)
+	}
+}
+
+test_override_of_the_resource_metrics if {
+	count(perf_autoscaling_metric.deny) == 0 with input as worker("threads")
+	count(perf_autoscaling_metric.deny) == 1 with input as worker("threads")
+		with data.archvet.params as {"WA332": {"resource_metrics": [["threads"], ["threads"], ["threads"], ["threads"]]}}
+}

@@ -19,6 +19,14 @@
 #   level: proactive
 #   check: threshold
 #   best_practices: [SEC02-BP03]
+#   params:
+#     accepted_stores:
+#       description: secret stores (config.secrets.store) accepted at the tier, among the managers, the environment and Kubernetes secrets
+#       tiers:
+#         - [vault, aws-secrets-manager, gcp-secret-manager, azure-key-vault]
+#         - [vault, aws-secrets-manager, gcp-secret-manager, azure-key-vault]
+#         - [vault, aws-secrets-manager, gcp-secret-manager, azure-key-vault, kubernetes-secrets]
+#         - [vault, aws-secrets-manager, gcp-secret-manager, azure-key-vault, kubernetes-secrets, environment]
 #   frameworks:
 #     well-architected: security
 #     production-readiness: security
@@ -27,7 +35,11 @@
 #     Key Vault, have the service (or a sidecar) fetch them with its own
 #     workload identity, and set `config.secrets.store` accordingly. Secrets
 #     kept in the repository or in config files are reported by TF007.
-#   applicability: The service keeps secrets in the environment (tiers 0 to 2) or in Kubernetes secrets (tiers 0 and 1).
+#   applicability: |-
+#     The service keeps its secrets in a secrets manager, the environment or
+#     Kubernetes secrets; the stores TF007 reports are left to it. By
+#     default the environment fails at tiers 0 to 2, Kubernetes secrets at
+#     tiers 0 and 1.
 #   example: |-
 #     config:
 #       secrets:
@@ -38,6 +50,8 @@ import rego.v1
 
 import data.archvet.lib
 
+params := lib.params(rego.metadata.chain())
+
 store := object.get(input, ["config", "secrets", "store"], "")
 
 managers := {"vault", "aws-secrets-manager", "gcp-secret-manager", "azure-key-vault"}
@@ -45,16 +59,24 @@ managers := {"vault", "aws-secrets-manager", "gcp-secret-manager", "azure-key-va
 # Stores TF007 already reports (repository, config files, none said) are left to it.
 applicable if store in managers
 
-applicable if store in {"environment", "kubernetes-secrets"}
+applicable if weak_stores[store]
+
+# The weaker stores this rule judges, as a message names them.
+weak_stores := {"environment": "environment variables", "kubernetes-secrets": "kubernetes secrets"}
 
 deny contains lib.finding(msg, "config.secrets.store") if {
-	store == "environment"
-	lib.tier <= 2
-	msg := sprintf("secrets are kept in environment variables; a tier %d service should read them from a secrets manager", [lib.tier])
+	words := weak_stores[store]
+	not store in params.accepted_stores
+	msg := sprintf("secrets are kept in %s; a tier %d service should read them from a secrets manager", [words, lib.tier])
 }
 
+# An organisation that narrows the accepted managers (to the one it runs,
+# say) is told which of them this service should use.
 deny contains lib.finding(msg, "config.secrets.store") if {
-	store == "kubernetes-secrets"
-	lib.critical
-	msg := sprintf("secrets are kept in kubernetes secrets; a tier %d service should read them from a secrets manager", [lib.tier])
+	store in managers
+	not store in params.accepted_stores
+	msg := sprintf(
+		"secrets are kept in %s, which a tier %d service does not use; accepted: %s",
+		[store, lib.tier, concat(", ", params.accepted_stores)],
+	)
 }

@@ -20,6 +20,10 @@
 #   level: visionary
 #   check: presence
 #   best_practices: [SUS03-BP01, SUS02-BP06]
+#   params:
+#     batch_words:
+#       description: words that mark a process type as batch work when its name contains one (case-insensitive)
+#       value: [batch, worker, cron, job, schedul, etl, report, backfill, nightly]
 #   frameworks:
 #     well-architected: sustainability
 #   remediation: |-
@@ -39,9 +43,13 @@ import rego.v1
 
 import data.archvet.lib
 
+params := lib.params(rego.metadata.chain())
+
 batch_types contains name if {
 	some name in object.get(input, ["processes", "process_types"], [])
-	regex.match(`(?i)(batch|worker|cron|job|schedul|etl|report|backfill|nightly)`, name)
+	lowered := lower(name)
+	some word in params.batch_words
+	contains(lowered, lower(word))
 }
 
 applicable if count(batch_types) > 0

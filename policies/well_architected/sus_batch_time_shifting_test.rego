@@ -32,3 +32,10 @@ test_unstated_fails if {
 test_web_only_not_applicable if {
 	not sus_batch_time_shifting.applicable with input as {"processes": {"process_types": ["web"]}}
 }
+
+test_override_of_the_batch_words if {
+	inp := {"processes": {"process_types": ["web", "Reindexer"]}, "sustainability": {"batch_time_shifting": false}}
+	not sus_batch_time_shifting.applicable with input as inp
+	count(sus_batch_time_shifting.deny) == 1 with input as inp
+		with data.archvet.params as {"WA375": {"batch_words": [["index"], ["index"], ["index"], ["index"]]}}
+}
