@@ -28,15 +28,17 @@ type SystemReport struct {
 	Services []SystemService
 }
 
-// SystemResult is one system rule's worst result and the file it is from.
+// SystemResult is one system rule's worst result and the file it is from:
+// the rule as graded for that file and its status there. Its Findings are
+// not kept (Findings holds every finding once).
 type SystemResult struct {
 	File string
 	RuleResult
 }
 
 // SystemFinding is one finding of a system rule, with its file and the
-// rule's result in that file (the rule as graded for the file's tier,
-// its status there and all its findings there).
+// rule's result in that file (the rule as graded for the file's tier and
+// its status there; the result's Findings are not kept).
 type SystemFinding struct {
 	File   string
 	Result *SystemResult

@@ -96,16 +96,27 @@ var statusRank = map[Status]int{NotApplicable: 0, Pass: 1, Waived: 2, Unanswered
 // SystemCollector builds the system section from the files' reports as
 // they come, keeping only the system rules' results and the per-service
 // rows, so that a streaming run does not hold the reports.
+//
+// It keeps only what the section prints, since at 10,000 services the
+// system findings are tens of thousands: each finding once (a result's
+// Findings are not kept beside them), and of each file its score,
+// completeness and verdict, not its scorecard.
 type SystemCollector struct {
 	sys      *system.System
 	worst    map[string]*SystemResult
 	findings []SystemFinding
-	rows     map[string]FileReport // by file, scores only
+	rows     map[string]serviceRow // by file
+}
+
+// serviceRow is what the per-service table shows of a reported file.
+type serviceRow struct {
+	score, completeness float64
+	verdict             Verdict
 }
 
 // NewSystemCollector starts the system section of a run.
 func NewSystemCollector(sys *system.System) *SystemCollector {
-	return &SystemCollector{sys: sys, worst: map[string]*SystemResult{}, rows: map[string]FileReport{}}
+	return &SystemCollector{sys: sys, worst: map[string]*SystemResult{}, rows: map[string]serviceRow{}}
 }
 
 // Add takes one file's report, in report order.
@@ -114,21 +125,24 @@ func (c *SystemCollector) Add(f FileReport) {
 		return
 	}
 	if !f.Broken {
-		c.rows[f.Path] = FileReport{Scorecard: f.Scorecard, Verdict: f.Verdict}
+		c.rows[f.Path] = serviceRow{score: f.Scorecard.Overall.Score(), completeness: f.Scorecard.Overall.Completeness(), verdict: f.Verdict}
 	}
 	for _, res := range f.Results {
 		if !res.Rule.System() {
 			continue
 		}
+		// The rule as graded for the file and its status there; the
+		// findings are kept once, as SystemFindings.
+		bare := RuleResult{Rule: res.Rule, Status: res.Status}
 		if len(res.Findings) > 0 {
-			own := &SystemResult{File: f.Path, RuleResult: res}
+			own := &SystemResult{File: f.Path, RuleResult: bare}
 			for _, fd := range res.Findings {
 				c.findings = append(c.findings, SystemFinding{File: f.Path, Result: own, Finding: fd})
 			}
 		}
 		w, seen := c.worst[res.Rule.ID]
 		if !seen || worse(res, w.RuleResult) {
-			c.worst[res.Rule.ID] = &SystemResult{File: f.Path, RuleResult: res}
+			c.worst[res.Rule.ID] = &SystemResult{File: f.Path, RuleResult: bare}
 		}
 	}
 }
@@ -163,9 +177,7 @@ func (c *SystemCollector) Report() *SystemReport {
 		row := SystemService{Name: svc.Name, File: svc.File, Tier: svc.Tier, BlastRadius: c.sys.Derived.BlastRadius[svc.Name]}
 		if f, ok := c.rows[svc.File]; ok {
 			row.Reported = true
-			row.Score = f.Scorecard.Overall.Score()
-			row.Verdict = f.Verdict
-			row.Completeness = f.Scorecard.Overall.Completeness()
+			row.Score, row.Completeness, row.Verdict = f.score, f.completeness, f.verdict
 			tier = min(tier, svc.Tier)
 		}
 		rep.Services = append(rep.Services, row)

@@ -50,7 +50,8 @@ func gcForStreaming() {
 	if sample[0].Value.Kind() != metrics.KindUint64 {
 		return
 	}
-	if live := int64(sample[0].Value.Uint64()); 4*live > streamHeapLimit {
+	// Never below the limit set so far (a system run's, gc_system.go).
+	if live := int64(sample[0].Value.Uint64()); 4*live > debug.SetMemoryLimit(-1) {
 		debug.SetMemoryLimit(4 * live)
 	}
 }

@@ -37,7 +37,9 @@ func (b *checkerBuilder) system(ctx context.Context, segs []segment, files []che
 		all = append(append([]checks.Input(nil), files...), extra...)
 	}
 	// Every checker reads reviews alike (the schema and the size limit
-	// are the run's), so one reads them all.
+	// are the run's), so one reads them all. From here on the run holds
+	// the system, and the collector's room grows with it.
+	gcFollowSystem()
 	facts := segs[0].checker.Facts(ctx, all)
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -30,13 +30,14 @@ type jsonStream struct {
 	// same holds, indented, the results that read the same on every file
 	// (a rule that passed or does not apply): most of a file's results.
 	same map[sameResult][]byte
-	// system is the system section, written before the summary.
-	system *JSONSystem
+	// system is the system section, written before the summary; its
+	// findings are converted as they are written (writeSystem).
+	system *systemModel
 }
 
 // System keeps the system section for Close.
 func (s *jsonStream) System(sys *checks.SystemReport) error {
-	s.system = &buildSystem(sys).json
+	s.system = buildSystemFindings(sys, false)
 	return nil
 }
 
@@ -135,11 +136,66 @@ func (s *jsonStream) Close() error {
 	}
 	if s.system != nil {
 		s.out.raw("\"system\": ")
-		s.out.value(s.system, "  ")
+		s.writeSystem()
 		s.out.raw(",\n  ")
 	}
 	s.out.raw("\"summary\": ")
 	s.out.value(summaryWith(s.sum, s.opts), "  ")
 	s.out.raw("\n}\n")
 	return s.out.err
+}
+
+// Indentation of the system object's members, and of the elements of its
+// lists.
+const (
+	jsonSystemIndent  = "    "
+	jsonSystemElement = "      "
+)
+
+// writeSystem writes the system object as out.value would write its
+// JSON model, but its lists an element at a time: at 10,000 services the
+// section is over 100 MB, and encoded whole it would be held two or three
+// times over (compact, indented, escaped). Members follow JSONSystem's
+// order (TestJSONSystemStreamed compares the two).
+func (s *jsonStream) writeSystem() {
+	j := &s.system.json
+	s.out.raw("{")
+	s.member("score", j.Score)
+	s.member("completeness", j.Completeness)
+	s.member("verdict", j.Verdict)
+	s.member("rules", j.Tally)
+	s.list("services", len(j.Services), func(i int) any { return j.Services[i] })
+	s.out.raw(",")
+	s.list("dependencies", len(j.Dependencies), func(i int) any { return j.Dependencies[i] })
+	s.out.raw(",")
+	s.list("cycles", len(j.Cycles), func(i int) any { return j.Cycles[i] })
+	s.out.raw(",")
+	findings := s.system.rep.Findings
+	s.list("findings", len(findings), func(i int) any { return s.system.finding(findings[i]) })
+	s.out.raw("\n  }")
+}
+
+// member writes one member of the system object and the comma after it.
+func (s *jsonStream) member(key string, v any) {
+	s.out.raw("\n" + jsonSystemIndent + "\"" + key + "\": ")
+	s.out.value(v, jsonSystemIndent)
+	s.out.raw(",")
+}
+
+// list writes one list member of the system object, element by element.
+func (s *jsonStream) list(key string, n int, elem func(i int) any) {
+	s.out.raw("\n" + jsonSystemIndent + "\"" + key + "\": [")
+	if n == 0 {
+		s.out.raw("]")
+	}
+	for i := range n {
+		if i > 0 {
+			s.out.raw(",")
+		}
+		s.out.raw("\n" + jsonSystemElement)
+		s.out.value(elem(i), jsonSystemElement)
+	}
+	if n > 0 {
+		s.out.raw("\n" + jsonSystemIndent + "]")
+	}
 }

@@ -94,13 +94,21 @@ type systemModel struct {
 	json    JSONSystem
 	rep     *checks.SystemReport
 	failing map[string]bool
-	// byService is the index of each service's row.
+	// byService is the index of each service's row; serviceOf is each
+	// reported file's service.
 	byService map[string]int
+	serviceOf map[string]string
 }
 
 // buildSystem converts a system report to its model.
-func buildSystem(s *checks.SystemReport) *systemModel {
-	m := &systemModel{rep: s, failing: map[string]bool{}, byService: map[string]int{}}
+func buildSystem(s *checks.SystemReport) *systemModel { return buildSystemFindings(s, true) }
+
+// buildSystemFindings is buildSystem, leaving json.Findings empty unless
+// keep is set: a writer that converts each finding as it writes it
+// (finding) need not hold tens of thousands of them converted at once.
+// The counts and the failing edges are the same either way.
+func buildSystemFindings(s *checks.SystemReport, keep bool) *systemModel {
+	m := &systemModel{rep: s, failing: map[string]bool{}, byService: map[string]int{}, serviceOf: map[string]string{}}
 	j := &m.json
 	j.Tally = s.Scorecard.Overall
 	j.Verdict = string(s.Verdict)
@@ -110,7 +118,6 @@ func buildSystem(s *checks.SystemReport) *systemModel {
 		j.Completeness = &c
 	}
 	j.Services = make([]JSONSystemService, 0, len(s.Services))
-	serviceOf := map[string]string{} // file -> service
 	for _, sv := range s.Services {
 		row := JSONSystemService{Name: sv.Name, File: sv.File, Tier: sv.Tier, Reported: sv.Reported, BlastRadius: nonNil(sv.BlastRadius)}
 		if sv.Reported {
@@ -121,24 +128,24 @@ func buildSystem(s *checks.SystemReport) *systemModel {
 			row.ComposedAvailability = &a
 		}
 		m.byService[sv.Name] = len(j.Services)
-		serviceOf[sv.File] = sv.Name
+		m.serviceOf[sv.File] = sv.Name
 		j.Services = append(j.Services, row)
 	}
-	j.Findings = make([]JSONSystemFinding, 0, len(s.Findings))
+	j.Findings = []JSONSystemFinding{}
+	if keep {
+		j.Findings = make([]JSONSystemFinding, 0, len(s.Findings))
+	}
 	for _, f := range s.Findings {
-		jf := JSONSystemFinding{File: f.File, Service: serviceOf[f.File], JSONResult: systemResult(f)}
-		if mm := dependencyField.FindStringSubmatch(f.Field); mm != nil && jf.Service != "" {
-			if i, err := strconv.Atoi(mm[1]); err == nil {
-				jf.Edge = graphdraw.EdgeKey(jf.Service, i)
-				if jf.Status == checks.Fail {
-					m.failing[jf.Edge] = true
-				}
-			}
+		service, edge := m.place(f)
+		if edge != "" && systemStatus(f) == checks.Fail {
+			m.failing[edge] = true
 		}
-		if i, ok := m.byService[jf.Service]; ok {
+		if i, ok := m.byService[service]; ok {
 			j.Services[i].Findings++
 		}
-		j.Findings = append(j.Findings, jf)
+		if keep {
+			j.Findings = append(j.Findings, m.finding(f))
+		}
 	}
 	j.Dependencies = make([]JSONSystemDependency, 0, len(s.Graph.Edges))
 	for _, e := range s.Graph.Edges {
@@ -151,6 +158,24 @@ func buildSystem(s *checks.SystemReport) *systemModel {
 		j.Cycles = append(j.Cycles, nonNil(c))
 	}
 	return m
+}
+
+// place is the service a system finding belongs to and, when it sits at
+// a dependency entry, that entry's key "from/index".
+func (m *systemModel) place(f checks.SystemFinding) (service, edge string) {
+	service = m.serviceOf[f.File]
+	if mm := dependencyField.FindStringSubmatch(f.Field); mm != nil && service != "" {
+		if i, err := strconv.Atoi(mm[1]); err == nil {
+			edge = graphdraw.EdgeKey(service, i)
+		}
+	}
+	return service, edge
+}
+
+// finding is one system finding of the JSON model.
+func (m *systemModel) finding(f checks.SystemFinding) JSONSystemFinding {
+	service, edge := m.place(f)
+	return JSONSystemFinding{File: f.File, Service: service, Edge: edge, JSONResult: systemResult(f)}
 }
 
 // systemResult is a system finding as a result of the JSON report.

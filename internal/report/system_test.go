@@ -209,6 +209,26 @@ func TestSystemJSON(t *testing.T) {
 	}
 }
 
+// TestJSONSystemStreamed checks that the system section, written a list
+// element at a time, is byte for byte the JSON model encoded whole, with
+// its lists full and empty: a member added to JSONSystem and not to the
+// stream fails here.
+func TestJSONSystemStreamed(t *testing.T) {
+	full, opts := systemFixture(t)
+	empty, _ := systemFixture(t)
+	empty.System.Findings, empty.System.Derived.Cycles = nil, nil
+	for name, rep := range map[string]checks.Report{"full": full, "no findings or cycles": empty} {
+		t.Run(name, func(t *testing.T) {
+			out := render(t, "json", rep, opts)
+			var w jsonWriter
+			want := "\"system\": " + string(w.indented(buildSystem(rep.System).json, "  ")) + ",\n  \"summary\""
+			if !strings.Contains(string(out), want) {
+				t.Errorf("the streamed system section is not the model encoded whole:\n%s\nwant it to contain\n%s", out, want)
+			}
+		})
+	}
+}
+
 func mustJSON(t *testing.T, v any) string {
 	t.Helper()
 	b, err := json.Marshal(v)
