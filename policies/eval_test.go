@@ -11,13 +11,6 @@ import (
 	"github.com/archvet/archvet/internal/schema"
 )
 
-// evalOne evaluates a generic input and returns one rule's outcome.
-func evalOne(t *testing.T, engine *checks.Engine, id string, input map[string]any) (checks.Status, []string) {
-	t.Helper()
-	r := evalResult(t, engine, id, input)
-	return r.Status, messages(r)
-}
-
 // evalResult is one rule's result on an input, as archvet computes it.
 func evalResult(t *testing.T, engine *checks.Engine, id string, input map[string]any) checks.RuleResult {
 	t.Helper()
