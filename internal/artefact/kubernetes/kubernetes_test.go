@@ -280,3 +280,27 @@ spec:
 		t.Errorf("network policy: %v", np)
 	}
 }
+
+// TestReadsMeshAlertsAndIngresses reads an Istio PeerAuthentication's
+// mode, a PrometheusRule's alerts (recording rules aside) and an Ingress's
+// hosts and request limits.
+func TestReadsMeshAlertsAndIngresses(t *testing.T) {
+	const p = "testdata/deploy/operations.yaml"
+	out, ds := readFiles(t, fact.DefaultLimits(), p)
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	peer := entry(t, out, "peer_authentications", "default")
+	if got := fact.Format(peer["facts"].(map[string]any)["mtls_mode"]); got != "STRICT@"+p+":6:10" {
+		t.Errorf("mtls_mode = %s", got)
+	}
+	alerts := entry(t, out, "alert_rules", "shop")["alerts"].([]any)
+	if len(alerts) != 1 || fmt.Sprint(alerts[0].(map[string]any)["labels"]) != "map[severity:page slo:availability]" {
+		t.Errorf("alerts = %v", alerts)
+	}
+	ing := entry(t, out, "ingresses", "shop")
+	facts := ing["facts"].(map[string]any)
+	if got := fmt.Sprintf("%v %s %s", ing["hosts"], fact.Format(facts["max_body_bytes"]), fact.Format(facts["read_timeout_seconds"])); got != "[shop.example.com] 8388608@"+p+":27:5 30@"+p+":28:5" {
+		t.Errorf("ingress = %s", got)
+	}
+}
