@@ -200,7 +200,9 @@ func costs(ctx context.Context, bundle string, inputs []ast.Value, rounds, n int
 	}
 	// By allocations: on a busy machine they rank the rules the way the
 	// times would on a quiet one.
-	sort.Slice(all, func(i, j int) bool { return all[i].allocs > all[j].allocs || all[i].allocs == all[j].allocs && all[i].id < all[j].id })
+	sort.Slice(all, func(i, j int) bool {
+		return all[i].allocs > all[j].allocs || all[i].allocs == all[j].allocs && all[i].id < all[j].id
+	})
 	fmt.Fprintf(os.Stderr, "sum of the rules alone: %d us per file\n", total.Microseconds())
 	for _, c := range all[:min(n, len(all))] {
 		fmt.Fprintf(os.Stderr, "%7d us %6d allocs %s\n", c.d.Microseconds(), c.allocs, c.id)
