@@ -18,28 +18,31 @@ import (
 // regression shows as a number: go test -run '^$' -bench . ./checks.
 // Compiling the catalogue is shared between them and counted in none.
 
-var benchEngine struct {
+type benchCompiled struct {
 	once   sync.Once
 	engine *Engine
 	schema *schema.Schema
 	err    error
 }
 
+// One engine per evaluator.
+var benchEngines = map[Evaluator]*benchCompiled{Topdown: {}, Wasm: {}}
+
 func compiledEngine(b testing.TB) (*Engine, *schema.Schema) {
+	return compiledEngineWith(b, Topdown)
+}
+
+func compiledEngineWith(b testing.TB, ev Evaluator) (*Engine, *schema.Schema) {
 	b.Helper()
+	benchEngine := benchEngines[ev]
 	benchEngine.once.Do(func() {
-		srcs, err := rules.ReadFS(policies.FS, true, "policies")
+		cat, err := builtinCatalogue()
 		if err != nil {
 			benchEngine.err = err
 			return
 		}
-		cat, ds := rules.Parse(srcs)
-		if ds.HasErrors() {
-			benchEngine.err = ds
-			return
-		}
-		e, ds := Compile(context.Background(), cat, Options{})
-		if ds.HasErrors() {
+		e, ds := Compile(context.Background(), cat, Options{Evaluator: ev})
+		if len(ds) > 0 {
 			benchEngine.err = ds
 			return
 		}
@@ -50,6 +53,19 @@ func compiledEngine(b testing.TB) (*Engine, *schema.Schema) {
 		b.Fatal(benchEngine.err)
 	}
 	return benchEngine.engine, benchEngine.schema
+}
+
+// builtinCatalogue reads the built-in policies, as a run does.
+func builtinCatalogue() (*rules.Catalogue, error) {
+	srcs, err := rules.ReadFS(policies.FS, true, "policies")
+	if err != nil {
+		return nil, err
+	}
+	cat, ds := rules.Parse(srcs)
+	if ds.HasErrors() {
+		return nil, ds
+	}
+	return cat, nil
 }
 
 var benchExamples = []string{"checkout", "fulfilment", "prototype"}
@@ -78,19 +94,38 @@ func exampleDocs(b testing.TB, sch *schema.Schema) []*document.Document {
 var benchNow = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 
 // BenchmarkEvaluate is the policy evaluation of one design review: the
-// whole catalogue, one prepared query. It dominates a check.
+// whole catalogue, one prepared query. It dominates a check. Each example
+// is evaluated by topdown and by the catalogue compiled to Wasm.
 func BenchmarkEvaluate(b *testing.B) {
-	engine, sch := compiledEngine(b)
-	docs := exampleDocs(b, sch)
-	for _, doc := range docs {
-		b.Run(filepath.Base(filepath.Dir(doc.Path)), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := engine.Evaluate(context.Background(), doc, benchNow); err != nil {
-					b.Fatal(err)
+	for _, ev := range []Evaluator{Topdown, Wasm} {
+		engine, sch := compiledEngineWith(b, ev)
+		docs := exampleDocs(b, sch)
+		for _, doc := range docs {
+			b.Run(string(ev)+"/"+filepath.Base(filepath.Dir(doc.Path)), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := engine.Evaluate(context.Background(), doc, benchNow); err != nil {
+						b.Fatal(err)
+					}
 				}
-			}
-		})
+			})
+		}
+	}
+}
+
+// BenchmarkCompileWasm is what --evaluator wasm adds to a run's start:
+// compiling the catalogue to Wasm, and to machine code.
+func BenchmarkCompileWasm(b *testing.B) {
+	cat, err := builtinCatalogue()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		e, ds := Compile(context.Background(), cat, Options{Evaluator: Wasm})
+		if len(ds) > 0 {
+			b.Fatal(ds)
+		}
+		e.Close()
 	}
 }
 
@@ -128,13 +163,9 @@ func BenchmarkCheckFile(b *testing.B) {
 // policies and their annotations, and compiling the catalogue.
 func BenchmarkCompile(b *testing.B) {
 	for b.Loop() {
-		srcs, err := rules.ReadFS(policies.FS, true, "policies")
+		cat, err := builtinCatalogue()
 		if err != nil {
 			b.Fatal(err)
-		}
-		cat, ds := rules.Parse(srcs)
-		if ds.HasErrors() {
-			b.Fatal(ds)
 		}
 		if _, ds := Compile(context.Background(), cat, Options{}); ds.HasErrors() {
 			b.Fatal(ds)

@@ -32,6 +32,11 @@ var asOf = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 
 func checker(t *testing.T) *checks.Checker {
 	t.Helper()
+	return checkerWith(t, checks.Options{})
+}
+
+func checkerWith(t *testing.T, opts checks.Options) *checks.Checker {
+	t.Helper()
 	sources, err := rules.BuiltinSources()
 	if err != nil {
 		t.Fatal(err)
@@ -40,10 +45,11 @@ func checker(t *testing.T) *checks.Checker {
 	if ds.HasErrors() {
 		t.Fatal(ds)
 	}
-	engine, ds := checks.Compile(context.Background(), cat, checks.Options{})
-	if ds.HasErrors() {
+	engine, ds := checks.Compile(context.Background(), cat, opts)
+	if len(ds) > 0 {
 		t.Fatal(ds)
 	}
+	t.Cleanup(engine.Close)
 	sch, err := schema.Load()
 	if err != nil {
 		t.Fatal(err)

@@ -4,7 +4,9 @@
 // OPA loads a bundle, its one query (data.archvet.engine.report) prepared
 // once, and every file evaluated `-rounds` times on one goroutine, so the
 // figure is evaluation CPU time per file, not parallelism. bench/run.sh prints
-// the ratio old ÷ new.
+// the ratio old ÷ new, with the new catalogue under topdown (archvet's
+// default, and what the old one always ran on) and compiled to Wasm
+// (-evaluator wasm).
 //
 //	catalogues -old bench/baseline/archvet-b2a9753.tar.gz -new out/archvet-bundle.tar.gz DIR
 package main
@@ -28,6 +30,8 @@ import (
 	"github.com/open-policy-agent/opa/v1/profiler"
 	"github.com/open-policy-agent/opa/v1/rego"
 	"gopkg.in/yaml.v3"
+
+	"github.com/archvet/archvet/internal/wasmeval"
 )
 
 func main() {
@@ -38,6 +42,7 @@ func main() {
 	perRule := flag.Int("rules", 0, "print the `N` rules of the new catalogue that allocate the most, each evaluated alone (shared helpers counted in every rule)")
 	memProfile := flag.String("memprofile", "", "write an allocation profile of the whole run to `FILE`")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the new catalogue's timed rounds to `FILE`")
+	evaluator := flag.String("evaluator", "topdown", "how the new catalogue is evaluated: `topdown` (OPA's interpreter, archvet's default) or wasm (compiled, archvet check --evaluator wasm)")
 	flag.Parse()
 	if *oldBundle == "" || *newBundle == "" || flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "usage: catalogues -old FILE -new FILE DIR...")
@@ -53,21 +58,19 @@ func main() {
 	var allocs [2]uint64
 	var rules [2]int
 	for i, b := range []string{*oldBundle, *newBundle} {
-		pq, err := rego.New(rego.Query("data.archvet.engine.report"), rego.LoadBundle(b)).PrepareForEval(ctx)
+		eval, err := evaluatorFor(ctx, b, i == 1 && *evaluator == "wasm")
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "catalogues:", b, err)
 			os.Exit(1)
 		}
 		// One warm-up pass, so neither catalogue pays for first use.
 		for _, in := range inputs {
-			rs, err := pq.Eval(ctx, rego.EvalParsedInput(in))
+			n, err := eval(in)
 			if err != nil {
 				fmt.Fprintln(os.Stderr, "catalogues:", b, err)
 				os.Exit(1)
 			}
-			if obj, ok := rs[0].Expressions[0].Value.(map[string]any); ok {
-				rules[i] = len(obj)
-			}
+			rules[i] = n
 		}
 		if i == 1 && *opaProfile > 0 {
 			profile(ctx, b, inputs, *opaProfile)
@@ -94,7 +97,7 @@ func main() {
 		start := cpuTime()
 		for range *rounds {
 			for _, in := range inputs {
-				if _, err := pq.Eval(ctx, rego.EvalParsedInput(in)); err != nil {
+				if _, err := eval(in); err != nil {
 					fmt.Fprintln(os.Stderr, "catalogues:", err)
 					os.Exit(1)
 				}
@@ -117,6 +120,62 @@ func main() {
 	fmt.Printf("files %d\nold_rules %d\nnew_rules %d\nold_us_per_file %d\nnew_us_per_file %d\nratio %.2f\nold_allocs_per_file %d\nnew_allocs_per_file %d\n",
 		len(inputs), rules[0], rules[1], perFile[0].Microseconds(), perFile[1].Microseconds(),
 		float64(perFile[0])/float64(perFile[1]), allocs[0], allocs[1])
+}
+
+// evaluatorFor prepares a bundle's report query: with OPA's topdown
+// interpreter, as the catalogue before issue 11 was always evaluated, or
+// compiled to Wasm, as archvet check --evaluator wasm evaluates it. The
+// Wasm side pays for writing each input as JSON, which topdown does not
+// need, and compiling is not counted (about a second, once a run). The
+// evaluator returns the number of rules in the report.
+func evaluatorFor(ctx context.Context, bundle string, compiled bool) (func(ast.Value) (int, error), error) {
+	if !compiled {
+		pq, err := rego.New(rego.Query("data.archvet.engine.report"), rego.LoadBundle(bundle)).PrepareForEval(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return func(in ast.Value) (int, error) {
+			rs, err := pq.Eval(ctx, rego.EvalParsedInput(in))
+			if err != nil {
+				return 0, err
+			}
+			obj, _ := rs[0].Expressions[0].Value.(map[string]any)
+			return len(obj), nil
+		}, nil
+	}
+	b, err := loader.NewFileLoader().AsBundle(bundle)
+	if err != nil {
+		return nil, err
+	}
+	modules := map[string]*ast.Module{}
+	for _, m := range b.Modules {
+		modules[m.Path] = m.Parsed
+	}
+	compiler := ast.NewCompiler()
+	if compiler.Compile(modules); compiler.Failed() {
+		return nil, compiler.Errors
+	}
+	module, err := wasmeval.Compile(ctx, compiler, "data.archvet.engine.report", ast.CapabilitiesForThisVersion())
+	if err != nil {
+		return nil, err
+	}
+	p, err := wasmeval.New(ctx, module, b.Data, 256<<20, ast.CapabilitiesForThisVersion())
+	if err != nil {
+		return nil, err
+	}
+	now := time.Now()
+	return func(in ast.Value) (int, error) {
+		raw, err := wasmeval.EncodeInput(in)
+		if err != nil {
+			return 0, err
+		}
+		v, err := p.Eval(ctx, raw, now)
+		if err != nil {
+			return 0, err
+		}
+		obj, _ := v.(ast.Object)
+		return obj.Len(), nil
+	}, nil
 }
 
 // profile evaluates every file once more under OPA's profiler and
