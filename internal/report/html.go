@@ -1,6 +1,7 @@
 package report
 
 import (
+	"embed"
 	"fmt"
 	"html"
 	"html/template"
@@ -442,9 +443,17 @@ func verdictBand(v checks.Verdict) string {
 	return "notready"
 }
 
-var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
+// htmlStyle holds html.css, the page's style sheet: a file of its own, so
+// it is read and edited as CSS. The head writes it inside <style> as the
+// template html.css, so it has no actions; html/template passes its text
+// through unchanged (but for CSS comments, which it drops).
+//
+//go:embed html.css
+var htmlStyle embed.FS
+
+var htmlTemplate = template.Must(template.Must(template.New("report").Funcs(template.FuncMap{
 	"add": func(a, b int) int { return a + b },
-}).Parse(htmlSource))
+}).Parse(htmlSource)).ParseFS(htmlStyle, "html.css"))
 
 const htmlSource = `{{define "head"}}<!DOCTYPE html>
 <html lang="en">
@@ -454,68 +463,7 @@ const htmlSource = `{{define "head"}}<!DOCTYPE html>
 <meta name="generator" content="archvet{{with .Version}} {{.}}{{end}}">
 <title>{{.Title}}</title>
 <style>
-:root { --ready: #2f7d4f; --conditional: #b7791f; --notready: #c0392b; --na: #a0aec0; --ink: #1a202c; --muted: #5a6473; --line: #dde2e8; --paper: #ffffff; --wash: #f4f6f8; }
-* { box-sizing: border-box; }
-body { margin: 0; background: var(--wash); color: var(--ink); font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-main { max-width: 980px; margin: 0 auto; padding: 28px 24px 48px; }
-header.report { margin-bottom: 20px; }
-header.report h1 { margin: 0 0 4px; font-size: 26px; }
-.muted { color: var(--muted); }
-code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.92em; }
-section.file { background: var(--paper); border: 1px solid var(--line); border-radius: 10px; padding: 24px 28px; margin: 0 0 24px; }
-section.file > h2 { margin: 0 0 2px; font-size: 22px; }
-.verdict { display: flex; align-items: center; gap: 20px; margin: 16px 0 20px; padding: 16px 20px; border-radius: 8px; color: #fff; }
-.verdict.ready { background: var(--ready); } .verdict.conditional { background: var(--conditional); } .verdict.notready { background: var(--notready); }
-.verdict .score { font-size: 40px; font-weight: 700; line-height: 1; white-space: nowrap; }
-.verdict .score small { font-size: 16px; font-weight: 400; opacity: 0.85; }
-.verdict .label { font-size: 20px; font-weight: 700; text-transform: uppercase; letter-spacing: 0.04em; }
-.verdict p { margin: 2px 0 0; }
-h3 { font-size: 17px; margin: 26px 0 10px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
-h4 { font-size: 15px; margin: 18px 0 8px; }
-figure { margin: 0; }
-figcaption { font-size: 12px; margin-top: 4px; }
-svg.score-chart { width: 100%; max-width: 760px; height: auto; display: block; }
-svg.score-chart text { font: 13px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: var(--ink); }
-svg.score-chart text.heading { font-weight: 700; fill: var(--muted); }
-svg.score-chart text.mark { font-size: 11px; fill: var(--muted); }
-svg.score-chart .track { fill: #edf0f3; }
-svg.score-chart .mark-line { stroke: #8a94a3; stroke-dasharray: 3 3; }
-.bar.ready { fill: var(--ready); } .bar.conditional { fill: var(--conditional); } .bar.notready { fill: var(--notready); } .bar.na { fill: var(--na); }
-table { border-collapse: collapse; width: 100%; margin: 6px 0 4px; font-size: 14px; }
-th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
-th { color: var(--muted); font-weight: 600; font-size: 12px; text-transform: uppercase; letter-spacing: 0.03em; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-.pill { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: 12px; font-weight: 600; color: #fff; white-space: nowrap; }
-.pill.ready { background: var(--ready); } .pill.conditional { background: var(--conditional); } .pill.notready { background: var(--notready); } .pill.na { background: var(--na); }
-.sev { display: inline-block; min-width: 64px; text-align: center; padding: 1px 6px; border-radius: 4px; font-size: 12px; font-weight: 700; text-transform: uppercase; color: #fff; }
-.sev.critical { background: #7b1e1e; } .sev.high { background: var(--notready); } .sev.medium { background: var(--conditional); } .sev.low { background: #4a6fa5; }
-.finding { border: 1px solid var(--line); border-left: 4px solid var(--line); border-radius: 6px; padding: 10px 14px; margin: 0 0 10px; }
-.finding.critical, .finding.high { border-left-color: var(--notready); } .finding.medium { border-left-color: var(--conditional); } .finding.low { border-left-color: #4a6fa5; }
-.finding header { display: flex; gap: 10px; align-items: baseline; flex-wrap: wrap; }
-.finding header strong { font-size: 15px; }
-.finding ul { margin: 6px 0; padding-left: 20px; }
-.finding .fix { margin: 6px 0 0; }
-.finding .refs, .finding .also { margin: 4px 0 0; font-size: 13px; color: var(--muted); }
-.new { display: inline-block; margin-left: 6px; padding: 0 6px; border-radius: 4px; background: #fde68a; font-size: 12px; font-weight: 700; }
-.gate-passed { color: var(--ready); font-weight: 700; } .gate-failed { color: var(--notready); font-weight: 700; }
-.none { color: var(--muted); font-style: italic; }
-a { color: #2b5c9e; }
-section.system figure.system-graph { overflow-x: auto; margin: 0 -12px; }
-svg.system-graph { display: block; max-width: 100%; height: auto; margin: 0 auto; }
-@page { margin: 14mm; }
-@media print {
-  body { background: #fff; font-size: 11pt; }
-  main { max-width: none; padding: 0; }
-  section.file { border: none; padding: 0; margin: 0; }
-  section.file + section.file { break-before: page; }
-  .finding, tr, figure, .verdict { break-inside: avoid; }
-  h3, h4 { break-after: avoid; }
-  nav.files { display: none; }
-  a { color: inherit; text-decoration: none; }
-  .refs a::after { content: " (" attr(href) ")"; font-size: 9pt; }
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-}
-</style>
+{{template "html.css"}}</style>
 </head>
 <body>
 <main>

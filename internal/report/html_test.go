@@ -34,13 +34,17 @@ func TestHTMLIsSelfContained(t *testing.T) {
 	}
 }
 
-// chromium finds a Chromium or Chrome binary.
-func chromium() string {
+// chromium finds a Chromium or Chrome binary, and fails the test when
+// there is none: never skipped, since a developer's go test ./... and CI
+// run the same tests.
+func chromium(t *testing.T) string {
+	t.Helper()
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
 		if p, err := exec.LookPath(name); err == nil {
 			return p
 		}
 	}
+	t.Fatal("no chromium binary on PATH: run the tests as the README says, `. .ci/test-tools.sh && go test ./...` (it installs Debian's chromium package)")
 	return ""
 }
 
@@ -49,11 +53,7 @@ func chromium() string {
 // screenshot must show a page. With -update the screenshot is kept as
 // docs/html-report.png.
 func TestHTMLInChromium(t *testing.T) {
-	bin := chromium()
-	if bin == "" {
-		// Never skipped: a developer's go test ./... and CI run the same tests.
-		t.Fatal("no chromium binary on PATH: run the tests as the README says, `. .ci/test-tools.sh && go test ./...` (it installs Debian's chromium package)")
-	}
+	bin := chromium(t)
 	c := testChecker(t)
 	dir := t.TempDir()
 	// Check from the repository root, so the page shows the path a user

@@ -188,11 +188,10 @@ func junitSuiteOf(f checks.FileReport) junitSuite {
 				break
 			}
 		}
-		s.Cases = []junitCase{{
+		s.add(junitCase{
 			Classname: f.Path, Name: "the design review can be evaluated", Time: junitTime,
 			Error: &junitProblem{Message: msg, Type: "input", Text: strings.Join(notes, "\n")},
-		}}
-		s.Tests, s.Errors = 1, 1
+		})
 		return s
 	}
 	score := "n/a"
@@ -224,17 +223,24 @@ func junitSuiteOf(f checks.FileReport) junitSuite {
 		if r.Rule == nil {
 			continue
 		}
-		c := junitRuleCase(f, r)
-		s.Tests++
-		switch {
-		case c.Failure != nil:
-			s.Failures++
-		case c.Skipped != nil:
-			s.Skipped++
-		}
-		s.Cases = append(s.Cases, c)
+		s.add(junitRuleCase(f, r))
 	}
 	return s
+}
+
+// add appends a testcase to the suite and counts it in the suite's
+// tests, failures, errors or skipped.
+func (s *junitSuite) add(c junitCase) {
+	s.Tests++
+	switch {
+	case c.Failure != nil:
+		s.Failures++
+	case c.Error != nil:
+		s.Errors++
+	case c.Skipped != nil:
+		s.Skipped++
+	}
+	s.Cases = append(s.Cases, c)
 }
 
 // junitRuleCase is one rule on one file. A failed rule is one failure

@@ -53,14 +53,7 @@ func (s *junitStream) System(sys *checks.SystemReport) error {
 			// all in the result's file.
 			c.Failure.Text = systemFailureText(byRule[r.Rule.ID], r.Rule.Remediation)
 		}
-		suite.Tests++
-		switch {
-		case c.Failure != nil:
-			suite.Failures++
-		case c.Skipped != nil:
-			suite.Skipped++
-		}
-		suite.Cases = append(suite.Cases, c)
+		suite.add(c)
 	}
 	suite.sanitize()
 	return s.suite(suite)
