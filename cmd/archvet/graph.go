@@ -71,14 +71,18 @@ without its verdict, and its problems are printed).`,
 // graphReport is the part of the JSON report a drawing needs: the system
 // section's services and dependencies, and each file's problems.
 type graphReport struct {
-	Files []struct {
-		Path        string                  `json:"path"`
-		Diagnostics []report.JSONDiagnostic `json:"diagnostics"`
-	} `json:"files"`
+	Files  []graphFile `json:"files"`
 	System *struct {
 		Services     []report.JSONSystemService    `json:"services"`
 		Dependencies []report.JSONSystemDependency `json:"dependencies"`
 	} `json:"system"`
+}
+
+// graphFile is what a drawing keeps of each file: where it is, and the
+// problems to print.
+type graphFile struct {
+	Path        string                  `json:"path"`
+	Diagnostics []report.JSONDiagnostic `json:"diagnostics"`
 }
 
 // runGraph checks the reviews as archvet check would, through its JSON
@@ -99,9 +103,20 @@ func runGraph(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, o 
 	}
 	co := o.check
 	co.formats = []string{"json"}
-	var out bytes.Buffer
+	// The check's JSON report is read as it is written, through a pipe:
+	// only the parts a drawing needs are kept, not the report (some 2 GB
+	// for a system of 10,000 services, each file's results included).
+	pr, pw := io.Pipe()
+	checked := make(chan error, 1)
+	go func() {
+		err := runCheck(ctx, stdin, pw, stderr, co, args)
+		_ = pw.Close()
+		checked <- err
+	}()
+	rep, readErr := readGraphReport(pr)
+	_, _ = io.Copy(io.Discard, pr) // let the check finish whatever happened
 	code := exitOK
-	if err := runCheck(ctx, stdin, &out, stderr, co, args); err != nil {
+	if err := <-checked; err != nil {
 		var ee *exitError
 		switch {
 		case ctx.Err() != nil:
@@ -114,9 +129,8 @@ func runGraph(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, o 
 			return err
 		}
 	}
-	var rep graphReport
-	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
-		return fmt.Errorf("reading the check's report: %w", err)
+	if readErr != nil {
+		return fmt.Errorf("reading the check's report: %w", readErr)
 	}
 	for _, f := range rep.Files {
 		for _, d := range f.Diagnostics {
@@ -144,6 +158,59 @@ func runGraph(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, o 
 	}
 	if code != exitOK {
 		return &exitError{code: code}
+	}
+	return nil
+}
+
+// readGraphReport reads the parts of a JSON report a drawing needs, one
+// file at a time, skipping everything else.
+func readGraphReport(r io.Reader) (graphReport, error) {
+	var rep graphReport
+	dec := json.NewDecoder(r)
+	if err := expectDelim(dec, '{'); err != nil {
+		return rep, err
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return rep, err
+		}
+		switch key {
+		case "files":
+			if err := expectDelim(dec, '['); err != nil {
+				return rep, err
+			}
+			for dec.More() {
+				var f graphFile
+				if err := dec.Decode(&f); err != nil {
+					return rep, err
+				}
+				rep.Files = append(rep.Files, f)
+			}
+			if _, err := dec.Token(); err != nil {
+				return rep, err
+			}
+		case "system":
+			if err := dec.Decode(&rep.System); err != nil {
+				return rep, err
+			}
+		default:
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				return rep, err
+			}
+		}
+	}
+	return rep, expectDelim(dec, '}')
+}
+
+func expectDelim(dec *json.Decoder, want json.Delim) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	if tok != want {
+		return fmt.Errorf("found %v where %v was expected", tok, want)
 	}
 	return nil
 }
