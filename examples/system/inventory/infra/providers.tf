@@ -24,6 +24,12 @@ provider "aws" {
   allowed_account_ids = [var.account_id]
 }
 
+variable "extra_tags" {
+  description = "Tags the platform team adds to every resource (the account's budget, for one)."
+  type        = map(string)
+  default     = {}
+}
+
 locals {
-  stock_tags = merge({ service = "inventory", owner = "team-orders" }, { cost-center = "storefront", data = "stock" })
+  stock_tags = merge(var.extra_tags, { service = "inventory", owner = "team-orders", cost-center = "storefront" })
 }

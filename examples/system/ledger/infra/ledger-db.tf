@@ -1,9 +1,10 @@
 # ledger-db: the source of truth of ledger (ADR-0003), RDS for
 # PostgreSQL. Version 6 of the AWS provider takes the region per
-# resource, so this stack has no provider block: the pipeline's role
-# signs in, and each resource says where it lives. The primary is
-# Multi-AZ, keeps 35 days of backups (point-in-time restore) and refuses
-# a destroy; the replica in eu-central-1 is the warm standby of ADR-0004.
+# resource, so this stack has no provider block: the pipeline's
+# environment gives the credentials and a default region, and each
+# resource says where it lives. The primary is Multi-AZ, keeps 35 days
+# of backups (point-in-time restore) and refuses a destroy; the replica
+# in eu-central-1 is the warm standby of ADR-0004.
 terraform {
   required_version = "~> 1.11"
   required_providers {

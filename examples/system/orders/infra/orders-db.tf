@@ -1,8 +1,7 @@
 # orders-db: the source of truth of orders (ADR-0003), an Aurora
 # PostgreSQL global database. The primary cluster in eu-west-1 runs a
-# writer and a reader in different zones, the reader taking over when the
-# writer's zone fails, and keeps 35 days of backups for point-in-time
-# restore. The secondary cluster in eu-central-1 is the warm standby of
+# writer and a reader, which takes over when the writer or its zone
+# fails, and keeps 35 days of backups for point-in-time restore. The secondary cluster in eu-central-1 is the warm standby of
 # ADR-0004, promoted when the region fails.
 
 variable "orders_db_password" {

@@ -51,7 +51,7 @@ resource "aws_db_instance" "payments" {
 
   multi_az               = true
   db_subnet_group_name   = "storefront-data-euw1"
-  vpc_security_group_ids = ["sg-0payments0db00001"]
+  vpc_security_group_ids = ["sg-07c1e5a9b3d2f4a10"]
 
   storage_type          = "io2"
   allocated_storage     = 200
@@ -80,7 +80,7 @@ resource "aws_db_instance" "payments_dr" {
   instance_class         = var.payments_db_class
   kms_key_id             = aws_kms_replica_key.payments_db_dr.arn
   storage_encrypted      = true
-  vpc_security_group_ids = ["sg-0payments0db00002"]
+  vpc_security_group_ids = ["sg-0e2d4f6a8c1b3d5f7"]
   # Kept for the promoted replica: a new primary starts with backups.
   backup_retention_period = 7
   deletion_protection     = true
