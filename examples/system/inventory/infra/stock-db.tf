@@ -1,61 +1,101 @@
-# stock-db: the source of truth of inventory (ADR-0003). Multi-AZ with a
-# synchronous standby, 35 days of automated backups for point-in-time
-# recovery, encrypted with a customer-managed key, and a read replica in
-# the standby region for the warm-standby plan.
-resource "aws_kms_key" "stock" {
-  description             = "inventory stock-db storage"
-  enable_key_rotation     = true
-  deletion_window_in_days = 30
-  tags                    = local.tags
+# stock-db: the source of truth of inventory (ADR-0003), Aurora
+# PostgreSQL Serverless v2 in a global database. Reservations come in
+# bursts around sales, so the instances scale between 2 and 64 ACUs
+# rather than being sized for the peak. A writer and a reader in
+# another zone make the primary cluster Multi-AZ; backups are kept 35
+# days. The secondary cluster in Frankfurt is the warm standby.
+
+resource "random_password" "stock_admin" {
+  length  = 40
+  special = false
 }
 
-resource "aws_db_subnet_group" "stock" {
-  name       = "stock-db"
-  subnet_ids = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002", "subnet-0a1b2c3d4e5f60003"]
+resource "aws_rds_global_cluster" "stock" {
+  global_cluster_identifier = "stock-global"
+  engine                    = "aurora-postgresql"
+  engine_version            = "16.6"
+  storage_encrypted         = true
 }
 
-resource "aws_db_instance" "stock" {
-  identifier     = "stock-db"
-  engine         = "postgres"
-  engine_version = "16.4"
-  instance_class = "db.r7g.2xlarge"
+resource "aws_rds_cluster" "stock" {
+  cluster_identifier        = "stock-db"
+  global_cluster_identifier = aws_rds_global_cluster.stock.id
+  engine                    = "aurora-postgresql"
+  engine_mode               = "provisioned"
+  engine_version            = "16.6"
+  database_name             = "stock"
+  master_username           = "inventory"
+  master_password           = random_password.stock_admin.result
 
-  allocated_storage     = 400
-  max_allocated_storage = 1000
-  storage_type          = "gp3"
-  storage_encrypted     = true
-  kms_key_id            = aws_kms_key.stock.arn
+  serverlessv2_scaling_configuration {
+    min_capacity = 2
+    max_capacity = 64
+  }
 
-  multi_az             = true
-  db_subnet_group_name = aws_db_subnet_group.stock.name
-
+  storage_encrypted       = true
+  kms_key_id              = aws_kms_key.stock.arn
   backup_retention_period = 35
-  backup_window           = "02:00-03:00"
-  copy_tags_to_snapshot   = true
   deletion_protection     = true
-
-  username                    = "inventory"
-  manage_master_user_password = true
-
-  tags = local.tags
+  skip_final_snapshot     = false
+  db_subnet_group_name    = "storefront-data-euw1"
+  tags                    = local.stock_tags
 }
 
-resource "aws_kms_key" "stock_standby" {
-  provider            = aws.standby
-  description         = "inventory stock-db standby storage"
+resource "aws_rds_cluster_instance" "stock_writer" {
+  identifier         = "stock-db-a"
+  cluster_identifier = aws_rds_cluster.stock.id
+  instance_class     = "db.serverless"
+  engine             = "aurora-postgresql"
+  availability_zone  = "eu-west-1a"
+  promotion_tier     = 0
+}
+
+resource "aws_rds_cluster_instance" "stock_reader" {
+  identifier         = "stock-db-b"
+  cluster_identifier = aws_rds_cluster.stock.id
+  instance_class     = "db.serverless"
+  engine             = "aurora-postgresql"
+  availability_zone  = "eu-west-1b"
+  promotion_tier     = 1
+}
+
+resource "aws_kms_key" "stock" {
+  description             = "inventory stock-db"
+  deletion_window_in_days = 14
+  enable_key_rotation     = true
+  tags                    = local.stock_tags
+}
+
+# Frankfurt: the secondary cluster of the global database, one reader.
+resource "aws_rds_cluster" "stock_frankfurt" {
+  cluster_identifier        = "stock-db-frankfurt"
+  provider                  = aws.frankfurt
+  global_cluster_identifier = aws_rds_global_cluster.stock.id
+  engine                    = "aurora-postgresql"
+  engine_version            = "16.6"
+  storage_encrypted         = true
+  kms_key_id                = aws_kms_key.stock_frankfurt.arn
+  db_subnet_group_name      = "storefront-data-euc1"
+  deletion_protection       = true
+  skip_final_snapshot       = true
+  depends_on                = [aws_rds_cluster_instance.stock_writer]
+
+  serverlessv2_scaling_configuration {
+    min_capacity = 1
+    max_capacity = 64
+  }
+}
+
+resource "aws_rds_cluster_instance" "stock_frankfurt" {
+  identifier         = "stock-db-frankfurt-a"
+  instance_class     = "db.serverless"
+  engine             = "aurora-postgresql"
+  cluster_identifier = aws_rds_cluster.stock_frankfurt.id
+  provider           = aws.frankfurt
+}
+
+resource "aws_kms_key" "stock_frankfurt" {
+  provider            = aws.frankfurt
+  description         = "inventory stock-db, Frankfurt"
   enable_key_rotation = true
-  tags                = local.tags
-}
-
-resource "aws_db_instance" "stock_standby" {
-  provider            = aws.standby
-  identifier          = "stock-db-standby"
-  replicate_source_db = aws_db_instance.stock.arn
-  instance_class      = "db.r7g.2xlarge"
-  storage_encrypted   = true
-  kms_key_id          = aws_kms_key.stock_standby.arn
-  multi_az            = true
-  deletion_protection = true
-  skip_final_snapshot = false
-  tags                = local.tags
 }

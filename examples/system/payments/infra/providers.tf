@@ -1,34 +1,28 @@
-# The data tier of payments: payments-db in
-# eu-west-1, with the payments-db standby replica in eu-central-1 (ADR-0004).
+# payments keeps its data in eu-west-1 and its disaster-recovery copy in
+# eu-central-1 (ADR-0004). The state lives with the other storefront
+# stacks; the tags mark the card-data scope for the PCI audit.
 terraform {
-  required_version = ">= 1.6"
   required_providers {
     aws = {
-      source  = "hashicorp/aws"
-      version = "~> 5.60"
+      version = ">= 5.70, < 6.0"
     }
   }
-}
-
-provider "aws" {
-  region = "eu-west-1"
-}
-
-provider "aws" {
-  alias  = "standby"
-  region = "eu-central-1"
-}
-
-variable "environment" {
-  type    = string
-  default = "production"
+  backend "s3" {}
 }
 
 locals {
-  tags = {
-    service     = "payments"
-    owner       = "team-payments"
-    cost-center = "storefront"
-    environment = var.environment
-  }
+  payments_tags = { service = "payments", owner = "team-payments", cost-center = "storefront", pci-scope = "cde" }
+}
+
+provider "aws" {
+  region              = "eu-west-1"
+  allowed_account_ids = ["210987654321"]
+  default_tags { tags = local.payments_tags }
+}
+
+provider "aws" {
+  alias               = "dr"
+  region              = "eu-central-1"
+  allowed_account_ids = ["210987654321"]
+  default_tags { tags = local.payments_tags }
 }
